@@ -1,0 +1,3 @@
+/* ld-parse.c — SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include "ld-parse.h"

@@ -1,0 +1,97 @@
+/* ld-report-private.h — the column store's layout, for the engine's own files
+ *
+ * Only src/model/ includes this. Rows are stored in activation-month order (stable:
+ * file order within a month), so a date range is one contiguous span of rows and a
+ * query scans memory front to back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ld-report.h"
+#include "ld-dict.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char    *name;   /* header text as in the file */
+  LdField  field;  /* canonical field, or LD_FIELD_EXTRA */
+  LdDict  *dict;   /* text columns; NULL for ActivationDate and the two counts */
+  guint32 *ids;    /* n_rows ids into dict, storage order; NULL when dict is NULL */
+} LdColumn;
+
+struct _LdReport
+{
+  GObject     parent_instance;
+
+  char       *display_name;
+  char       *path;
+  char        delimiter;
+  LdEncoding  encoding;
+  gboolean    day_first;
+
+  guint       n_columns;
+  LdColumn   *columns;
+  int         field_column[LD_N_FIELDS];  /* file column of each field, -1 when absent */
+
+  guint       n_rows;
+  guint64     rows_skipped;
+  guint64     n_warnings;
+  GArray     *bad_rows;                   /* LdBadRow, line order */
+
+  /* Typed columns, storage order. */
+  guint32    *date;          /* packed YYYYMMDD */
+  guint32    *provisioned;
+  guint32    *assigned;
+
+  /* Rows of month first_month + k are [month_start[k], month_start[k + 1]). */
+  int         first_month;   /* -1 when n_rows == 0 */
+  int         last_month;
+  guint       n_months;      /* last_month - first_month + 1, or 0 */
+  guint      *month_start;   /* n_months + 1 entries */
+
+  /* file_order[i] is the storage row of the i-th kept row in file order. */
+  guint32    *file_order;
+
+  /* Dimension columns: ids into dim_dict[d]; point at the file column's ids, or at
+   * NULL when the field is absent (every row then has id 0, the empty string). */
+  const guint32 *dim_ids[LD_N_DIMS];
+  LdDict        *dim_dict[LD_N_DIMS];     /* never NULL: an empty dict when absent */
+
+  /* Customer identity (SPEC §3): Tenant ID when present and non-empty, else
+   * (CustomerName, CustomerCountryCode). */
+  guint       n_customers;
+  guint32    *customer;          /* per row */
+  guint32    *customer_name;     /* per customer: id in dim_dict[LD_DIM_CUSTOMER] (first seen) */
+  guint32    *customer_code;     /* per customer: id in dim_dict[LD_DIM_COUNTRY] (first seen) */
+
+  /* Products are keyed by ProductId, or by ProductDisplayName when the id is blank or
+   * the column absent; groups by (product, PlanName) — SPEC §5 analysis-products. */
+  guint       n_products;
+  guint       n_groups;
+  guint32    *group;             /* per row */
+  guint32    *group_product;     /* per group: product index */
+  guint32    *group_plan;        /* per group: id in dim_dict[LD_DIM_PLAN] */
+  guint32    *group_offer_type;  /* per group: id in dim_dict[LD_DIM_OFFER_TYPE] (first seen) */
+  guint32    *group_name;        /* per group: id in dim_dict[LD_DIM_OFFER] (first seen) */
+  guint32    *group_product_id;  /* per group: id in the ProductId column's dict, 0 when absent */
+  LdDict     *product_id_dict;   /* the ProductId column's dict, or an empty dict */
+
+  /* Pair ids for distinct counts in one pass: each is dense over the pairs present. */
+  guint       n_customer_group_pairs;
+  guint32    *customer_group_pair;    /* (customer, group) per row */
+  guint       n_customer_product_pairs;
+  guint32    *customer_product_pair;  /* (customer, product) per row */
+  guint       n_customer_country_pairs;
+  guint32    *customer_country_pair;  /* (customer, country code) per row; NULL when every
+                                       * customer has one country: then it equals customer */
+
+  /* Per country-code id: the first CustomerCountry name id seen with it (0 when none). */
+  guint32    *country_name;
+  LdDict     *country_name_dict;      /* the CustomerCountry column's dict, or an empty dict */
+
+  guint32     latest_date;
+  gsize       memory_size;
+};
+
+G_END_DECLS

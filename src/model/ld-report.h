@@ -1,0 +1,71 @@
+/* ld-report.h — a loaded License report, held as a column store
+ *
+ * An LdReport is immutable once built: the loader (ld-loader.h) makes a new one for
+ * each load, so a failed load never touches the report that is open. Queries
+ * (ld-query.h) read it from any thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include "ld-types.h"
+
+G_BEGIN_DECLS
+
+#define LD_TYPE_REPORT (ld_report_get_type ())
+G_DECLARE_FINAL_TYPE (LdReport, ld_report, LD, REPORT, GObject)
+
+/* One skipped row, as the load result reports it (SPEC §2 "Bad rows"). */
+typedef struct {
+  guint64 line;        /* 1-based physical line where the row starts */
+  int     column;      /* 0-based file column, or -1 when the whole row is at fault */
+  char   *column_name; /* the header text of that column, or NULL */
+  char   *reason;      /* a translated sentence: what is wrong and, where useful, what to do */
+} LdBadRow;
+
+/* How the bytes of the file were read. */
+typedef enum {
+  LD_ENCODING_UTF8,
+  LD_ENCODING_UTF8_BOM,
+  LD_ENCODING_UTF16LE,
+  LD_ENCODING_UTF16BE,
+} LdEncoding;
+
+const char *ld_report_get_display_name (LdReport *self);  /* the file's base name */
+const char *ld_report_get_path         (LdReport *self);  /* NULL when not loaded from a file */
+char        ld_report_get_delimiter    (LdReport *self);  /* ',', '\t' or ';' */
+LdEncoding  ld_report_get_encoding     (LdReport *self);
+gboolean    ld_report_get_day_first    (LdReport *self);  /* slash dates were D/M/YYYY */
+
+guint       ld_report_get_n_rows       (LdReport *self);  /* rows kept */
+guint64     ld_report_get_rows_skipped (LdReport *self);  /* bad rows, all of them */
+guint64     ld_report_get_rows_read    (LdReport *self);  /* kept + skipped */
+guint64     ld_report_get_n_warnings   (LdReport *self);  /* cells with invalid UTF-8 replaced by U+FFFD */
+/* The first bad rows in line order (at most LD_REPORT_MAX_BAD_ROWS): LdBadRow elements. */
+#define LD_REPORT_MAX_BAD_ROWS 100
+const GArray *ld_report_get_bad_rows   (LdReport *self);
+
+/* The file's own columns, in its order, with their header text as written. */
+guint       ld_report_get_n_columns    (LdReport *self);
+const char *ld_report_get_column_name  (LdReport *self, guint column);
+LdField     ld_report_get_column_field (LdReport *self, guint column);
+gboolean    ld_report_has_field        (LdReport *self, LdField field);
+
+/* The months holding data (SPEC §3: presets end at the latest ActivationDate's month).
+ * Both are -1 when the report has no rows. */
+int         ld_report_get_first_month  (LdReport *self);
+int         ld_report_get_last_month   (LdReport *self);
+guint32     ld_report_get_latest_date  (LdReport *self);  /* packed, 0 when empty */
+guint       ld_report_get_n_customers  (LdReport *self);  /* distinct customers in the whole file */
+
+/* The distinct values of a dimension over the whole file (id order = first appearance). */
+guint       ld_report_get_n_values     (LdReport *self, LdDimension dim);
+const char *ld_report_get_value        (LdReport *self, LdDimension dim, guint32 id);
+
+/* Bytes held by the store, for the benchmark. */
+gsize       ld_report_get_memory_size  (LdReport *self);
+
+void        ld_bad_row_clear           (LdBadRow *row);
+
+G_END_DECLS
