@@ -1,4 +1,30 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* main.c — License Dashboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ld-application.h"
 #include "ld-cli.h"
-int main (int argc, char **argv) { return ld_cli_main (argc, argv); }
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(LdApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Scheduled reports run where there is no display: --export never touches GTK. */
+  if (ld_cli_wants_export (argc, argv))
+    return ld_cli_main (argc, argv);
+
+  app = ld_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

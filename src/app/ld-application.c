@@ -1,2 +1,163 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ld-application.c — the GTK application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ld-application.h"
+#include "ld-window.h"
+
+struct _LdApplication
+{
+  AdwApplication parent_instance;
+
+  gboolean open_sample;
+};
+
+G_DEFINE_FINAL_TYPE (LdApplication, ld_application, ADW_TYPE_APPLICATION)
+
+static LdWindow *
+ld_application_get_or_create_window (LdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (ld_window_new (GTK_APPLICATION (self)));
+
+  return LD_WINDOW (window);
+}
+
+static void
+ld_application_activate (GApplication *app)
+{
+  LdApplication *self = LD_APPLICATION (app);
+  LdWindow *window = ld_application_get_or_create_window (self);
+
+  if (self->open_sample)
+    {
+      self->open_sample = FALSE;
+      ld_window_open_sample (window);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+ld_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  LdApplication *self = LD_APPLICATION (app);
+
+  /* One report per window: the first file opens in the active window, the rest in
+   * windows of their own. */
+  for (int i = 0; i < n_files; i++)
+    {
+      LdWindow *window = i == 0
+        ? ld_application_get_or_create_window (self)
+        : ld_window_new (GTK_APPLICATION (self));
+
+      ld_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static int
+ld_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  LdApplication *self = LD_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "sample"))
+    self->open_sample = TRUE;
+
+  return -1;
+}
+
+static void
+ld_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+ld_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The License Dashboard developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("License Dashboard"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("See who bought your marketplace licences, and who uses them."),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", ld_application_quit_action },
+  { "about", ld_application_about_action },
+};
+
+static void
+ld_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (ld_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+ld_application_class_init (LdApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = ld_application_activate;
+  app_class->open = ld_application_open;
+  app_class->startup = ld_application_startup;
+  app_class->handle_local_options = ld_application_handle_local_options;
+}
+
+static void
+ld_application_init (LdApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the bundled sample report"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write WIDGET tables without opening a window (see --export --help)"), N_("WIDGET[,WIDGET…]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens a Partner Center License report as a dashboard."));
+}
+
+LdApplication *
+ld_application_new (void)
+{
+  /* Unique, as GNOME apps are: a file opened from the file manager while the app runs
+   * arrives in the running instance through ::open. */
+  return g_object_new (LD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/licensedashboard/LicenseDashboard",
+                       NULL);
+}
