@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "ld-writer.h"
 
 static inline gboolean
@@ -42,4 +44,456 @@ ld_csv_has_formula_escape (const char *text,
   /* Only the writer's own escape is removed: the rest must be a text the writer
    * would have escaped. A plain "'quoted'" is left alone. */
   return ld_csv_needs_formula_escape (text + 1, len - 1);
+}
+
+const char *
+ld_format_to_string (LdFormat format)
+{
+  switch (format)
+    {
+    case LD_FORMAT_CSV:
+      return "csv";
+    case LD_FORMAT_JSON:
+      return "json";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+ld_format_from_string (const char *name,
+                       LdFormat   *format)
+{
+  if (g_strcmp0 (name, "csv") == 0)
+    *format = LD_FORMAT_CSV;
+  else if (g_strcmp0 (name, "json") == 0)
+    *format = LD_FORMAT_JSON;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Output is gathered in a fixed buffer and handed to the stream 64 KiB at a time:
+ * a million-row export then costs a few hundred writes, not tens of millions. */
+#define BUFFER_SIZE (64 * 1024)
+
+typedef struct {
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError       **error;
+  gboolean       failed;
+  gsize          len;
+  char           buf[BUFFER_SIZE];
+} Writer;
+
+static gboolean
+writer_flush (Writer *w)
+{
+  if (w->failed)
+    return FALSE;
+  if (w->len > 0 &&
+      !g_output_stream_write_all (w->stream, w->buf, w->len, NULL, w->cancellable, w->error))
+    {
+      w->failed = TRUE;
+      return FALSE;
+    }
+  w->len = 0;
+  return TRUE;
+}
+
+static void
+writer_append (Writer     *w,
+               const char *data,
+               gsize       len)
+{
+  if (w->failed)
+    return;
+
+  if (w->len + len > BUFFER_SIZE)
+    {
+      if (!writer_flush (w))
+        return;
+
+      /* A cell larger than the buffer goes straight through. */
+      if (len > BUFFER_SIZE)
+        {
+          if (!g_output_stream_write_all (w->stream, data, len, NULL, w->cancellable, w->error))
+            w->failed = TRUE;
+          return;
+        }
+    }
+
+  memcpy (w->buf + w->len, data, len);
+  w->len += len;
+}
+
+static inline void
+writer_append_c (Writer *w,
+                 char    c)
+{
+  if (w->len == BUFFER_SIZE && !writer_flush (w))
+    return;
+  if (!w->failed)
+    w->buf[w->len++] = c;
+}
+
+static inline void
+writer_append_str (Writer     *w,
+                   const char *str)
+{
+  writer_append (w, str, strlen (str));
+}
+
+/* Numbers, months and dates are written with our own formatters, never printf's
+ * %f or %'d, so the output is the same in every locale. */
+static void
+format_value (const LdCell *cell,
+              char          buf[static 32])
+{
+  switch (cell->kind)
+    {
+    case LD_CELL_INT:
+      g_snprintf (buf, 32, "%" G_GINT64_FORMAT, cell->value);
+      break;
+    case LD_CELL_PERCENT:
+      ld_percent_format (cell->value, buf);
+      break;
+    case LD_CELL_MONTH:
+      ld_month_format ((int) cell->value, buf);
+      break;
+    case LD_CELL_DATE:
+      ld_date_format ((guint32) cell->value, buf);
+      break;
+    case LD_CELL_TEXT:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* RFC 4180 quoting, only where a reader needs it, and the formula escape of SPEC §5
+ * inside the quotes (a reader unquotes first, then strips the "'"). */
+static void
+write_csv_text (Writer     *w,
+                const char *text,
+                gsize       len)
+{
+  gboolean escape;
+  gboolean quote = FALSE;
+
+  if (text == NULL)
+    {
+      text = "";
+      len = 0;
+    }
+
+  escape = ld_csv_needs_formula_escape (text, len);
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '"' || text[i] == ',' || text[i] == '\r' || text[i] == '\n')
+      {
+        quote = TRUE;
+        break;
+      }
+
+  if (!quote)
+    {
+      if (escape)
+        writer_append_c (w, '\'');
+      writer_append (w, text, len);
+      return;
+    }
+
+  writer_append_c (w, '"');
+  if (escape)
+    writer_append_c (w, '\'');
+  for (gsize start = 0, i = 0; i <= len; i++)
+    {
+      if (i == len || text[i] == '"')
+        {
+          writer_append (w, text + start, i - start);
+          if (i < len)
+            writer_append (w, "\"\"", 2);
+          start = i + 1;
+        }
+    }
+  writer_append_c (w, '"');
+}
+
+static void
+write_csv_cell (Writer       *w,
+                const LdCell *cell)
+{
+  char buf[32];
+
+  if (cell->kind == LD_CELL_TEXT)
+    {
+      write_csv_text (w, cell->text, cell->text != NULL ? cell->len : 0);
+      return;
+    }
+
+  format_value (cell, buf);
+  writer_append_str (w, buf);
+}
+
+/* Lines end in LF alone: RFC 4180 names CRLF, but every CSV reader (ours, libcsv,
+ * spreadsheets, Python) takes either, and LF is what the rest of a Unix desktop
+ * writes. */
+static void
+write_csv (LdTable *table,
+           Writer  *w)
+{
+  guint n_columns = ld_table_get_n_columns (table);
+  gsize n_rows = ld_table_get_n_rows (table);
+  g_autofree LdCell *cells = g_new0 (LdCell, MAX (n_columns, 1));
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *name = ld_table_get_column_name (table, c);
+
+      if (c > 0)
+        writer_append_c (w, ',');
+      write_csv_text (w, name, strlen (name));
+    }
+  writer_append_c (w, '\n');
+
+  for (gsize r = 0; r < n_rows && !w->failed; r++)
+    {
+      ld_table_get_row (table, r, cells);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (c > 0)
+            writer_append_c (w, ',');
+          write_csv_cell (w, &cells[c]);
+        }
+      writer_append_c (w, '\n');
+    }
+}
+
+/* A JSON string per RFC 8259: quote, backslash and the control characters escaped,
+ * everything else (valid UTF-8, as every cell is) as it is. */
+static void
+write_json_string (Writer     *w,
+                   const char *text,
+                   gsize       len)
+{
+  static const char hex[] = "0123456789abcdef";
+  gsize start = 0;
+
+  writer_append_c (w, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+      const char *esc = NULL;
+      char ubuf[7];
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      writer_append (w, text + start, i - start);
+      start = i + 1;
+
+      switch (c)
+        {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        default:
+          ubuf[0] = '\\';
+          ubuf[1] = 'u';
+          ubuf[2] = '0';
+          ubuf[3] = '0';
+          ubuf[4] = hex[c >> 4];
+          ubuf[5] = hex[c & 0xf];
+          ubuf[6] = '\0';
+          esc = ubuf;
+          break;
+        }
+      writer_append_str (w, esc);
+    }
+  writer_append (w, text + start, len - start);
+  writer_append_c (w, '"');
+}
+
+/* The JSON is streamed row by row rather than built as a JsonNode tree: the data
+ * table may have a million rows. It is written here rather than by JsonGenerator
+ * because json-glib 1.6 prints doubles with "%.17g" (33.33 becomes
+ * 33.329999999999998); we print percentages exactly as the CSV does, "33.33",
+ * which reads back as the same double, hundredths / 100.0. Months and dates are
+ * strings, counts integers. Text cells are not formula-escaped: JSON is not opened
+ * by spreadsheets as formulas, and the text must stay the data. */
+static void
+write_json (LdTable *table,
+            Writer  *w)
+{
+  guint n_columns = ld_table_get_n_columns (table);
+  gsize n_rows = ld_table_get_n_rows (table);
+  g_autofree LdCell *cells = g_new0 (LdCell, MAX (n_columns, 1));
+
+  writer_append_c (w, '[');
+  for (gsize r = 0; r < n_rows && !w->failed; r++)
+    {
+      writer_append_str (w, r == 0 ? "\n  {" : ",\n  {");
+      ld_table_get_row (table, r, cells);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *name = ld_table_get_column_name (table, c);
+          char buf[32];
+
+          if (c > 0)
+            writer_append (w, ", ", 2);
+          write_json_string (w, name, strlen (name));
+          writer_append (w, ": ", 2);
+
+          switch (cells[c].kind)
+            {
+            case LD_CELL_TEXT:
+              if (cells[c].text != NULL)
+                write_json_string (w, cells[c].text, cells[c].len);
+              else
+                writer_append (w, "\"\"", 2);
+              break;
+            case LD_CELL_INT:
+            case LD_CELL_PERCENT:
+              format_value (&cells[c], buf);
+              writer_append_str (w, buf);
+              break;
+            case LD_CELL_MONTH:
+            case LD_CELL_DATE:
+              format_value (&cells[c], buf);
+              write_json_string (w, buf, strlen (buf));
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+      writer_append_c (w, '}');
+    }
+  writer_append_str (w, n_rows > 0 ? "\n]\n" : "]\n");
+}
+
+gboolean
+ld_table_write (LdTable       *table,
+                LdFormat       format,
+                GOutputStream *stream,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree Writer *w = NULL;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  w = g_new0 (Writer, 1);
+  w->stream = stream;
+  w->cancellable = cancellable;
+  w->error = error;
+
+  if (format == LD_FORMAT_JSON)
+    write_json (table, w);
+  else
+    write_csv (table, w);
+
+  return writer_flush (w);
+}
+
+/* g_file_replace() alone is not enough: when the target does not exist yet it writes
+ * the target itself, and a failed or cancelled save leaves a partial file behind
+ * (checked with GLib 2.74). So we always write a hidden temporary beside the target,
+ * in the same directory so the final rename is atomic, and delete it on any failure. */
+static GFileOutputStream *
+create_temp_beside (GFile   *file,
+                    GFile  **out_temp,
+                    GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GError) local_error = NULL;
+
+  if (parent == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Cannot save to the root directory"));
+      return NULL;
+    }
+
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%06x~", basename,
+                                               g_random_int_range (0, 0x1000000));
+      g_autoptr(GFile) temp = g_file_get_child (parent, name);
+      GFileOutputStream *stream;
+
+      g_clear_error (&local_error);
+      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
+      if (stream != NULL)
+        {
+          *out_temp = g_steal_pointer (&temp);
+          return stream;
+        }
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        break;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+gboolean
+ld_table_save (LdTable       *table,
+               LdFormat       format,
+               GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stream = create_temp_beside (file, &temp, &local_error);
+  ok = stream != NULL;
+  ok = ok && ld_table_write (table, format, G_OUTPUT_STREAM (stream), cancellable, &local_error);
+
+  if (stream != NULL)
+    {
+      /* Close even after a failure, so the descriptor is released before the unlink. */
+      if (!g_output_stream_close (G_OUTPUT_STREAM (stream), ok ? cancellable : NULL,
+                                  ok ? &local_error : NULL))
+        ok = FALSE;
+    }
+
+  ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, &local_error);
+  ok = ok && g_file_move (temp, file,
+                          G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                          NULL, NULL, NULL, &local_error);
+
+  if (ok)
+    return TRUE;
+
+  if (temp != NULL)
+    g_file_delete (temp, NULL, NULL);
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* GIO's message may name the temporary file; say which file the user asked for. */
+  name = g_file_get_parse_name (file);
+  g_set_error (error, local_error->domain, local_error->code,
+               _("Could not save “%s”: %s"), name, local_error->message);
+  return FALSE;
 }
