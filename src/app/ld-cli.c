@@ -1,3 +1,411 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ld-cli.c — the command line's --export (SPEC §6)
+ *
+ * Everything here runs without a display: it loads the report, applies the range and
+ * the filters to an LdQuery and writes the tables with the model's writers. Not one
+ * GTK call, so a cron job on a headless server can use it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
 #include "ld-cli.h"
+#include "ld-loader.h"
+#include "ld-query.h"
+#include "ld-table.h"
+#include "ld-writer.h"
+
+#define PROGRAM_NAME "license-dashboard"
+
+/* Exit statuses of SPEC §6. */
+enum {
+  EXIT_OK = 0,
+  EXIT_UNREADABLE = 1,
+  EXIT_USAGE = 2,
+};
+
+/* Standard output as a GOutputStream. GUnixOutputStream would do, but its header is
+ * in gio-unix-2.0, which the build does not depend on; this is all we need of it. */
+typedef struct {
+  GOutputStream parent_instance;
+} LdStdoutStream;
+
+typedef struct {
+  GOutputStreamClass parent_class;
+} LdStdoutStreamClass;
+
+static GType ld_stdout_stream_get_type (void);
+G_DEFINE_TYPE (LdStdoutStream, ld_stdout_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+ld_stdout_stream_write (GOutputStream  *stream,
+                        const void     *buffer,
+                        gsize           count,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  gssize n;
+
+  do
+    n = write (STDOUT_FILENO, buffer, count);
+  while (n < 0 && errno == EINTR);
+
+  if (n < 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+    }
+
+  return n;
+}
+
+static void
+ld_stdout_stream_class_init (LdStdoutStreamClass *klass)
+{
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = ld_stdout_stream_write;
+}
+
+static void
+ld_stdout_stream_init (LdStdoutStream *self)
+{
+}
+
+gboolean
+ld_cli_wants_export (int    argc,
+                     char **argv)
+{
+  for (int i = 1; i < argc && argv[i] != NULL; i++)
+    {
+      /* After "--" everything is a file name, even one called "--export". */
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (strcmp (argv[i], "--export") == 0 || g_str_has_prefix (argv[i], "--export="))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void G_GNUC_PRINTF (1, 2)
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", PROGRAM_NAME, message);
+}
+
+static int G_GNUC_PRINTF (1, 2)
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", PROGRAM_NAME, message);
+  g_printerr (_("Try “%s --help” for more information.\n"), PROGRAM_NAME);
+  return EXIT_USAGE;
+}
+
+typedef struct {
+  LdWidgetId widgets[LD_N_WIDGETS];
+  guint      n_widgets;
+  gboolean   dashboard;   /* the whole page: pdf/png only */
+} WidgetList;
+
+/* "--export a,b --export c" and "--export=a,b": one list, each widget once, in the
+ * order first named. */
+static gboolean
+parse_widgets (char       **values,
+               WidgetList  *list,
+               char       **bad_name)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+
+      for (guint p = 0; parts[p] != NULL; p++)
+        {
+          const char *name = g_strstrip (parts[p]);
+          LdWidgetId id;
+          gboolean seen = FALSE;
+
+          if (*name == '\0')
+            continue;
+
+          if (strcmp (name, "dashboard") == 0)
+            {
+              list->dashboard = TRUE;
+              continue;
+            }
+
+          if (!ld_widget_id_from_string (name, &id))
+            {
+              *bad_name = g_strdup (name);
+              return FALSE;
+            }
+
+          for (guint k = 0; k < list->n_widgets; k++)
+            seen = seen || list->widgets[k] == id;
+          if (!seen)
+            list->widgets[list->n_widgets++] = id;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+widget_file_name (LdWidgetId widget,
+                  LdFormat   format)
+{
+  return g_strdup_printf ("%s.%s", ld_widget_id_to_string (widget), ld_format_to_string (format));
+}
+
+static gboolean
+is_directory (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+}
+
+static void
+report_skipped_rows (LdReport *report)
+{
+  const GArray *bad = ld_report_get_bad_rows (report);
+  guint64 skipped = ld_report_get_rows_skipped (report);
+
+  if (skipped == 0)
+    return;
+
+  /* A row never vanishes silently (SPEC §2): say so on stderr, the output stays clean. */
+  print_error (g_dngettext (GETTEXT_PACKAGE,
+                            "%s: %" G_GUINT64_FORMAT " row was skipped",
+                            "%s: %" G_GUINT64_FORMAT " rows were skipped",
+                            skipped),
+               ld_report_get_display_name (report), skipped);
+
+  for (guint i = 0; bad != NULL && i < bad->len && i < 5; i++)
+    {
+      const LdBadRow *row = &g_array_index (bad, LdBadRow, i);
+
+      if (row->column_name != NULL)
+        print_error (_("%s: line %" G_GUINT64_FORMAT ", column “%s”: %s"),
+                     ld_report_get_display_name (report), row->line,
+                     row->column_name, row->reason);
+      else
+        print_error (_("%s: line %" G_GUINT64_FORMAT ": %s"),
+                     ld_report_get_display_name (report), row->line, row->reason);
+    }
+}
+
+int
+ld_cli_main (int    argc,
+             char **argv)
+{
+  g_auto(GStrv) export_values = NULL;
+  g_auto(GStrv) where_values = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *bad_widget = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(LdReport) report = NULL;
+  g_autoptr(LdQuery) query = NULL;
+  g_autoptr(LdResult) result = NULL;
+  g_auto(GStrv) args = NULL;
+  LdFormat format = LD_FORMAT_CSV;
+  LdRangePreset preset = LD_RANGE_LAST_6;
+  int from_month = -1, to_month = -1;
+  WidgetList widgets = { 0 };
+  struct { LdDimension dim; char *value; } filters[64];
+  guint n_filters = 0;
+  int status = EXIT_OK;
+
+  const GOptionEntry entries[] = {
+    { "export", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export_values,
+      N_("Write the tables of WIDGET (summary, customers, licenses, analysis-products, "
+         "analysis-customers, geo, data); several are separated by commas"),
+      N_("WIDGET[,WIDGET…]") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Output format: csv (the default) or json"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to PATH instead of standard output; a folder when there are several widgets"),
+      N_("PATH") },
+    { "range", 0, 0, G_OPTION_ARG_STRING, &range,
+      N_("Months to count: last-6 (the default), last-12, all, or YYYY-MM:YYYY-MM"),
+      N_("RANGE") },
+    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where_values,
+      N_("Keep only rows whose FIELD (offer-type, offer, plan, customer, country, state) "
+         "is VALUE; repeat a field for any of several values"),
+      N_("FIELD=VALUE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — export a License report's tables without a window"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Exports the figures of a Partner Center License report as "
+                                  "CSV or JSON. Exit status: 0 success, 1 the file cannot be "
+                                  "read, 2 a usage error."));
+
+  /* Parse a copy: the caller's argv stays as it was. */
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error ("%s", error->message);
+
+  /* What to write. */
+  if (!parse_widgets (export_values, &widgets, &bad_widget))
+    return usage_error (_("Unknown widget “%s”. Choose from summary, customers, licenses, "
+                          "analysis-products, analysis-customers, geo, data."), bad_widget);
+
+  if (format_name != NULL &&
+      (strcmp (format_name, "pdf") == 0 || strcmp (format_name, "png") == 0))
+    return usage_error (_("The %s format is not supported yet by this build — the dashboard "
+                          "issue adds them. Use csv or json."), format_name);
+
+  if (format_name != NULL && !ld_format_from_string (format_name, &format))
+    return usage_error (_("Unknown format “%s”. Use csv or json."), format_name);
+
+  if (widgets.dashboard)
+    return usage_error (_("The dashboard widget is an image of the whole page: it needs "
+                          "--format pdf or png, which this build does not support yet."));
+
+  if (widgets.n_widgets == 0)
+    return usage_error (_("Name at least one widget with --export."));
+
+  if (range != NULL && !ld_range_parse (range, &preset, &from_month, &to_month))
+    return usage_error (_("Unknown range “%s”. Use last-6, last-12, all or YYYY-MM:YYYY-MM, "
+                          "for example 2026-01:2026-06."), range);
+
+  for (guint i = 0; where_values != NULL && where_values[i] != NULL; i++)
+    {
+      const char *eq = strchr (where_values[i], '=');
+      g_autofree char *field = NULL;
+      LdDimension dim;
+
+      if (eq == NULL)
+        return usage_error (_("--where “%s” has no “=”: write FIELD=VALUE, for example "
+                              "country=DE."), where_values[i]);
+
+      field = g_strndup (where_values[i], eq - where_values[i]);
+      if (!ld_dimension_from_cli_name (g_strstrip (field), &dim))
+        return usage_error (_("Unknown field “%s” in --where. Use offer-type, offer, plan, "
+                              "customer, country or state."), field);
+
+      if (n_filters == G_N_ELEMENTS (filters))
+        return usage_error (_("Too many --where options (at most %u)."),
+                            (guint) G_N_ELEMENTS (filters));
+
+      filters[n_filters].dim = dim;
+      filters[n_filters].value = (char *) eq + 1;
+      n_filters++;
+    }
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error (_("Name the License report to read."));
+  if (files[1] != NULL)
+    return usage_error (_("Name one License report only; “%s” is one too many."), files[1]);
+
+  if (widgets.n_widgets > 1 && output == NULL)
+    return usage_error (_("Several widgets need --output with a folder to write them in."));
+
+  /* Read. */
+  input = g_file_new_for_commandline_arg (files[0]);
+  report = ld_loader_load_file (input, NULL, NULL, NULL, &error);
+  if (report == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_UNREADABLE;
+    }
+  report_skipped_rows (report);
+
+  /* Count. */
+  query = ld_query_new (report);
+  if (preset == LD_RANGE_CUSTOM)
+    ld_query_set_custom_range (query, from_month, to_month);
+  else
+    ld_query_set_range_preset (query, preset);
+  for (guint i = 0; i < n_filters; i++)
+    ld_query_add_filter_value (query, filters[i].dim, filters[i].value);
+
+  for (guint i = 0; i < widgets.n_widgets; i++)
+    if (widgets.widgets[i] != LD_WIDGET_DATA && result == NULL)
+      result = ld_query_run (query);
+
+  /* Write. */
+  if (output == NULL)
+    {
+      g_autoptr(GOutputStream) stream = g_object_new (ld_stdout_stream_get_type (), NULL);
+      g_autoptr(LdTable) table = ld_table_new (query, result, widgets.widgets[0]);
+
+      if (!ld_table_write (table, format, stream, NULL, &error) ||
+          !g_output_stream_close (stream, NULL, &error))
+        {
+          print_error (_("Could not write to standard output: %s"), error->message);
+          return EXIT_UNREADABLE;
+        }
+      return EXIT_OK;
+    }
+
+  {
+    g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+    gboolean into_folder = widgets.n_widgets > 1 || is_directory (out);
+
+    if (widgets.n_widgets > 1 && !is_directory (out))
+      {
+        if (g_file_query_exists (out, NULL))
+          return usage_error (_("--output “%s” must be a folder when several widgets are "
+                                "exported."), output);
+        if (!g_file_make_directory_with_parents (out, NULL, &error))
+          {
+            print_error (_("Could not create the folder “%s”: %s"), output, error->message);
+            return EXIT_UNREADABLE;
+          }
+      }
+
+    for (guint i = 0; i < widgets.n_widgets; i++)
+      {
+        g_autoptr(LdTable) table = ld_table_new (query, result, widgets.widgets[i]);
+        g_autoptr(GFile) target = NULL;
+
+        if (into_folder)
+          {
+            g_autofree char *name = widget_file_name (widgets.widgets[i], format);
+
+            target = g_file_get_child (out, name);
+          }
+        else
+          target = g_object_ref (out);
+
+        if (!ld_table_save (table, format, target, NULL, &error))
+          {
+            print_error ("%s", error->message);
+            g_clear_error (&error);
+            status = EXIT_UNREADABLE;
+          }
+      }
+  }
+
+  return status;
+}
