@@ -958,7 +958,7 @@ parse_uint64 (const char *option,
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "%s must be a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
-                   ", not "%s"", option, min, max, text);
+                   ", not '%s'", option, min, max, text);
       return FALSE;
     }
   return TRUE;
@@ -998,7 +998,7 @@ main (int    argc,
   guint64 value;
   int status = 0;
 
-  context = g_option_context_new ("— write a sample Partner Center License report");
+  context = g_option_context_new ("- write a sample Partner Center License report");
   g_option_context_set_summary (context,
                                 "The same options give the same bytes on every machine.");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -1007,7 +1007,7 @@ main (int    argc,
   if (argc > 1)
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "Unexpected argument "%s"", argv[1]);
+                   "Unexpected argument '%s'", argv[1]);
       goto usage;
     }
 
@@ -1047,7 +1047,7 @@ main (int    argc,
           || !g_date_valid_dmy (d, mo, y))
         {
           g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "--end must be a date as YYYY-MM-DD, not "%s"", end_text);
+                       "--end must be a date as YYYY-MM-DD, not '%s'", end_text);
           goto usage;
         }
       g_date_set_dmy (&gen.end, d, mo, y);
@@ -1077,7 +1077,7 @@ main (int    argc,
   else
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--format must be csv, tsv or semicolon, not "%s"", format);
+                   "--format must be csv, tsv or semicolon, not '%s'", format);
       goto usage;
     }
 
@@ -1092,7 +1092,7 @@ main (int    argc,
   else
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--date-style must be iso, us, eu or isotime, not "%s"", date_style);
+                   "--date-style must be iso, us, eu or isotime, not '%s'", date_style);
       goto usage;
     }
   gen.legacy = legacy;
@@ -1103,7 +1103,7 @@ main (int    argc,
     {
       int saved_errno = errno;
 
-      g_printerr ("ld-generate-report: cannot write "%s": %s\n", output, g_strerror (saved_errno));
+      g_printerr ("ld-generate-report: cannot write '%s': %s\n", output, g_strerror (saved_errno));
       return 1;
     }
   out.cap = 4 << 20;
@@ -1124,7 +1124,7 @@ main (int    argc,
     {
       int saved_errno = errno;
 
-      g_printerr ("ld-generate-report: cannot write "%s": %s\n",
+      g_printerr ("ld-generate-report: cannot write '%s': %s\n",
                   output != NULL ? output : "standard output", g_strerror (saved_errno));
       status = 1;
     }
