@@ -62,7 +62,8 @@ case "$cmd" in
   run)
     install_packages $BUILD_PACKAGES
     build
-    exec ./build/license-dashboard --sample
+    GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}" \
+      exec ./build/license-dashboard --sample
     ;;
   build)
     install_packages $BUILD_PACKAGES
