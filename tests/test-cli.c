@@ -1,0 +1,518 @@
+/* test-cli.c — the real binary's --export (SPEC §6): exit codes, messages, outputs
+ *
+ * The figures below are worked out by hand from tests/data/cli/small.csv:
+ *
+ *   line 2  DE Contoso         2026-01-15  prod-a Gold    Active    asg 5  prov 10
+ *   line 3  AT Fabrikam        2026-02-03  prod-a Silver  Active    asg 1  prov 4
+ *   line 4  DE Contoso         2026-03-20  prod-b Basic   Inactive  asg 0  prov 6
+ *   line 5  US (no name)       2026-03-01  prod-b Basic   Active    asg 2  prov 2
+ *   line 6  FR "Tailspin, Inc." 2025-06-10 prod-a Gold    Active    asg 3  prov 3
+ *   line 7  bad date: skipped
+ *
+ * The latest date is 2026-03-20, so last-6 (the default) is 2025-10 … 2026-03 and
+ * holds lines 2–5.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct {
+  int    status;
+  char  *out;
+  gsize  out_len;
+  char  *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
+}
+
+static const char *
+binary (void)
+{
+  const char *bin = g_getenv ("LD_DASHBOARD_BIN");
+
+  if (bin == NULL)
+    g_error ("LD_DASHBOARD_BIN is not set: run this test through meson test");
+  return bin;
+}
+
+/* Runs the binary with the NULL-terminated @args after argv[0]. */
+static void
+run_argv (Run               *run,
+          const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) binary ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char *const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+
+  run->status = g_subprocess_get_exit_status (proc);
+  run->out = g_bytes_unref_to_data (g_steal_pointer (&out), &run->out_len);
+  run->out = g_realloc (run->out, run->out_len + 1);
+  run->out[run->out_len] = '\0';
+  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+}
+
+#define RUN(run, ...) run_argv ((run), (const char *const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_usage_error (Run        *run,
+                    const char *needle)
+{
+  if (run->status != 2)
+    g_error ("expected exit 2, got %d; stderr: %s", run->status, run->err);
+  g_assert_cmpuint (run->out_len, ==, 0);
+  g_assert_true (g_str_has_prefix (run->err, "license-dashboard: "));
+  if (strstr (run->err, needle) == NULL)
+    g_error ("stderr lacks “%s”: %s", needle, run->err);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Expected tables for last-6 over small.csv. */
+
+/* Customers: Contoso/DE, Fabrikam/AT, (no name)/US = 3. Provisioned 10+4+6+2 = 22,
+ * assigned 5+1+0+2 = 8, rate 8/22 = 36.36…%. One row skipped (line 7). */
+static const char expected_summary[] =
+  "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
+  "3,22,8,36.36,2025-10,2026-03,4,1\n";
+
+/* New: Jan Contoso; Feb Fabrikam; Mar Contoso again and the US customer = 2.
+ * Cumulative: 1, 2, 3 (Contoso is not new twice). */
+static const char expected_customers[] =
+  "Month,NewCustomers,CumulativeCustomers\n"
+  "2025-10,0,0\n"
+  "2025-11,0,0\n"
+  "2025-12,0,0\n"
+  "2026-01,1,1\n"
+  "2026-02,1,2\n"
+  "2026-03,2,3\n";
+
+/* March: prov 6+2 = 8, asg 0+2 = 2. */
+static const char expected_licenses[] =
+  "Month,LicensesProvisioned,LicensesAssigned\n"
+  "2025-10,0,0\n"
+  "2025-11,0,0\n"
+  "2025-12,0,0\n"
+  "2026-01,10,5\n"
+  "2026-02,4,1\n"
+  "2026-03,8,2\n";
+
+/* Gold 10/22 = 45.45 %, rate 5/10; Basic 8/22 = 36.36 %, rate 2/8, customers 2;
+ * Silver 4/22 = 18.18 %, rate 1/4. */
+static const char expected_products[] =
+  "OfferType,ProductId,ProductDisplayName,PlanName,Customers,LicensesProvisioned,"
+  "LicensesAssigned,ProvisionedShare,AssignmentRate\n"
+  "Power BI visual,prod-a,Contoso Sales,Gold,1,10,5,45.45,50.00\n"
+  "Dynamics 365 apps on Dataverse and Power Apps,prod-b,Contoso CRM,Basic,2,8,2,36.36,25.00\n"
+  "Power BI visual,prod-a,Contoso Sales,Silver,1,4,1,18.18,25.00\n";
+
+/* Contoso: prod-a and prod-b, prov 10+6 = 16 (72.727… → 72.73 %), asg 5 (31.25 %);
+ * Fabrikam 4 (18.18 %), 1; the unnamed US customer 2 (9.09 %), 2 (100 %). */
+static const char expected_analysis_customers[] =
+  "CustomerName,CustomerCountryCode,Products,LicensesProvisioned,LicensesAssigned,"
+  "ProvisionedShare,AssignmentRate\n"
+  "Contoso,DE,2,16,5,72.73,31.25\n"
+  "Fabrikam,AT,1,4,1,18.18,25.00\n"
+  ",US,1,2,2,9.09,100.00\n";
+
+static const char expected_geo[] =
+  "CustomerCountryCode,CustomerCountry,Customers,LicensesProvisioned,LicensesAssigned,"
+  "ProvisionedShare\n"
+  "DE,Germany,1,16,5,72.73\n"
+  "AT,Austria,1,4,1,18.18\n"
+  "US,United States,1,2,2,9.09\n";
+
+static const char data_header[] =
+  "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate,ProductDisplayName,"
+  "ProductId,PlanName,ServiceId,LicenseState,LicensesAssigned,LicensesProvisioned,OfferType\n";
+
+static void
+test_summary_stdout (void)
+{
+  g_autofree char *path = fixture ("small.csv");
+  g_auto(Run) run = { 0 };
+
+  RUN (&run, "--export", "summary", "--format", "csv", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected_summary);
+  /* The skipped row is named on stderr, never in the output. */
+  g_assert_nonnull (strstr (run.err, "line 7"));
+
+  /* --export=WIDGET and csv as the default format give the same. */
+  run_clear (&run);
+  RUN (&run, "--export=summary", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected_summary);
+}
+
+static void
+test_every_table_stdout (void)
+{
+  static const struct { const char *widget; const char *expected; } cases[] = {
+    { "customers", expected_customers },
+    { "licenses", expected_licenses },
+    { "analysis-products", expected_products },
+    { "analysis-customers", expected_analysis_customers },
+    { "geo", expected_geo },
+  };
+  g_autofree char *path = fixture ("small.csv");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      RUN (&run, "--export", cases[i].widget, "--format", "csv", "--range", "last-6", path);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, cases[i].expected);
+    }
+}
+
+static void
+test_ranges (void)
+{
+  g_autofree char *path = fixture ("small.csv");
+  g_auto(Run) run = { 0 };
+
+  /* All: adds Tailspin/FR (2025-06, 3/3): 4 customers, 25 prov, 11 asg, 44 %. */
+  RUN (&run, "--export", "summary", "--range", "all", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
+                   "4,25,11,44.00,2025-06,2026-03,5,1\n");
+
+  /* 2026-02 … 2026-03: lines 3–5, customers Fabrikam, Contoso, US; 4+6+2 = 12,
+   * 1+0+2 = 3, 25 %. */
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--range", "2026-02:2026-03", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
+                   "3,12,3,25.00,2026-02,2026-03,3,1\n");
+
+  /* last-12: 2025-04 … 2026-03 takes in June 2025 as well. */
+  run_clear (&run);
+  RUN (&run, "--export", "licenses", "--range", "last-12", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Month,LicensesProvisioned,LicensesAssigned\n"
+                                            "2025-04,0,0\n2025-05,0,0\n2025-06,3,3\n"));
+}
+
+static void
+test_where (void)
+{
+  g_autofree char *path = fixture ("small.csv");
+  g_auto(Run) run = { 0 };
+
+  /* Repeating a field ORs: DE or AT are lines 2–4: 2 customers, 10+4+6 = 20,
+   * 5+1+0 = 6, 30 %. */
+  RUN (&run, "--export", "summary", "--where", "country=DE", "--where", "country=AT", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
+                   "2,20,6,30.00,2025-10,2026-03,3,1\n");
+
+  /* Different fields AND: DE and Active is line 2 alone. */
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--where", "country=DE", "--where", "state=Active", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
+                   "1,10,5,50.00,2025-10,2026-03,1,1\n");
+
+  /* A value with spaces, and the data table in the file's own columns. */
+  run_clear (&run);
+  RUN (&run, "--export", "data", "--where", "offer-type=Dynamics 365 apps on Dataverse and Power Apps",
+       "--where", "state=Inactive", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate,ProductDisplayName,"
+                   "ProductId,PlanName,ServiceId,LicenseState,LicensesAssigned,LicensesProvisioned,OfferType\n"
+                   "Germany,DE,Contoso,2026-03-20,Contoso CRM,prod-b,Basic,Contoso.CRM.basic,Inactive,0,6,"
+                   "Dynamics 365 apps on Dataverse and Power Apps\n");
+
+  /* A customer name with a comma comes back quoted. */
+  run_clear (&run);
+  RUN (&run, "--export", "data", "--range", "all", "--where", "customer=Tailspin, Inc.", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out + strlen (data_header), ==,
+                   "France,FR,\"Tailspin, Inc.\",2025-06-10,Contoso Sales,prod-a,Gold,"
+                   "Contoso.Sales.gold,Active,3,3,Power BI visual\n");
+}
+
+static void
+test_data_default (void)
+{
+  g_autofree char *path = fixture ("small.csv");
+  g_auto(Run) run = { 0 };
+
+  /* File order, last-6: lines 2–5; the bad line 7 is not there. */
+  RUN (&run, "--export", "data", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, data_header));
+  g_assert_cmpstr (run.out + strlen (data_header), ==,
+                   "Germany,DE,Contoso,2026-01-15,Contoso Sales,prod-a,Gold,Contoso.Sales.gold,Active,5,10,Power BI visual\n"
+                   "Austria,AT,Fabrikam,2026-02-03,Contoso Sales,prod-a,Silver,Contoso.Sales.silver,Active,1,4,Power BI visual\n"
+                   "Germany,DE,Contoso,2026-03-20,Contoso CRM,prod-b,Basic,Contoso.CRM.basic,Inactive,0,6,Dynamics 365 apps on Dataverse and Power Apps\n"
+                   "United States,US,,2026-03-01,Contoso CRM,prod-b,Basic,Contoso.CRM.basic,Active,2,2,Dynamics 365 apps on Dataverse and Power Apps\n");
+}
+
+static void
+test_json (void)
+{
+  g_autofree char *path = fixture ("small.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonArray *array;
+  JsonObject *row;
+
+  RUN (&run, "--export", "analysis-products", "--format", "json", path);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, run.out_len, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+
+  row = json_array_get_object_element (array, 0);
+  g_assert_cmpuint (json_object_get_size (row), ==, 9);
+  g_assert_cmpstr (json_object_get_string_member (row, "OfferType"), ==, "Power BI visual");
+  g_assert_cmpstr (json_object_get_string_member (row, "ProductId"), ==, "prod-a");
+  g_assert_cmpstr (json_object_get_string_member (row, "PlanName"), ==, "Gold");
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (row, "LicensesProvisioned")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_object_get_int_member (row, "LicensesProvisioned"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (row, "Customers"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (row, "ProvisionedShare"), ==, 4545 / 100.0);
+  g_assert_cmpfloat (json_object_get_double_member (row, "AssignmentRate"), ==, 50.0);
+
+  row = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (row, "PlanName"), ==, "Basic");
+  g_assert_cmpfloat (json_object_get_double_member (row, "ProvisionedShare"), ==, 3636 / 100.0);
+
+  /* Months are strings. */
+  run_clear (&run);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  RUN (&run, "--export", "summary", "--format", "json", path);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, run.out_len, &error);
+  g_assert_no_error (error);
+  row = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "From"), ==, "2025-10");
+  g_assert_cmpstr (json_object_get_string_member (row, "To"), ==, "2026-03");
+  g_assert_cmpint (json_object_get_int_member (row, "RowsSkipped"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (row, "AssignmentRate"), ==, 3636 / 100.0);
+}
+
+static void
+test_output_paths (void)
+{
+  g_autofree char *path = fixture ("small.csv");
+  g_autofree char *dir = g_dir_make_tmp ("ld-cli-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "geo-out.csv", NULL);
+  g_autofree char *inside = g_build_filename (dir, "geo.csv", NULL);
+  g_autofree char *folder = g_build_filename (dir, "new", "sub", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* One widget, --output a file: that file, nothing on stdout. */
+  RUN (&run, "--export", "geo", "--output", file, path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (run.out_len, ==, 0);
+  contents = read_file (file);
+  g_assert_cmpstr (contents, ==, expected_geo);
+  g_clear_pointer (&contents, g_free);
+
+  /* One widget, --output an existing folder: WIDGET.EXT inside it. */
+  run_clear (&run);
+  RUN (&run, "--export", "geo", "--output", dir, path);
+  g_assert_cmpint (run.status, ==, 0);
+  contents = read_file (inside);
+  g_assert_cmpstr (contents, ==, expected_geo);
+  g_clear_pointer (&contents, g_free);
+
+  /* Several widgets: a folder, created with its parents, WIDGET.json each. */
+  run_clear (&run);
+  RUN (&run, "--export", "summary,customers", "--export", "licenses,analysis-products,analysis-customers,geo,data",
+       "--format", "json", "--output", folder, path);
+  g_assert_cmpint (run.status, ==, 0);
+  for (int w = 0; w < 7; w++)
+    {
+      static const char *const names[] = {
+        "summary", "customers", "licenses", "analysis-products", "analysis-customers", "geo", "data",
+      };
+      g_autofree char *name = g_strconcat (names[w], ".json", NULL);
+      g_autofree char *json_path = g_build_filename (folder, name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      json_parser_load_from_file (parser, json_path, &error);
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+    }
+
+  /* The same as CSV: exact bytes per file. */
+  run_clear (&run);
+  RUN (&run, "--export", "customers,geo", "--output", folder, path);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *p1 = g_build_filename (folder, "customers.csv", NULL);
+    g_autofree char *p2 = g_build_filename (folder, "geo.csv", NULL);
+    g_autofree char *c1 = read_file (p1);
+    g_autofree char *c2 = read_file (p2);
+
+    g_assert_cmpstr (c1, ==, expected_customers);
+    g_assert_cmpstr (c2, ==, expected_geo);
+  }
+
+  /* Several widgets into an existing plain file: a usage error. */
+  run_clear (&run);
+  RUN (&run, "--export", "customers,geo", "--output", file, path);
+  assert_usage_error (&run, file);
+}
+
+static void
+test_unreadable (void)
+{
+  g_autofree char *missing = fixture ("does-not-exist.csv");
+  g_autofree char *bad = fixture ("missing-column.csv");
+  g_auto(Run) run = { 0 };
+
+  RUN (&run, "--export", "summary", missing);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (run.out_len, ==, 0);
+  g_assert_true (g_str_has_prefix (run.err, "license-dashboard: "));
+  g_assert_nonnull (strstr (run.err, "does-not-exist.csv"));
+
+  /* A header without LicensesProvisioned: the loader's one sentence. */
+  run_clear (&run);
+  RUN (&run, "--export", "summary", bad);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (run.out_len, ==, 0);
+  g_assert_true (g_str_has_prefix (run.err, "license-dashboard: "));
+  g_assert_cmpuint (strlen (run.err), >, strlen ("license-dashboard: \n"));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *path = fixture ("small.csv");
+  g_auto(Run) run = { 0 };
+
+  RUN (&run, "--export", "summary,pie", path);
+  assert_usage_error (&run, "pie");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--where", "country", path);
+  assert_usage_error (&run, "country");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--where", "colour=red", path);
+  assert_usage_error (&run, "colour");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--range", "last-7", path);
+  assert_usage_error (&run, "last-7");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--range", "2026-13:2026-01", path);
+  assert_usage_error (&run, "2026-13:2026-01");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary");
+  assert_usage_error (&run, "report");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", path, path);
+  assert_usage_error (&run, "one");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary,geo", path);
+  assert_usage_error (&run, "--output");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--format", "pdf", path);
+  assert_usage_error (&run, "not supported yet");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--format", "png", path);
+  assert_usage_error (&run, "not supported yet");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--format", "xml", path);
+  assert_usage_error (&run, "xml");
+
+  run_clear (&run);
+  RUN (&run, "--export", "dashboard", "--format", "csv", path);
+  assert_usage_error (&run, "dashboard");
+
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--no-such-option", path);
+  assert_usage_error (&run, "no-such-option");
+
+  /* A usage error wins over an unreadable file: nothing is read. */
+  run_clear (&run);
+  RUN (&run, "--export", "pie", "/nonexistent/file.csv");
+  assert_usage_error (&run, "pie");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/summary-stdout", test_summary_stdout);
+  g_test_add_func ("/cli/every-table", test_every_table_stdout);
+  g_test_add_func ("/cli/ranges", test_ranges);
+  g_test_add_func ("/cli/where", test_where);
+  g_test_add_func ("/cli/data", test_data_default);
+  g_test_add_func ("/cli/json", test_json);
+  g_test_add_func ("/cli/output-paths", test_output_paths);
+  g_test_add_func ("/cli/unreadable", test_unreadable);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+
+  return g_test_run ();
+}
