@@ -1,3 +1,243 @@
-/* ld-report.c — SPDX-License-Identifier: GPL-3.0-or-later */
+/* ld-report.c — a loaded License report, held as a column store
+ *
+ * The report only owns and hands out what ld-report-builder.c laid out; see
+ * ld-report-private.h for the layout.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
-#include "ld-report.h"
+
+#include "ld-report-private.h"
+
+G_DEFINE_FINAL_TYPE (LdReport, ld_report, G_TYPE_OBJECT)
+
+static void
+ld_report_finalize (GObject *object)
+{
+  LdReport *self = LD_REPORT (object);
+
+  g_free (self->display_name);
+  g_free (self->path);
+
+  /* Dictionaries of absent fields are the report's own; the others belong to columns. */
+  for (int d = 0; d < LD_N_DIMS; d++)
+    if (self->dim_ids[d] == NULL)
+      g_clear_pointer (&self->dim_dict[d], ld_dict_free);
+  if (self->field_column[LD_FIELD_PRODUCT_ID] < 0)
+    g_clear_pointer (&self->product_id_dict, ld_dict_free);
+  if (self->field_column[LD_FIELD_CUSTOMER_COUNTRY] < 0)
+    g_clear_pointer (&self->country_name_dict, ld_dict_free);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      g_free (self->columns[c].name);
+      g_clear_pointer (&self->columns[c].dict, ld_dict_free);
+      g_free (self->columns[c].ids);
+    }
+  g_free (self->columns);
+
+  g_clear_pointer (&self->bad_rows, g_array_unref);
+  g_free (self->date);
+  g_free (self->provisioned);
+  g_free (self->assigned);
+  g_free (self->month_start);
+  g_free (self->file_order);
+  g_free (self->customer);
+  g_free (self->customer_name);
+  g_free (self->customer_code);
+  g_free (self->group);
+  g_free (self->group_product);
+  g_free (self->group_plan);
+  g_free (self->group_offer_type);
+  g_free (self->group_name);
+  g_free (self->group_product_id);
+  g_free (self->customer_group_pair);
+  g_free (self->customer_product_pair);
+  g_free (self->customer_country_pair);
+  g_free (self->country_name);
+
+  G_OBJECT_CLASS (ld_report_parent_class)->finalize (object);
+}
+
+static void
+ld_report_class_init (LdReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ld_report_finalize;
+}
+
+static void
+ld_report_init (LdReport *self)
+{
+  for (int f = 0; f < LD_N_FIELDS; f++)
+    self->field_column[f] = -1;
+  self->first_month = -1;
+  self->last_month = -1;
+  self->delimiter = ',';
+}
+
+void
+ld_bad_row_clear (LdBadRow *row)
+{
+  g_clear_pointer (&row->column_name, g_free);
+  g_clear_pointer (&row->reason, g_free);
+}
+
+const char *
+ld_report_get_display_name (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  return self->display_name;
+}
+
+const char *
+ld_report_get_path (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  return self->path;
+}
+
+char
+ld_report_get_delimiter (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), ',');
+  return self->delimiter;
+}
+
+LdEncoding
+ld_report_get_encoding (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), LD_ENCODING_UTF8);
+  return self->encoding;
+}
+
+gboolean
+ld_report_get_day_first (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), FALSE);
+  return self->day_first;
+}
+
+guint
+ld_report_get_n_rows (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->n_rows;
+}
+
+guint64
+ld_report_get_rows_skipped (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->rows_skipped;
+}
+
+guint64
+ld_report_get_rows_read (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return (guint64) self->n_rows + self->rows_skipped;
+}
+
+guint64
+ld_report_get_n_warnings (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->n_warnings;
+}
+
+const GArray *
+ld_report_get_bad_rows (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  return self->bad_rows;
+}
+
+guint
+ld_report_get_n_columns (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->n_columns;
+}
+
+const char *
+ld_report_get_column_name (LdReport *self,
+                           guint     column)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+  return self->columns[column].name;
+}
+
+LdField
+ld_report_get_column_field (LdReport *self,
+                            guint     column)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), LD_FIELD_EXTRA);
+  g_return_val_if_fail (column < self->n_columns, LD_FIELD_EXTRA);
+  return self->columns[column].field;
+}
+
+gboolean
+ld_report_has_field (LdReport *self,
+                     LdField   field)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), FALSE);
+  if (field < 0 || field >= LD_N_FIELDS)
+    return FALSE;
+  return self->field_column[field] >= 0;
+}
+
+int
+ld_report_get_first_month (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), -1);
+  return self->first_month;
+}
+
+int
+ld_report_get_last_month (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), -1);
+  return self->last_month;
+}
+
+guint32
+ld_report_get_latest_date (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->latest_date;
+}
+
+guint
+ld_report_get_n_customers (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->n_customers;
+}
+
+guint
+ld_report_get_n_values (LdReport *self,
+                        LdDimension dim)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  g_return_val_if_fail (dim < LD_N_DIMS, 0);
+  return ld_dict_size (self->dim_dict[dim]);
+}
+
+const char *
+ld_report_get_value (LdReport   *self,
+                     LdDimension dim,
+                     guint32     id)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  g_return_val_if_fail (dim < LD_N_DIMS, NULL);
+  g_return_val_if_fail (id < ld_dict_size (self->dim_dict[dim]), NULL);
+  return ld_dict_get (self->dim_dict[dim], id);
+}
+
+gsize
+ld_report_get_memory_size (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->memory_size;
+}
