@@ -407,6 +407,20 @@ test_output_paths (void)
     g_assert_cmpstr (c2, ==, expected_geo);
   }
 
+  /* A path ending in "/" is a folder, created when missing. */
+  run_clear (&run);
+  {
+    g_autofree char *slash = g_build_filename (dir, "slash", "", NULL);
+    g_autofree char *slash_geo = g_build_filename (dir, "slash", "geo.csv", NULL);
+
+    g_assert_true (g_str_has_suffix (slash, G_DIR_SEPARATOR_S));
+    RUN (&run, "--export", "geo", "--output", slash, path);
+    g_assert_cmpint (run.status, ==, 0);
+    contents = read_file (slash_geo);
+    g_assert_cmpstr (contents, ==, expected_geo);
+    g_clear_pointer (&contents, g_free);
+  }
+
   /* Several widgets into an existing plain file: a usage error. */
   run_clear (&run);
   RUN (&run, "--export", "customers,geo", "--output", file, path);

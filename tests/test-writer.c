@@ -696,7 +696,7 @@ check_locale (void)
   snprintf (buf, sizeof buf, "%.1f", 1.5);
   if (strcmp (buf, "1,5") != 0)
     {
-      g_printerr ("test-writer-de: the locale %s is not installed (printf gives “%s”, not “1,5”); "
+      g_printerr ("test-writer-de: the locale %s is not installed (printf gives \"%s\", not \"1,5\"); "
                   "generate it (bootstrap.sh does: locale-gen de_DE.UTF-8)\n", lc_all, buf);
       exit (1);
     }

@@ -254,11 +254,11 @@ ld_cli_main (int    argc,
       N_("Keep only rows whose FIELD (offer-type, offer, plan, customer, country, state) "
          "is VALUE; repeat a field for any of several values"),
       N_("FIELD=VALUE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — export a License report's tables without a window"));
+  context = g_option_context_new (_("FILE — export a License report’s tables without a window"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -370,13 +370,15 @@ ld_cli_main (int    argc,
 
   {
     g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
-    gboolean into_folder = widgets.n_widgets > 1 || is_directory (out);
+    /* "out/" names a folder even before it exists. */
+    gboolean wants_folder = widgets.n_widgets > 1 || g_str_has_suffix (output, G_DIR_SEPARATOR_S);
+    gboolean into_folder = wants_folder || is_directory (out);
 
-    if (widgets.n_widgets > 1 && !is_directory (out))
+    if (wants_folder && !is_directory (out))
       {
         if (g_file_query_exists (out, NULL))
           return usage_error (_("--output “%s” must be a folder when several widgets are "
-                                "exported."), output);
+                                "exported, or when it ends in “/”."), output);
         if (!g_file_make_directory_with_parents (out, NULL, &error))
           {
             print_error (_("Could not create the folder “%s”: %s"), output, error->message);
