@@ -410,7 +410,7 @@ test_output_paths (void)
   /* A path ending in "/" is a folder, created when missing. */
   run_clear (&run);
   {
-    g_autofree char *slash = g_build_filename (dir, "slash", "", NULL);
+    g_autofree char *slash = g_strconcat (dir, G_DIR_SEPARATOR_S "slash" G_DIR_SEPARATOR_S, NULL);
     g_autofree char *slash_geo = g_build_filename (dir, "slash", "geo.csv", NULL);
 
     g_assert_true (g_str_has_suffix (slash, G_DIR_SEPARATOR_S));
