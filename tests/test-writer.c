@@ -464,10 +464,18 @@ test_save_replaces (void)
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_set_contents (path, old_contents, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   g_assert_true (ld_table_save (table, LD_FORMAT_CSV, file, NULL, &error));
   g_assert_no_error (error);
   contents = read_file (path, NULL);
   g_assert_cmpstr (contents, ==, expected);
+  /* The replacement keeps the old file's permissions. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_clear_pointer (&contents, g_free);
 
   g_assert_true (ld_table_save (table, LD_FORMAT_JSON, fresh_file, NULL, &error));

@@ -474,6 +474,19 @@ ld_table_save (LdTable       *table,
         ok = FALSE;
     }
 
+  /* A file the user made private stays private: the replacement takes the old
+   * file's permissions (best effort; a new file gets the umask's). */
+  if (ok)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
+        g_file_set_attribute_uint32 (temp, G_FILE_ATTRIBUTE_UNIX_MODE,
+                                     g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777,
+                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    }
+
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, &local_error);
   ok = ok && g_file_move (temp, file,
                           G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
