@@ -150,6 +150,55 @@ const [topId, topPlan] = await one(`SELECT ProductId, PlanName FROM t_analysis_p
 const [topCountry] = await one(`SELECT CustomerCountryCode FROM t_geo
                                 ORDER BY LicensesProvisioned DESC, CustomerCountryCode LIMIT 1`);
 
+// Re-queries: what a sidebar click costs when DuckDB is the engine. Seeded random
+// filter changes like ld-bench's (select or deselect a value of one of the six
+// filters, now and then another range preset); each re-query computes all six tables
+// over the filtered rows and reads them into JavaScript.
+const N_REQUERIES = Number(process.env.BENCH_REQUERIES ?? 50);
+const dims = ['OfferType', 'ProductDisplayName', 'PlanName', 'CustomerName',
+              'CustomerCountryCode', 'LicenseState'];
+const values = [];
+for (const dim of dims)
+  values.push((await conn.runAndReadAll(`SELECT DISTINCT coalesce(${dim}, '') FROM r ORDER BY 1`))
+              .getRowsJS().map((row) => row[0]));
+const [lastMonth] = await one(`SELECT strftime(max(ActivationDate), '%Y-%m-01') FROM r`);
+let state = 2026n;
+const random = (n) => {   // splitmix64: small, seeded, the same on every run
+  state = (state + 0x9e3779b97f4a7c15n) & 0xffffffffffffffffn;
+  let z = state;
+  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & 0xffffffffffffffffn;
+  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & 0xffffffffffffffffn;
+  return Number((z ^ (z >> 31n)) % BigInt(n));
+};
+const selected = dims.map(() => []);
+let rangeMonths = 6;
+const requeryMs = [];
+for (let i = 0; i < N_REQUERIES; i++) {
+  const d = random(dims.length);
+  if (random(5) === 0)
+    rangeMonths = [6, 12, 0][random(3)];
+  else if (selected[d].length > 0 && random(2) === 0)
+    selected[d].splice(random(selected[d].length), 1);
+  else
+    selected[d].push(values[d][random(values[d].length)]);
+
+  const where = [];
+  if (rangeMonths > 0)
+    where.push(`ActivationDate >= DATE ${quote(lastMonth)} - INTERVAL ${rangeMonths - 1} MONTH`);
+  selected.forEach((list, k) => {
+    if (list.length > 0)
+      where.push(`coalesce(${dims[k]}, '') IN (${list.map(quote).join(', ')})`);
+  });
+  const start = now();
+  await conn.run(`CREATE OR REPLACE TEMP VIEW f AS SELECT * FROM r` +
+                 (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''));
+  for (const sql of Object.values(tables))
+    (await conn.runAndReadAll(sql.replace(/\bFROM r\b/g, 'FROM f'))).getRowsJS();
+  requeryMs.push(now() - start);
+}
+requeryMs.sort((a, b) => a - b);
+const rank = (q) => requeryMs[Math.min(requeryMs.length, Math.max(1, Math.ceil(q * requeryMs.length))) - 1];
+
 console.log(`CHECK rows=${rows} customers=${customers} provisioned=${provisioned} assigned=${assigned}` +
             ` months=${months} new_sum=${newSum} cumulative_last=${cumulativeLast}` +
             ` month_provisioned_max=${monthMax}` +
@@ -160,4 +209,8 @@ console.log(`CHECK rows=${rows} customers=${customers} provisioned=${provisioned
 console.log(`RESULT load_ms=${(t1 - t0).toFixed(1)}`);
 console.log(`RESULT tables_ms=${(t2 - t1).toFixed(1)}`);
 console.log(`RESULT total_ms=${(t2 - t0).toFixed(1)}`);
+if (requeryMs.length > 0) {
+  console.log(`RESULT requery_median_ms=${rank(0.5).toFixed(2)}`);
+  console.log(`RESULT requery_p95_ms=${rank(0.95).toFixed(2)}`);
+}
 conn.closeSync();
