@@ -1,0 +1,270 @@
+/* ld-filter-sidebar.c — the six filters of SPEC §3 in one scrollable column
+ *
+ * Above the groups, a summary line and one chip per selected value show the active
+ * filters at a glance; a chip's close button removes its value through the same
+ * win.toggle-filter action a check box uses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ld-filter-sidebar.h"
+
+/* More chips than this become one "+N more" chip: the groups' badges say the rest. */
+#define MAX_CHIPS 12
+
+struct _LdFilterSidebar
+{
+  GtkWidget          parent_instance;
+
+  GtkScrolledWindow *scrolled;
+  GtkButton         *clear_all_button;
+  GtkLabel          *summary_label;
+  GtkFlowBox        *chips;
+  GtkBox            *groups_box;
+
+  LdFilterGroup     *groups[LD_N_DIMS];
+  guint              n_active;
+};
+
+G_DEFINE_FINAL_TYPE (LdFilterSidebar, ld_filter_sidebar, GTK_TYPE_WIDGET)
+
+static const char *
+dimension_title (LdDimension dimension)
+{
+  switch (dimension)
+    {
+    case LD_DIM_OFFER_TYPE:
+      return _("Offer type");
+    case LD_DIM_OFFER:
+      return _("Offer name");
+    case LD_DIM_PLAN:
+      return _("Offer plan name");
+    case LD_DIM_CUSTOMER:
+      return _("Customer name");
+    case LD_DIM_COUNTRY:
+      return _("Country/region");
+    case LD_DIM_STATE:
+      return _("License state");
+    case LD_N_DIMS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+on_clear_all_clicked (LdFilterSidebar *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.clear-filters", NULL);
+}
+
+static void
+on_chip_clicked (GtkButton       *chip,
+                 LdFilterSidebar *self)
+{
+  LdDimension dimension = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chip), "ld-dimension"));
+  const char *value = g_object_get_data (G_OBJECT (chip), "ld-value");
+
+  ld_filter_group_toggle_value (self->groups[dimension], value);
+}
+
+static GtkWidget *
+make_chip (LdFilterSidebar *self,
+           LdDimension      dimension,
+           const char      *value)
+{
+  g_autofree char *tooltip = NULL;
+  const char *shown = value;
+  GtkWidget *chip;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  if (value[0] == '\0')
+    shown = dimension == LD_DIM_CUSTOMER ? _("Name not shared") : _("Not specified");
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  label = gtk_label_new (shown);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+
+  chip = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (chip), box);
+  gtk_widget_add_css_class (chip, "ld-filter-chip");
+  /* Translators: tooltip of an active-filter chip, "Remove Customer name: Contoso". */
+  tooltip = g_strdup_printf (_("Remove %s: %s"), dimension_title (dimension), shown);
+  gtk_widget_set_tooltip_text (chip, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  g_object_set_data (G_OBJECT (chip), "ld-dimension", GINT_TO_POINTER (dimension));
+  g_object_set_data_full (G_OBJECT (chip), "ld-value", g_strdup (value), g_free);
+  g_signal_connect (chip, "clicked", G_CALLBACK (on_chip_clicked), self);
+  return chip;
+}
+
+static void
+ld_filter_sidebar_sync_chips (LdFilterSidebar *self,
+                              LdQuery         *query)
+{
+  GtkWidget *child;
+  guint shown = 0;
+
+  /* Only the selected values get a chip, a handful: rebuilding them is cheap. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
+    gtk_flow_box_remove (self->chips, child);
+
+  if (query != NULL)
+    for (guint d = 0; d < LD_N_DIMS; d++)
+      {
+        const char *const *values = ld_query_get_filter_values (query, d);
+
+        for (guint i = 0; values != NULL && values[i] != NULL && shown < MAX_CHIPS; i++, shown++)
+          {
+            GtkWidget *chip = make_chip (self, d, values[i]);
+
+            gtk_flow_box_append (self->chips, chip);
+            /* The chip's button takes the focus; its flow box child would be a
+             * second, silent tab stop. */
+            gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+          }
+      }
+
+  if (self->n_active > shown)
+    {
+      /* Translators: the last chip when there are too many, "+3 more". */
+      g_autofree char *more = g_strdup_printf (_("+%u more"), self->n_active - shown);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_flow_box_append (self->chips, label);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chips), self->n_active > 0);
+}
+
+static void
+ld_filter_sidebar_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LD_TYPE_FILTER_SIDEBAR);
+
+  G_OBJECT_CLASS (ld_filter_sidebar_parent_class)->dispose (object);
+}
+
+static void
+ld_filter_sidebar_class_init (LdFilterSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ld_filter_sidebar_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/licensedashboard/LicenseDashboard/ui/ld-filter-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, clear_all_button);
+  gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, chips);
+  gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_all_clicked);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ldfiltersidebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ld_filter_sidebar_init (LdFilterSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"),
+                                  -1);
+
+  for (guint d = 0; d < LD_N_DIMS; d++)
+    {
+      self->groups[d] = LD_FILTER_GROUP (ld_filter_group_new (d, dimension_title (d)));
+      gtk_box_append (self->groups_box, GTK_WIDGET (self->groups[d]));
+    }
+  /* The short lists open by default; long ones wait to be asked for. */
+  ld_filter_group_set_expanded (self->groups[LD_DIM_OFFER_TYPE], TRUE);
+  ld_filter_group_set_expanded (self->groups[LD_DIM_OFFER], TRUE);
+
+  ld_filter_sidebar_update (self, NULL, NULL);
+}
+
+GtkWidget *
+ld_filter_sidebar_new (void)
+{
+  return g_object_new (LD_TYPE_FILTER_SIDEBAR, NULL);
+}
+
+void
+ld_filter_sidebar_update (LdFilterSidebar *self,
+                          LdQuery         *query,
+                          LdResult        *result)
+{
+  g_return_if_fail (LD_IS_FILTER_SIDEBAR (self));
+  g_return_if_fail (query == NULL || LD_IS_QUERY (query));
+
+  self->n_active = 0;
+  for (guint d = 0; d < LD_N_DIMS; d++)
+    {
+      ld_filter_group_update (self->groups[d], query, result);
+      self->n_active += ld_filter_group_get_n_selected (self->groups[d]);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_all_button), self->n_active > 0);
+
+  if (result == NULL)
+    gtk_label_set_label (self->summary_label, _("No report open"));
+  else if (self->n_active == 0)
+    gtk_label_set_label (self->summary_label, _("No filters: showing everything in the date range"));
+  else
+    {
+      g_autofree char *summary =
+        /* Translators: the sidebar's summary line, "3 filters active". */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u filter active", "%u filters active",
+                                      self->n_active),
+                         self->n_active);
+
+      gtk_label_set_label (self->summary_label, summary);
+    }
+
+  ld_filter_sidebar_sync_chips (self, query);
+}
+
+void
+ld_filter_sidebar_focus_search (LdFilterSidebar *self)
+{
+  g_return_if_fail (LD_IS_FILTER_SIDEBAR (self));
+
+  for (guint d = 0; d < LD_N_DIMS; d++)
+    if (ld_filter_group_focus_search (self->groups[d]))
+      return;
+
+  /* No group is long enough to search: the first group is the next best place. */
+  gtk_widget_child_focus (GTK_WIDGET (self->groups[0]), GTK_DIR_TAB_FORWARD);
+}
+
+LdFilterGroup *
+ld_filter_sidebar_get_group (LdFilterSidebar *self,
+                             LdDimension      dimension)
+{
+  g_return_val_if_fail (LD_IS_FILTER_SIDEBAR (self), NULL);
+  g_return_val_if_fail (dimension < LD_N_DIMS, NULL);
+
+  return self->groups[dimension];
+}
+
+guint
+ld_filter_sidebar_get_n_active (LdFilterSidebar *self)
+{
+  g_return_val_if_fail (LD_IS_FILTER_SIDEBAR (self), 0);
+  return self->n_active;
+}
