@@ -116,11 +116,12 @@ test_window_bad_file_keeps_report (void)
   before = ld_window_get_report (window);
   g_assert_nonnull (before);
 
-  /* A CSV that is not a License report: no ActivationDate, no counts. */
+  /* A CSV that looks like a License report but lacks ActivationDate. */
   fd = g_file_open_tmp ("ld-test-XXXXXX.csv", &path, &error);
   g_assert_no_error (error);
   close (fd);
-  g_file_set_contents (path, "Name,Amount\nContoso,12\n", -1, &error);
+  g_file_set_contents (path, "CustomerName,ProductId,LicensesProvisioned,LicensesAssigned\n"
+                            "Contoso,app,12,3\n", -1, &error);
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
 
