@@ -47,6 +47,36 @@ typedef struct {
   int     second;
 } PendingSlash;
 
+/* Rows parsed but not yet added to the builder. Interning the text cells is most of
+ * a load's work, so the builder gets its own thread: the loading thread parses the
+ * next rows meanwhile. Every builder call goes through a batch, in order, so the
+ * builder is only ever used by one thread at a time. */
+#define BATCH_ROWS 4096
+#define MAX_BATCHES 4
+
+typedef struct {
+  guint64  line;
+  int      column;
+  char    *column_name;
+  char    *reason;
+} BadRowOp;
+
+typedef struct {
+  guint     n_columns;
+  guint     n_rows;
+  char     *bytes;       /* the cells' text, back to back */
+  gsize     bytes_len;
+  gsize     bytes_cap;
+  gsize    *offsets;     /* n_columns per row */
+  gsize    *lens;
+  guint32  *date;
+  guint32  *assigned;
+  guint32  *provisioned;
+  guint8   *slash;
+  GArray   *bad_rows;    /* BadRowOp */
+  guint64   warnings;
+} Batch;
+
 typedef struct {
   const char        *display_name;
 
@@ -95,12 +125,190 @@ typedef struct {
   guint64            day_first_line;
   GArray            *pending;        /* PendingSlash */
 
+  /* The builder's thread. */
+  Batch             *batch;          /* being filled */
+  guint              n_batches;
+  guint              rows_added;     /* row indices the builder hands out, in order */
+  GThread           *consumer;
+  GAsyncQueue       *full;
+  GAsyncQueue       *empty;
+
   GError            *error;          /* set by the row handler; stops the load */
 } LdLoader;
+
+/* Tells the builder's thread to stop; never a real batch. */
+static Batch stop_batch;
+
+static Batch *
+batch_new (guint n_columns)
+{
+  Batch *b = g_new0 (Batch, 1);
+
+  b->n_columns = n_columns;
+  b->bytes_cap = 64 * 1024;
+  b->bytes = g_malloc (b->bytes_cap);
+  b->offsets = g_new (gsize, (gsize) BATCH_ROWS * n_columns);
+  b->lens = g_new (gsize, (gsize) BATCH_ROWS * n_columns);
+  b->date = g_new (guint32, BATCH_ROWS);
+  b->assigned = g_new (guint32, BATCH_ROWS);
+  b->provisioned = g_new (guint32, BATCH_ROWS);
+  b->slash = g_new (guint8, BATCH_ROWS);
+  b->bad_rows = g_array_new (FALSE, FALSE, sizeof (BadRowOp));
+  return b;
+}
+
+static void
+batch_reset (Batch *b)
+{
+  for (guint i = 0; i < b->bad_rows->len; i++)
+    {
+      BadRowOp *op = &g_array_index (b->bad_rows, BadRowOp, i);
+
+      g_free (op->column_name);
+      g_free (op->reason);
+    }
+  g_array_set_size (b->bad_rows, 0);
+  b->n_rows = 0;
+  b->bytes_len = 0;
+  b->warnings = 0;
+}
+
+static void
+batch_free (Batch *b)
+{
+  if (b == NULL || b == &stop_batch)
+    return;
+  batch_reset (b);
+  g_free (b->bytes);
+  g_free (b->offsets);
+  g_free (b->lens);
+  g_free (b->date);
+  g_free (b->assigned);
+  g_free (b->provisioned);
+  g_free (b->slash);
+  g_array_unref (b->bad_rows);
+  g_free (b);
+}
+
+static void
+batch_apply (Batch            *b,
+             LdReportBuilder  *builder,
+             const char      **cells)
+{
+  guint n = b->n_columns;
+
+  for (guint r = 0; r < b->n_rows; r++)
+    {
+      const gsize *offsets = b->offsets + (gsize) r * n;
+
+      for (guint c = 0; c < n; c++)
+        cells[c] = b->bytes + offsets[c];
+      ld_report_builder_add_row (builder, cells, b->lens + (gsize) r * n, b->date[r],
+                                 b->slash[r], b->assigned[r], b->provisioned[r]);
+    }
+
+  for (guint i = 0; i < b->bad_rows->len; i++)
+    {
+      BadRowOp *op = &g_array_index (b->bad_rows, BadRowOp, i);
+
+      ld_report_builder_add_bad_row (builder, op->line, op->column,
+                                     g_steal_pointer (&op->column_name),
+                                     g_steal_pointer (&op->reason));
+    }
+  g_array_set_size (b->bad_rows, 0);
+
+  if (b->warnings > 0)
+    ld_report_builder_add_warnings (builder, b->warnings);
+}
+
+static gpointer
+consume_batches (gpointer data)
+{
+  LdLoader *self = data;
+  g_autofree const char **cells = g_new (const char *, self->n_columns);
+
+  for (;;)
+    {
+      Batch *b = g_async_queue_pop (self->full);
+
+      if (b == &stop_batch)
+        break;
+      batch_apply (b, self->builder, cells);
+      batch_reset (b);
+      g_async_queue_push (self->empty, b);
+    }
+
+  return NULL;
+}
+
+/* Hands the batch being filled to the builder's thread and takes an empty one,
+ * waiting when MAX_BATCHES are in flight so memory stays bounded. */
+static void
+push_batch (LdLoader *self)
+{
+  Batch *next;
+
+  if (self->consumer == NULL)
+    {
+      self->full = g_async_queue_new ();
+      self->empty = g_async_queue_new ();
+      self->consumer = g_thread_new ("ld-loader-store", consume_batches, self);
+    }
+
+  g_async_queue_push (self->full, g_steal_pointer (&self->batch));
+
+  next = g_async_queue_try_pop (self->empty);
+  if (next == NULL && self->n_batches < MAX_BATCHES)
+    {
+      next = batch_new (self->n_columns);
+      self->n_batches++;
+    }
+  if (next == NULL)
+    next = g_async_queue_pop (self->empty);
+  self->batch = next;
+}
+
+/* Waits for the builder's thread to add everything pushed so far; afterwards the
+ * builder is this thread's again. With @flush, the batch being filled goes too. */
+static void
+join_consumer (LdLoader *self,
+               gboolean  flush)
+{
+  if (flush && self->batch != NULL && self->builder != NULL)
+    {
+      g_autofree const char **cells = g_new (const char *, self->n_columns);
+
+      if (self->consumer != NULL)
+        push_batch (self);
+      else
+        {
+          batch_apply (self->batch, self->builder, cells);
+          batch_reset (self->batch);
+        }
+    }
+
+  if (self->consumer != NULL)
+    {
+      Batch *b;
+
+      g_async_queue_push (self->full, &stop_batch);
+      g_thread_join (g_steal_pointer (&self->consumer));
+
+      /* Batches never applied (a failed load) are dropped here. */
+      while ((b = g_async_queue_try_pop (self->full)) != NULL)
+        batch_free (b);
+      while ((b = g_async_queue_try_pop (self->empty)) != NULL)
+        batch_free (b);
+      g_clear_pointer (&self->full, g_async_queue_unref);
+      g_clear_pointer (&self->empty, g_async_queue_unref);
+    }
+}
 
 static void
 ld_loader_clear (LdLoader *self)
 {
+  join_consumer (self, FALSE);
+  g_clear_pointer (&self->batch, batch_free);
   csv_free (&self->csv);
   g_clear_object (&self->converter);
   g_free (self->text);
@@ -355,6 +563,8 @@ read_header (LdLoader *self)
 
   self->n_columns = n;
   self->builder = ld_report_builder_new (n, (const char *const *) self->names, self->fields);
+  self->batch = batch_new (n);
+  self->n_batches = 1;
 }
 
 /* Rows -------------------------------------------------------------------------- */
@@ -365,9 +575,48 @@ add_bad_row (LdLoader *self,
              int       column,
              char     *reason)
 {
-  ld_report_builder_add_bad_row (self->builder, line, column,
-                                 column >= 0 ? g_strdup (self->names[column]) : NULL,
-                                 reason);
+  BadRowOp op = { line, column, column >= 0 ? g_strdup (self->names[column]) : NULL, reason };
+
+  g_array_append_val (self->batch->bad_rows, op);
+  if (self->batch->n_rows + self->batch->bad_rows->len >= BATCH_ROWS)
+    push_batch (self);
+}
+
+/* Queues the current row (its cells copied) for the builder; returns its index. */
+static guint
+emit_row (LdLoader *self,
+          guint32   date,
+          gboolean  slash,
+          guint32   assigned,
+          guint32   provisioned)
+{
+  Batch *b = self->batch;
+  guint n = self->n_columns;
+  guint r = b->n_rows;
+  gsize *offsets = b->offsets + (gsize) r * n;
+  gsize *lens = b->lens + (gsize) r * n;
+  gsize total = 0;
+
+  for (guint c = 0; c < n; c++)
+    total += self->lens[c];
+  reserve (&b->bytes, &b->bytes_cap, b->bytes_len + total);
+
+  for (guint c = 0; c < n; c++)
+    {
+      memcpy (b->bytes + b->bytes_len, self->cells[c], self->lens[c]);
+      offsets[c] = b->bytes_len;
+      lens[c] = self->lens[c];
+      b->bytes_len += self->lens[c];
+    }
+  b->date[r] = date;
+  b->slash[r] = slash;
+  b->assigned[r] = assigned;
+  b->provisioned[r] = provisioned;
+
+  if (++b->n_rows + b->bad_rows->len >= BATCH_ROWS)
+    push_batch (self);
+
+  return self->rows_added++;
 }
 
 static void
@@ -491,7 +740,7 @@ handle_row (LdLoader *self)
           g_ptr_array_add (self->scratch, fixed);
           self->cells[i] = fixed;
           self->lens[i] = strlen (fixed);
-          ld_report_builder_add_warnings (self->builder, 1);
+          self->batch->warnings++;
         }
 
       if (self->cells[i][0] == '\'' && ld_csv_has_formula_escape (self->cells[i], self->lens[i]))
@@ -503,8 +752,7 @@ handle_row (LdLoader *self)
 
   packed = date.kind == LD_DATE_ISO ? date.date
                                     : (guint32) (date.year * 10000 + date.first * 100 + date.second);
-  row = ld_report_builder_add_row (self->builder, self->cells, self->lens, packed,
-                                   date.kind == LD_DATE_SLASH, assigned, provisioned);
+  row = emit_row (self, packed, date.kind == LD_DATE_SLASH, assigned, provisioned);
 
   if (date.kind == LD_DATE_SLASH && !date.valid_day_first)
     {
@@ -977,6 +1225,9 @@ finish_parse (LdLoader  *self,
                    self->display_name);
       return FALSE;
     }
+
+  /* From here on the builder is used by this thread alone. */
+  join_consumer (self, TRUE);
 
   if (self->day_first)
     finish_pending (self);
