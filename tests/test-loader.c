@@ -19,6 +19,8 @@
 
 /* Helpers ------------------------------------------------------------------------ */
 
+static GString *big_report (guint n_rows);
+
 static LdReport *
 load_len (const char *text,
           gsize       len)
@@ -318,6 +320,13 @@ test_encoding_utf16be (void)
 }
 
 static void
+test_encoding_utf16_no_bom (void)
+{
+  check_utf16 ("UTF-16LE", "", LD_ENCODING_UTF16LE);
+  check_utf16 ("UTF-16BE", "", LD_ENCODING_UTF16BE);
+}
+
+static void
 test_encoding_invalid_utf8 (void)
 {
   static const char data[] =
@@ -404,6 +413,57 @@ test_quoting_equivalence (void)
       g_assert_cmpuint (row_provisioned (report, i), ==, 2);
     }
   g_assert_cmpuint (ld_dict_size (report->columns[0].dict), ==, 2);  /* "" and "Contoso" */
+}
+
+static void
+test_libcsv_edges (void)
+{
+  /* The first line through libcsv starts with an empty field; a stray CR ends a
+   * row as libcsv reads it; a quote inside an unquoted field is text. */
+  g_autoptr(LdReport) report = load (
+    "CustomerName,ActivationDate,ProductId,LicensesAssigned,LicensesProvisioned\n"
+    ",2026-03-05,\"p\",1,2\n"
+    "Contoso \"Best\",2026-03-05,p,1,2\n"
+    "A,2026-03-05,p,1,2\rB,2026-03-06,p,3,4\n"
+    "C,2026-03-07,p,5,6\n");
+
+  g_assert_cmpuint (ld_report_get_n_rows (report), ==, 5);
+  g_assert_cmpstr (field_cell (report, 0, LD_FIELD_CUSTOMER_NAME), ==, "");
+  g_assert_cmpstr (field_cell (report, 1, LD_FIELD_CUSTOMER_NAME), ==, "Contoso \"Best\"");
+  g_assert_cmpstr (field_cell (report, 3, LD_FIELD_CUSTOMER_NAME), ==, "B");
+  g_assert_cmpstr (field_cell (report, 4, LD_FIELD_CUSTOMER_NAME), ==, "C");
+  g_assert_cmpuint (sum_provisioned (report), ==, 16);
+}
+
+static void
+test_garbage_never_crashes (void)
+{
+  g_autoptr(GString) base = big_report (200);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+
+  /* Random damage: every load either fails with a message or accounts for its rows. */
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree char *copy = g_memdup2 (base->str, base->len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LdReport) report = NULL;
+      gsize len = g_rand_int_range (rand, 0, base->len);
+
+      for (guint k = 0; k < 20; k++)
+        {
+          static const char bytes[] = { '"', ',', '\n', '\r', '\0', '\t', ';', 'x', '\xff', '\xc3' };
+
+          copy[g_rand_int_range (rand, 0, base->len)] = bytes[g_rand_int_range (rand, 0, sizeof bytes)];
+        }
+
+      report = ld_loader_load_data (copy, round % 2 ? len : base->len, "damaged.csv", &error);
+      g_assert_true ((report == NULL) != (error == NULL));
+      if (report != NULL)
+        g_assert_cmpuint (ld_report_get_rows_read (report), ==,
+                          ld_report_get_n_rows (report) + ld_report_get_rows_skipped (report));
+      else
+        g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
 }
 
 static void
@@ -881,11 +941,14 @@ main (int    argc,
   g_test_add_func ("/loader/encoding/bom", test_encoding_bom);
   g_test_add_func ("/loader/encoding/utf16le", test_encoding_utf16le);
   g_test_add_func ("/loader/encoding/utf16be", test_encoding_utf16be);
+  g_test_add_func ("/loader/encoding/utf16-no-bom", test_encoding_utf16_no_bom);
   g_test_add_func ("/loader/encoding/invalid-utf8", test_encoding_invalid_utf8);
   g_test_add_func ("/loader/csv/delimiter", test_delimiter_detection);
   g_test_add_func ("/loader/csv/quoting", test_quoting);
   g_test_add_func ("/loader/csv/quoting-equivalence", test_quoting_equivalence);
   g_test_add_func ("/loader/csv/line-ends", test_line_ends);
+  g_test_add_func ("/loader/csv/libcsv-edges", test_libcsv_edges);
+  g_test_add_func ("/loader/csv/garbage", test_garbage_never_crashes);
   g_test_add_func ("/loader/csv/blank-lines", test_blank_lines);
   g_test_add_func ("/loader/csv/formula-escape", test_formula_escape);
   g_test_add_func ("/loader/dates/forms", test_dates);

@@ -1081,6 +1081,18 @@ sniff_encoding (LdLoader  *self,
       charset = "UTF-16BE";
       skip = 2;
     }
+  /* UTF-16 without a BOM: ASCII text shows as every other byte NUL. No UTF-8 text
+   * has a NUL in its first bytes, so reading it as UTF-16 loses nothing. */
+  else if (self->text_len >= 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0)
+    {
+      self->encoding = LD_ENCODING_UTF16LE;
+      charset = "UTF-16LE";
+    }
+  else if (self->text_len >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0)
+    {
+      self->encoding = LD_ENCODING_UTF16BE;
+      charset = "UTF-16BE";
+    }
   else
     self->encoding = LD_ENCODING_UTF8;
 
@@ -1296,8 +1308,8 @@ load_stream (GInputStream   *stream,
 
       if (!sniffed)
         {
-          /* A BOM is at most three bytes: make sure they are all here. */
-          if (self.text_len < 3 && !eof)
+          /* A BOM is at most three bytes, UTF-16 without one shows in four. */
+          if (self.text_len < 4 && !eof)
             continue;
           if (!sniff_encoding (&self, error))
             goto out;
