@@ -42,11 +42,25 @@ struct _LdQuery
   guint32       *zeros;
   const guint32 *dim_ids[LD_N_DIMS];
 
-  guint32        generation;
-  guint32       *customer_stamp;
-  guint32       *group_pair_stamp;
-  guint32       *product_pair_stamp;
-  guint32       *country_pair_stamp;
+  /* Dimensions whose value on every row is the value of the row's group (offer
+   * type, offer, plan) or customer (name, code — always so without Tenant IDs): the
+   * scan filters those through one small per-group or per-customer mask and derives
+   * their facets from the group and customer sums, instead of reading their
+   * columns. The rest are read per row. */
+  guint8         by_group[LD_N_DIMS];
+  guint8         by_customer[LD_N_DIMS];
+  gboolean       country_by_customer;
+  guint8        *group_fail;      /* per group: bit d set when dim d's filter fails */
+  guint8        *customer_fail;   /* per customer: likewise */
+  gboolean       customer_fail_set;
+
+  /* "Seen" bits for distinct counts, cleared per run (or per month): a few hundred
+   * kilobytes at most, so they stay in cache where 32-bit stamps would not. */
+  guint64       *customer_run_bits;
+  guint64       *customer_month_bits;
+  guint64       *group_pair_bits;
+  guint64       *product_pair_bits;
+  guint64       *country_pair_bits;
 
   /* Which values occur in a range does not depend on the filters: kept per range. */
   int            present_from;
@@ -55,6 +69,65 @@ struct _LdQuery
 };
 
 G_DEFINE_FINAL_TYPE (LdQuery, ld_query, G_TYPE_OBJECT)
+
+#define BITS_WORDS(n) (((gsize) (n) + 63) / 64 + 1)
+
+/* The value of @dim for group @g or customer @c, for dimensions that depend on them. */
+static inline guint32
+group_value (LdReport   *report,
+             LdDimension dim,
+             guint32     g)
+{
+  switch (dim)
+    {
+    case LD_DIM_OFFER_TYPE: return report->group_offer_type[g];
+    case LD_DIM_OFFER: return report->group_name[g];
+    case LD_DIM_PLAN: return report->group_plan[g];
+    default: g_assert_not_reached ();
+    }
+}
+
+static inline guint32
+customer_value (LdReport   *report,
+                LdDimension dim,
+                guint32     c)
+{
+  switch (dim)
+    {
+    case LD_DIM_CUSTOMER: return report->customer_name[c];
+    case LD_DIM_COUNTRY: return report->customer_code[c];
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+ld_query_find_dependent_dims (LdQuery *self)
+{
+  LdReport *report = self->report;
+
+  for (int d = LD_DIM_OFFER_TYPE; d <= LD_DIM_PLAN; d++)
+    {
+      const guint32 *ids = self->dim_ids[d];
+      guint r;
+
+      for (r = 0; r < report->n_rows; r++)
+        if (ids[r] != group_value (report, d, report->group[r]))
+          break;
+      self->by_group[d] = r == report->n_rows;
+    }
+  for (int d = LD_DIM_CUSTOMER; d <= LD_DIM_COUNTRY; d++)
+    {
+      const guint32 *ids = self->dim_ids[d];
+      guint r;
+
+      for (r = 0; r < report->n_rows; r++)
+        if (ids[r] != customer_value (report, d, report->customer[r]))
+          break;
+      self->by_customer[d] = r == report->n_rows;
+    }
+  /* Country sums then follow from customer sums. */
+  self->country_by_customer = self->by_customer[LD_DIM_COUNTRY] && report->customer_country_pair == NULL;
+}
 
 static const char *const preset_names[] = { "last-6", "last-12", "all", "custom" };
 
@@ -118,10 +191,13 @@ ld_query_finalize (GObject *object)
       g_free (self->present[d]);
     }
   g_free (self->zeros);
-  g_free (self->customer_stamp);
-  g_free (self->group_pair_stamp);
-  g_free (self->product_pair_stamp);
-  g_free (self->country_pair_stamp);
+  g_free (self->group_fail);
+  g_free (self->customer_fail);
+  g_free (self->customer_run_bits);
+  g_free (self->customer_month_bits);
+  g_free (self->group_pair_bits);
+  g_free (self->product_pair_bits);
+  g_free (self->country_pair_bits);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (ld_query_parent_class)->finalize (object);
@@ -170,12 +246,15 @@ ld_query_new (LdReport *report)
       self->present[d] = g_new0 (guint8, n_values);
     }
 
-  self->generation = 1;
-  self->customer_stamp = g_new0 (guint32, MAX (report->n_customers, 1));
-  self->group_pair_stamp = g_new0 (guint32, MAX (report->n_customer_group_pairs, 1));
-  self->product_pair_stamp = g_new0 (guint32, MAX (report->n_customer_product_pairs, 1));
-  if (report->customer_country_pair != NULL)
-    self->country_pair_stamp = g_new0 (guint32, MAX (report->n_customer_country_pairs, 1));
+  self->customer_run_bits = g_new0 (guint64, BITS_WORDS (report->n_customers));
+  self->customer_month_bits = g_new0 (guint64, BITS_WORDS (report->n_customers));
+  self->group_pair_bits = g_new0 (guint64, BITS_WORDS (report->n_customer_group_pairs));
+  self->product_pair_bits = g_new0 (guint64, BITS_WORDS (report->n_customer_product_pairs));
+  self->country_pair_bits = g_new0 (guint64, BITS_WORDS (report->n_customer_country_pairs));
+  self->group_fail = g_new0 (guint8, MAX (report->n_groups, 1));
+  self->customer_fail = g_new0 (guint8, MAX (report->n_customers, 1));
+
+  ld_query_find_dependent_dims (self);
 
   return self;
 }
@@ -460,6 +539,29 @@ typedef struct {
   guint64 new_in_run;
 } MonthTotals;
 
+/* Active filters read per row, and the dimensions whose facets are summed per row. */
+typedef struct {
+  guint          n_filters;
+  const guint32 *filter_ids[LD_N_DIMS];
+  const guint8  *filter_sel[LD_N_DIMS];
+  guint8         filter_bit[LD_N_DIMS];
+  guint          n_facets;
+  const guint32 *facet_ids[LD_N_DIMS];
+  guint64       *facet[LD_N_DIMS];
+} RowWork;
+
+/* Sets bit @i and returns 1 when it was clear: branch-free, for counting. */
+static inline guint
+test_and_set (guint64 *bits,
+              guint32  i)
+{
+  guint64 mask = G_GUINT64_CONSTANT (1) << (i & 63);
+  guint64 word = bits[i >> 6];
+
+  bits[i >> 6] = word | mask;
+  return (word & mask) == 0;
+}
+
 /* One month's rows. Always inlined with @filtered constant, so the common case of no
  * active filter compiles to a loop without any filter code in it. */
 static inline __attribute__ ((always_inline)) void
@@ -467,13 +569,8 @@ scan_rows (LdQuery       *self,
            LdResultData  *res,
            guint          lo,
            guint          hi,
-           guint32        base,
-           guint32        stamp,
            gboolean       filtered,
-           guint          n_active,
-           const guint32 *const *active_ids,
-           const guint8  *const *active_sel,
-           const guint   *active_dim,
+           const RowWork *work,
            MonthTotals   *totals)
 {
   LdReport *report = self->report;
@@ -483,55 +580,53 @@ scan_rows (LdQuery       *self,
   const guint32 *grp = report->group;
   const guint32 *cg_pair = report->customer_group_pair;
   const guint32 *cp_pair = report->customer_product_pair;
-  const guint32 *cc_pair = report->customer_country_pair;
+  const guint32 *cc_pair = report->customer_country_pair != NULL ? report->customer_country_pair : cust;
   const guint32 *code_ids = self->dim_ids[LD_DIM_COUNTRY];
-  const guint32 *ids0 = self->dim_ids[0], *ids1 = self->dim_ids[1], *ids2 = self->dim_ids[2];
-  const guint32 *ids3 = self->dim_ids[3], *ids4 = self->dim_ids[4], *ids5 = self->dim_ids[5];
-  guint64 *f0 = res->facet_provisioned[0], *f1 = res->facet_provisioned[1];
-  guint64 *f2 = res->facet_provisioned[2], *f3 = res->facet_provisioned[3];
-  guint64 *f4 = res->facet_provisioned[4], *f5 = res->facet_provisioned[5];
-  guint32 *c_stamp = self->customer_stamp;
-  guint32 *cg_stamp = self->group_pair_stamp;
-  guint32 *cp_stamp = self->product_pair_stamp;
-  guint32 *cc_stamp = self->country_pair_stamp;
+  const guint8 *group_fail = self->group_fail;
+  const guint8 *customer_fail = self->customer_fail;
+  guint64 *run_bits = self->customer_run_bits;
+  guint64 *month_bits = self->customer_month_bits;
+  guint64 *cg_bits = self->group_pair_bits;
+  guint64 *cp_bits = self->product_pair_bits;
+  guint64 *cc_bits = self->country_pair_bits;
   guint32 *group_customers = res->group_customers;
-  guint64 *group_prov = res->group_provisioned;
-  guint64 *group_asg = res->group_assigned;
   guint32 *customer_products = res->customer_products;
-  guint64 *customer_prov = res->customer_provisioned;
-  guint64 *customer_asg = res->customer_assigned;
   guint32 *country_customers = res->country_customers;
-  guint64 *country_prov = res->country_provisioned;
-  guint64 *country_asg = res->country_assigned;
+  LdSums *group_sums = res->group_sums;
+  LdSums *customer_sums = res->customer_sums;
+  LdSums *country_sums = res->country_sums;
+  gboolean per_row_country = !self->country_by_customer;
   guint32 group_only = self->group_only;
   guint32 customer_only = self->customer_only;
+  guint n_filters = work->n_filters;
+  guint n_facets = work->n_facets;
   guint64 rows = 0, sum_prov = 0, sum_asg = 0, new_in_month = 0, new_in_run = 0;
 
   for (guint r = lo; r < hi; r++)
     {
       guint32 p = prov[r];
-      guint32 a, c, s, g, code;
+      guint32 c = cust[r];
+      guint32 g = grp[r];
+      guint32 a;
 
       if (filtered)
         {
-          guint n_fail = 0, fail_at = 0;
+          guint fail;
 
-          if ((group_only != G_MAXUINT32 && grp[r] != group_only)
-              || (customer_only != G_MAXUINT32 && cust[r] != customer_only))
+          if ((group_only != G_MAXUINT32 && g != group_only)
+              || (customer_only != G_MAXUINT32 && c != customer_only))
             continue;
 
-          for (guint k = 0; k < n_active; k++)
-            {
-              guint fail = active_sel[k][active_ids[k][r]] == 0;
+          fail = group_fail[g] | customer_fail[c];
+          for (guint k = 0; k < n_filters; k++)
+            fail |= work->filter_sel[k][work->filter_ids[k][r]] ? 0 : work->filter_bit[k];
 
-              n_fail += fail;
-              fail_at = fail ? k : fail_at;
-            }
-          if (n_fail != 0)
+          if (fail != 0)
             {
-              if (n_fail == 1)
+              /* Failing one filter only: the row counts in that filter's facet. */
+              if ((fail & (fail - 1)) == 0)
                 {
-                  guint d = active_dim[fail_at];
+                  guint d = g_bit_nth_lsf (fail, -1);
 
                   res->facet_provisioned[d][self->dim_ids[d][r]] += p;
                 }
@@ -540,54 +635,33 @@ scan_rows (LdQuery       *self,
         }
 
       a = asg[r];
-      c = cust[r];
-      g = grp[r];
-      code = code_ids[r];
       rows++;
       sum_prov += p;
       sum_asg += a;
+      group_sums[g].provisioned += p;
+      group_sums[g].assigned += a;
+      customer_sums[c].provisioned += p;
+      customer_sums[c].assigned += a;
 
-      s = c_stamp[c];
-      if (s != stamp)
+      if (test_and_set (month_bits, c))
         {
           new_in_month++;
-          if (s < base)
-            {
-              new_in_run++;
-              if (cc_pair == NULL)
-                country_customers[code]++;
-            }
-          c_stamp[c] = stamp;
+          new_in_run += test_and_set (run_bits, c);
         }
-      if (cc_pair != NULL && cc_stamp[cc_pair[r]] != base)
+      group_customers[g] += test_and_set (cg_bits, cg_pair[r]);
+      customer_products[c] += test_and_set (cp_bits, cp_pair[r]);
+
+      if (per_row_country)
         {
-          cc_stamp[cc_pair[r]] = base;
-          country_customers[code]++;
-        }
-      if (cg_stamp[cg_pair[r]] != base)
-        {
-          cg_stamp[cg_pair[r]] = base;
-          group_customers[g]++;
-        }
-      if (cp_stamp[cp_pair[r]] != base)
-        {
-          cp_stamp[cp_pair[r]] = base;
-          customer_products[c]++;
+          guint32 code = code_ids[r];
+
+          country_sums[code].provisioned += p;
+          country_sums[code].assigned += a;
+          country_customers[code] += test_and_set (cc_bits, cc_pair[r]);
         }
 
-      group_prov[g] += p;
-      group_asg[g] += a;
-      customer_prov[c] += p;
-      customer_asg[c] += a;
-      country_prov[code] += p;
-      country_asg[code] += a;
-
-      f0[ids0[r]] += p;
-      f1[ids1[r]] += p;
-      f2[ids2[r]] += p;
-      f3[ids3[r]] += p;
-      f4[ids4[r]] += p;
-      f5[ids5[r]] += p;
+      for (guint k = 0; k < n_facets; k++)
+        work->facet[k][work->facet_ids[k][r]] += p;
     }
 
   totals->rows = rows;
@@ -598,56 +672,124 @@ scan_rows (LdQuery       *self,
 }
 
 static void
-scan_rows_plain (LdQuery      *self,
-                 LdResultData *res,
-                 guint         lo,
-                 guint         hi,
-                 guint32       base,
-                 guint32       stamp,
-                 MonthTotals  *totals)
+scan_rows_plain (LdQuery       *self,
+                 LdResultData  *res,
+                 guint          lo,
+                 guint          hi,
+                 const RowWork *work,
+                 MonthTotals   *totals)
 {
-  scan_rows (self, res, lo, hi, base, stamp, FALSE, 0, NULL, NULL, NULL, totals);
+  scan_rows (self, res, lo, hi, FALSE, work, totals);
 }
 
 static void
-scan_rows_filtered (LdQuery              *self,
-                    LdResultData         *res,
-                    guint                 lo,
-                    guint                 hi,
-                    guint32               base,
-                    guint32               stamp,
-                    guint                 n_active,
-                    const guint32 *const *active_ids,
-                    const guint8  *const *active_sel,
-                    const guint          *active_dim,
-                    MonthTotals          *totals)
+scan_rows_filtered (LdQuery       *self,
+                    LdResultData  *res,
+                    guint          lo,
+                    guint          hi,
+                    const RowWork *work,
+                    MonthTotals   *totals)
 {
-  scan_rows (self, res, lo, hi, base, stamp, TRUE,
-             n_active, active_ids, active_sel, active_dim, totals);
+  scan_rows (self, res, lo, hi, TRUE, work, totals);
 }
 
-/* Reserves @n stamps for a run, clearing the stamp arrays in the rare case the
- * counter would wrap. */
-static guint32
-ld_query_next_base (LdQuery *self,
-                    guint    n)
+/* Splits the active filters into per-group and per-customer masks and per-row
+ * checks, and lists the facets summed per row. Returns the number of active filters. */
+static guint
+ld_query_prepare (LdQuery *self,
+                  RowWork *work,
+                  LdResultData *res)
 {
   LdReport *report = self->report;
-  guint32 base;
+  guint n_active = 0;
+  guint8 group_dims = 0, customer_dims = 0;
 
-  if (G_MAXUINT32 - self->generation <= n + 1)
+  work->n_filters = 0;
+  work->n_facets = 0;
+
+  for (int d = 0; d < LD_N_DIMS; d++)
     {
-      memset (self->customer_stamp, 0, MAX (report->n_customers, 1) * sizeof (guint32));
-      memset (self->group_pair_stamp, 0, MAX (report->n_customer_group_pairs, 1) * sizeof (guint32));
-      memset (self->product_pair_stamp, 0, MAX (report->n_customer_product_pairs, 1) * sizeof (guint32));
-      if (self->country_pair_stamp != NULL)
-        memset (self->country_pair_stamp, 0, MAX (report->n_customer_country_pairs, 1) * sizeof (guint32));
-      self->generation = 1;
+      gboolean active = self->values[d]->len > 0;
+
+      n_active += active;
+      if (self->by_group[d])
+        group_dims |= active << d;
+      else if (self->by_customer[d])
+        customer_dims |= active << d;
+      else
+        {
+          if (active)
+            {
+              work->filter_ids[work->n_filters] = self->dim_ids[d];
+              work->filter_sel[work->n_filters] = self->selection[d];
+              work->filter_bit[work->n_filters] = 1 << d;
+              work->n_filters++;
+            }
+          work->facet_ids[work->n_facets] = self->dim_ids[d];
+          work->facet[work->n_facets] = res->facet_provisioned[d];
+          work->n_facets++;
+        }
     }
 
-  base = self->generation;
-  self->generation += MAX (n, 1);
-  return base;
+  for (guint g = 0; g < report->n_groups; g++)
+    {
+      guint8 fail = 0;
+
+      for (int d = LD_DIM_OFFER_TYPE; d <= LD_DIM_PLAN; d++)
+        if ((group_dims & (1 << d)) && !self->selection[d][group_value (report, d, g)])
+          fail |= 1 << d;
+      self->group_fail[g] = fail;
+    }
+
+  if (customer_dims != 0)
+    {
+      for (guint c = 0; c < report->n_customers; c++)
+        {
+          guint8 fail = 0;
+
+          for (int d = LD_DIM_CUSTOMER; d <= LD_DIM_COUNTRY; d++)
+            if ((customer_dims & (1 << d)) && !self->selection[d][customer_value (report, d, c)])
+              fail |= 1 << d;
+          self->customer_fail[c] = fail;
+        }
+      self->customer_fail_set = TRUE;
+    }
+  else if (self->customer_fail_set)
+    {
+      memset (self->customer_fail, 0, MAX (report->n_customers, 1));
+      self->customer_fail_set = FALSE;
+    }
+
+  return n_active;
+}
+
+/* Facets and countries that follow from the group and customer sums. */
+static void
+ld_query_derive (LdQuery      *self,
+                 LdResultData *res)
+{
+  LdReport *report = self->report;
+
+  for (int d = 0; d < LD_N_DIMS; d++)
+    if (self->by_group[d])
+      for (guint g = 0; g < report->n_groups; g++)
+        res->facet_provisioned[d][group_value (report, d, g)] += res->group_sums[g].provisioned;
+
+  for (int d = 0; d < LD_N_DIMS; d++)
+    if (self->by_customer[d])
+      for (guint c = 0; c < report->n_customers; c++)
+        res->facet_provisioned[d][customer_value (report, d, c)] += res->customer_sums[c].provisioned;
+
+  if (self->country_by_customer)
+    for (guint c = 0; c < report->n_customers; c++)
+      if (res->customer_products[c] != 0)
+        {
+          guint32 code = report->customer_code[c];
+
+          res->country_sums[code].provisioned += res->customer_sums[c].provisioned;
+          res->country_sums[code].assigned += res->customer_sums[c].assigned;
+          res->country_customers[code]++;
+        }
 }
 
 LdResult *
@@ -656,10 +798,8 @@ ld_query_run (LdQuery *self)
   LdReport *report;
   LdResult *result;
   LdResultData *res;
-  const guint32 *active_ids[LD_N_DIMS];
-  const guint8 *active_sel[LD_N_DIMS];
-  guint active_dim[LD_N_DIMS];
-  guint n_active = 0;
+  RowWork work;
+  guint n_active;
   gboolean filtered;
   int from, to, lo_month, hi_month;
   guint lo, hi;
@@ -683,34 +823,28 @@ ld_query_run (LdQuery *self)
   for (int d = 0; d < LD_N_DIMS; d++)
     memcpy (res->facet_present[d], self->present[d], ld_dict_size (report->dim_dict[d]));
 
-  for (int d = 0; d < LD_N_DIMS; d++)
-    if (self->values[d]->len > 0)
-      {
-        active_ids[n_active] = self->dim_ids[d];
-        active_sel[n_active] = self->selection[d];
-        active_dim[n_active] = d;
-        n_active++;
-      }
+  n_active = ld_query_prepare (self, &work, res);
   filtered = n_active > 0 || self->group_only != G_MAXUINT32 || self->customer_only != G_MAXUINT32;
 
   if (ld_query_row_span (self, from, to, &lo_month, &hi_month, &lo, &hi))
     {
-      guint n_scan = hi_month - lo_month + 1;
-      guint32 base = ld_query_next_base (self, n_scan);
+      memset (self->customer_run_bits, 0, BITS_WORDS (report->n_customers) * sizeof (guint64));
+      memset (self->group_pair_bits, 0, BITS_WORDS (report->n_customer_group_pairs) * sizeof (guint64));
+      memset (self->product_pair_bits, 0, BITS_WORDS (report->n_customer_product_pairs) * sizeof (guint64));
+      memset (self->country_pair_bits, 0, BITS_WORDS (report->n_customer_country_pairs) * sizeof (guint64));
 
       for (int m = lo_month; m <= hi_month; m++)
         {
           guint k = m - from;
-          guint32 stamp = base + (m - lo_month);
           guint mlo = report->month_start[m - report->first_month];
           guint mhi = report->month_start[m - report->first_month + 1];
           MonthTotals t;
 
+          memset (self->customer_month_bits, 0, BITS_WORDS (report->n_customers) * sizeof (guint64));
           if (filtered)
-            scan_rows_filtered (self, res, mlo, mhi, base, stamp,
-                                n_active, active_ids, active_sel, active_dim, &t);
+            scan_rows_filtered (self, res, mlo, mhi, &work, &t);
           else
-            scan_rows_plain (self, res, mlo, mhi, base, stamp, &t);
+            scan_rows_plain (self, res, mlo, mhi, &work, &t);
 
           cumulative += t.new_in_run;
           res->rows += t.rows;
@@ -725,6 +859,8 @@ ld_query_run (LdQuery *self)
       /* Months after the data keep the total; months before it stay at zero. */
       for (int m = hi_month + 1; m <= to; m++)
         res->cumulative_customers[m - from] = cumulative;
+
+      ld_query_derive (self, res);
     }
   res->customers = cumulative;
 

@@ -13,6 +13,12 @@
 
 G_BEGIN_DECLS
 
+/* Provisioned and assigned side by side: one cache line per entity in the scan. */
+typedef struct {
+  guint64 provisioned;
+  guint64 assigned;
+} LdSums;
+
 typedef struct {
   LdReport *report;
 
@@ -33,14 +39,11 @@ typedef struct {
 
   /* per group / customer / country code id; a count of 0 means "no passing row" */
   guint32  *group_customers;
-  guint64  *group_provisioned;
-  guint64  *group_assigned;
+  LdSums   *group_sums;
   guint32  *customer_products;
-  guint64  *customer_provisioned;
-  guint64  *customer_assigned;
+  LdSums   *customer_sums;
   guint32  *country_customers;
-  guint64  *country_provisioned;
-  guint64  *country_assigned;
+  LdSums   *country_sums;
 
   /* per dimension value id */
   guint64  *facet_provisioned[LD_N_DIMS];

@@ -48,14 +48,11 @@ ld_result_clear (gpointer data)
   g_free (d->month_provisioned);
   g_free (d->month_assigned);
   g_free (d->group_customers);
-  g_free (d->group_provisioned);
-  g_free (d->group_assigned);
+  g_free (d->group_sums);
   g_free (d->customer_products);
-  g_free (d->customer_provisioned);
-  g_free (d->customer_assigned);
+  g_free (d->customer_sums);
   g_free (d->country_customers);
-  g_free (d->country_provisioned);
-  g_free (d->country_assigned);
+  g_free (d->country_sums);
   for (int k = 0; k < LD_N_DIMS; k++)
     {
       g_free (d->facet_provisioned[k]);
@@ -89,16 +86,13 @@ ld_result_new (LdReport *report,
   d->month_assigned = g_new0 (guint64, MAX (d->n_months, 1));
 
   d->group_customers = g_new0 (guint32, MAX (report->n_groups, 1));
-  d->group_provisioned = g_new0 (guint64, MAX (report->n_groups, 1));
-  d->group_assigned = g_new0 (guint64, MAX (report->n_groups, 1));
+  d->group_sums = g_new0 (LdSums, MAX (report->n_groups, 1));
   d->customer_products = g_new0 (guint32, MAX (report->n_customers, 1));
-  d->customer_provisioned = g_new0 (guint64, MAX (report->n_customers, 1));
-  d->customer_assigned = g_new0 (guint64, MAX (report->n_customers, 1));
+  d->customer_sums = g_new0 (LdSums, MAX (report->n_customers, 1));
 
   n_codes = ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]);
   d->country_customers = g_new0 (guint32, n_codes);
-  d->country_provisioned = g_new0 (guint64, n_codes);
-  d->country_assigned = g_new0 (guint64, n_codes);
+  d->country_sums = g_new0 (LdSums, n_codes);
 
   for (int k = 0; k < LD_N_DIMS; k++)
     {
@@ -301,8 +295,8 @@ ld_result_get_products (LdResult *self,
           row->product_name = ld_dict_get (report->dim_dict[LD_DIM_OFFER], report->group_name[g]);
           row->plan_name = ld_dict_get (report->dim_dict[LD_DIM_PLAN], report->group_plan[g]);
           row->customers = self->d.group_customers[g];
-          row->provisioned = self->d.group_provisioned[g];
-          row->assigned = self->d.group_assigned[g];
+          row->provisioned = self->d.group_sums[g].provisioned;
+          row->assigned = self->d.group_sums[g].assigned;
           row->group = g;
         }
       qsort (rows, n, sizeof *rows, compare_products);
@@ -338,8 +332,8 @@ ld_result_get_customers_table (LdResult *self,
           row->name = ld_dict_get (report->dim_dict[LD_DIM_CUSTOMER], report->customer_name[c]);
           row->country_code = ld_dict_get (report->dim_dict[LD_DIM_COUNTRY], report->customer_code[c]);
           row->products = self->d.customer_products[c];
-          row->provisioned = self->d.customer_provisioned[c];
-          row->assigned = self->d.customer_assigned[c];
+          row->provisioned = self->d.customer_sums[c].provisioned;
+          row->assigned = self->d.customer_sums[c].assigned;
           row->customer = c;
         }
       qsort (rows, n, sizeof *rows, compare_customers);
@@ -376,8 +370,8 @@ ld_result_get_countries (LdResult *self,
           row->code = ld_dict_get (report->dim_dict[LD_DIM_COUNTRY], code);
           row->name = ld_dict_get (report->country_name_dict, report->country_name[code]);
           row->customers = self->d.country_customers[code];
-          row->provisioned = self->d.country_provisioned[code];
-          row->assigned = self->d.country_assigned[code];
+          row->provisioned = self->d.country_sums[code].provisioned;
+          row->assigned = self->d.country_sums[code].assigned;
         }
       qsort (rows, n, sizeof *rows, compare_countries);
       self->countries = rows;
