@@ -1,0 +1,508 @@
+/* ld-bar-chart.c — ranked horizontal bars (Analysis top items, countries)
+ *
+ * Wide, a row is three columns: label, bar, value. Narrow, the label and the
+ * value share a line above a full-width bar, so neither the names nor the bars
+ * get squeezed to nothing at 320 px.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ld-bar-chart.h"
+#include "ld-chart-format.h"
+#include "ld-chart-private.h"
+
+typedef struct
+{
+  gboolean empty;
+  gboolean stacked;     /* label and value on a line above the bar */
+  double   pad;
+  double   legend_h;
+  double   top;         /* first row */
+  double   row_h;
+  guint    n_rows;      /* rows that fit */
+  double   label_x, label_w;
+  double   bar_x, bar_w, bar_h;
+  double   bar_dy;      /* bar top inside its row */
+  double   text_dy;     /* text centre line inside its row */
+  double   value_right; /* right edge of the value text */
+  guint64  max;
+  guint64  total;
+} Layout;
+
+void
+ld_bar_chart_data_init (LdBarChartData *data)
+{
+  g_return_if_fail (data != NULL);
+
+  memset (data, 0, sizeof *data);
+  data->highlight = -1;
+}
+
+guint
+ld_bar_chart_fold_items (const LdBarChartItem *items,
+                         guint                 n_items,
+                         guint                 max_items,
+                         LdBarChartItem       *out)
+{
+  LdBarChartItem others = { 0 };
+
+  g_return_val_if_fail (items != NULL || n_items == 0, 0);
+  g_return_val_if_fail (out != NULL || max_items == 0, 0);
+
+  if (max_items == 0)
+    return 0;
+
+  if (n_items <= max_items)
+    {
+      memcpy (out, items, n_items * sizeof *items);
+      return n_items;
+    }
+
+  memcpy (out, items, (max_items - 1) * sizeof *items);
+
+  others.label = _("Others");
+  others.is_others = TRUE;
+  for (guint i = max_items - 1; i < n_items; i++)
+    {
+      others.value += items[i].value;
+      others.secondary += items[i].secondary;
+    }
+  out[max_items - 1] = others;
+
+  return max_items;
+}
+
+static guint64
+data_total (const LdBarChartData *data)
+{
+  guint64 sum = 0;
+
+  if (data->total > 0)
+    return data->total;
+
+  for (guint i = 0; i < data->n_items; i++)
+    sum += data->items[i].value;
+
+  return sum;
+}
+
+static char *
+value_text (const LdBarChartData *data,
+            const LdBarChartItem *item,
+            guint64               total)
+{
+  g_autofree char *count = ld_chart_format_count (item->value);
+  g_autofree char *percent = NULL;
+
+  if (!data->show_percent || total == 0)
+    return g_steal_pointer (&count);
+
+  percent = ld_chart_format_percent (100.0 * (double) item->value / (double) total);
+  /* TRANSLATORS: a bar's value and its share, "1,234 · 41.2%". */
+  return g_strdup_printf (C_("bar chart value", "%s · %s"), count, percent);
+}
+
+static guint
+build_legend (const LdBarChartData *data,
+              const LdChartTheme   *theme,
+              LdChartLegendEntry   *entries)
+{
+  if (!data->has_secondary || data->value_label == NULL || data->secondary_label == NULL)
+    return 0;
+
+  entries[0].label = data->value_label;
+  entries[0].swatch = LD_CHART_SWATCH_BAR;
+  entries[0].color = &theme->series[LD_CHART_COLOR_PRIMARY];
+  entries[1].label = data->secondary_label;
+  entries[1].swatch = LD_CHART_SWATCH_BAR;
+  entries[1].color = &theme->series[LD_CHART_COLOR_SECONDARY];
+
+  return 2;
+}
+
+/* Row sizes: comfortable, and the least that still shows the text. */
+static void
+row_heights (LdChartText        *text,
+             const LdChartTheme *theme,
+             gboolean            stacked,
+             double             *comfortable,
+             double             *minimum)
+{
+  double lh = text->line_height;
+  double pad = ld_chart_padding (theme);
+
+  if (stacked)
+    {
+      *comfortable = lh + 4 + round (theme->font_size * 0.75) + pad * 0.75;
+      *minimum = lh + 2 + 4 + 2;
+    }
+  else
+    {
+      *comfortable = MAX (lh, round (theme->font_size * 1.4)) + pad * 0.75;
+      *minimum = lh + 2;
+    }
+}
+
+static void
+compute_layout (const LdBarChartData *data,
+                const LdChartTheme   *theme,
+                LdChartText          *text,
+                double                width,
+                double                height,
+                Layout               *l)
+{
+  LdChartLegendEntry legend[2];
+  double inner_w, label_need = 0, value_w = 0, gap, comfortable, minimum, avail;
+
+  memset (l, 0, sizeof *l);
+  l->pad = ld_chart_padding (theme);
+
+  for (guint i = 0; i < data->n_items; i++)
+    l->max = MAX (l->max, MAX (data->items[i].value,
+                               data->has_secondary ? data->items[i].secondary : 0));
+  l->empty = data->n_items == 0 || l->max == 0;
+  if (l->empty)
+    return;
+
+  l->total = data_total (data);
+  inner_w = MAX (1, width - 2 * l->pad);
+  gap = l->pad * 0.75;
+
+  l->legend_h = ld_chart_legend (NULL, text, legend, build_legend (data, theme, legend),
+                                 l->pad, l->pad, inner_w, theme);
+  l->top = l->pad + (l->legend_h > 0 ? l->legend_h + l->pad * 0.5 : 0);
+
+  /* Measure every item, visible or not: the columns must not jump when the
+   * height changes. */
+  for (guint i = 0; i < data->n_items; i++)
+    {
+      g_autofree char *value = value_text (data, &data->items[i], l->total);
+
+      value_w = MAX (value_w, ld_chart_text_width (text, value, FALSE));
+      label_need = MAX (label_need, ld_chart_text_width (text, data->items[i].label, FALSE));
+    }
+  value_w = ceil (value_w);
+
+  l->label_x = l->pad;
+  l->label_w = ceil (MIN (label_need, inner_w * 0.35));
+  l->bar_x = l->label_x + l->label_w + gap;
+  l->value_right = width - l->pad;
+  l->bar_w = l->value_right - value_w - gap - l->bar_x;
+
+  /* Too little room for a readable bar beside the texts: stack them. */
+  l->stacked = l->bar_w < inner_w * 0.3;
+
+  row_heights (text, theme, l->stacked, &comfortable, &minimum);
+  avail = MAX (0, height - l->pad - l->top);
+  l->row_h = MIN (comfortable, avail / data->n_items);
+  if (l->row_h < minimum)
+    {
+      l->row_h = minimum;
+      l->n_rows = (guint) floor (avail / minimum);
+    }
+  else
+    {
+      l->n_rows = data->n_items;
+    }
+
+  if (l->stacked)
+    {
+      l->label_w = MAX (1, inner_w - value_w - gap);
+      l->bar_x = l->pad;
+      l->bar_w = inner_w;
+      l->bar_h = MAX (4, MIN (round (theme->font_size * 0.75),
+                              l->row_h - text->line_height - 4));
+      l->text_dy = text->line_height / 2;
+      l->bar_dy = text->line_height + 2;
+    }
+  else
+    {
+      l->bar_w = MAX (1, l->bar_w);
+      l->bar_h = MAX (4, MIN (round (theme->font_size * 1.4), l->row_h - 4));
+      l->text_dy = l->row_h / 2;
+      l->bar_dy = (l->row_h - l->bar_h) / 2;
+    }
+}
+
+static double
+bar_length (const Layout *l,
+            guint64       value)
+{
+  double len;
+
+  if (value == 0 || l->max == 0)
+    return 0;
+
+  len = l->bar_w * (double) value / (double) l->max;
+
+  /* A tiny but non-zero value still shows. */
+  return MAX (len, 2);
+}
+
+void
+ld_bar_chart_draw (cairo_t              *cr,
+                   double                width,
+                   double                height,
+                   const LdBarChartData *data,
+                   const LdChartTheme   *theme)
+{
+  LdChartLegendEntry legend[2];
+  LdChartText text;
+  Layout l;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (theme != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  ld_chart_paint_background (cr, width, height, theme);
+
+  ld_chart_text_init (&text, cr, theme);
+  compute_layout (data, theme, &text, width, height, &l);
+
+  if (l.empty)
+    {
+      ld_chart_draw_empty (cr, &text, width, height, theme);
+      goto out;
+    }
+
+  ld_chart_legend (cr, &text, legend, build_legend (data, theme, legend),
+                   l.pad, l.pad, MAX (1, width - 2 * l.pad), theme);
+
+  for (guint i = 0; i < l.n_rows; i++)
+    {
+      const LdBarChartItem *item = &data->items[i];
+      const LdChartColor *color = &theme->series[item->is_others ? LD_CHART_COLOR_OTHERS
+                                                                 : LD_CHART_COLOR_PRIMARY];
+      g_autofree char *value = value_text (data, item, l.total);
+      double row_y = l.top + i * l.row_h;
+      double bar_y = row_y + l.bar_dy;
+      double radius = MIN (l.bar_h / 2, 5);
+      double len;
+
+      if (data->highlight == (int) i)
+        {
+          ld_chart_color_set_source (cr, &theme->highlight, 1.0);
+          ld_chart_rounded_rect (cr, l.pad / 2, row_y, width - l.pad, l.row_h, 6,
+                                 LD_CHART_CORNER_ALL);
+          cairo_fill (cr);
+        }
+
+      ld_chart_text_draw (&text, cr, item->label, FALSE, l.label_x, row_y + l.text_dy,
+                          LD_CHART_ALIGN_START, l.label_w, &theme->foreground);
+      ld_chart_text_draw (&text, cr, value, FALSE, l.value_right, row_y + l.text_dy,
+                          LD_CHART_ALIGN_END, 0, &theme->muted);
+
+      ld_chart_color_set_source (cr, &theme->track, 1.0);
+      ld_chart_rounded_rect (cr, l.bar_x, bar_y, l.bar_w, l.bar_h, radius,
+                             LD_CHART_CORNER_ALL);
+      cairo_fill (cr);
+
+      len = bar_length (&l, item->value);
+      if (len > 0)
+        {
+          ld_chart_color_set_source (cr, color, 1.0);
+          ld_chart_rounded_rect (cr, l.bar_x, bar_y, len, l.bar_h, radius,
+                                 LD_CHART_CORNER_ALL);
+          cairo_fill (cr);
+        }
+
+      len = data->has_secondary ? bar_length (&l, item->secondary) : 0;
+      if (len > 0)
+        {
+          /* A thinner bar inside, so both stay visible whichever is longer. */
+          double h = MAX (2, round (l.bar_h * 0.4));
+
+          ld_chart_color_set_source (cr, &theme->series[LD_CHART_COLOR_SECONDARY], 1.0);
+          ld_chart_rounded_rect (cr, l.bar_x, bar_y + (l.bar_h - h) / 2, len, h, h / 2,
+                                 LD_CHART_CORNER_ALL);
+          cairo_fill (cr);
+        }
+    }
+
+out:
+  ld_chart_text_clear (&text);
+  cairo_restore (cr);
+}
+
+static gboolean
+measure_layout (const LdBarChartData *data,
+                const LdChartTheme   *theme,
+                double                width,
+                double                height,
+                Layout               *l)
+{
+  LdChartTheme fallback;
+  LdChartText text;
+  cairo_t *cr;
+
+  if (theme == NULL)
+    {
+      ld_chart_theme_init (&fallback, FALSE, 0.21, 0.52, 0.89);
+      theme = &fallback;
+    }
+
+  cr = ld_chart_measure_cr_new ();
+  ld_chart_text_init (&text, cr, theme);
+  compute_layout (data, theme, &text, width, height, l);
+  ld_chart_text_clear (&text);
+  cairo_destroy (cr);
+
+  return !l->empty;
+}
+
+double
+ld_bar_chart_get_preferred_height (const LdBarChartData *data,
+                                   const LdChartTheme   *theme,
+                                   double                width)
+{
+  LdChartTheme fallback;
+  LdChartText text;
+  Layout l;
+  double comfortable, minimum, h;
+  cairo_t *cr;
+
+  g_return_val_if_fail (data != NULL, 0);
+
+  if (theme == NULL)
+    {
+      ld_chart_theme_init (&fallback, FALSE, 0.21, 0.52, 0.89);
+      theme = &fallback;
+    }
+
+  cr = ld_chart_measure_cr_new ();
+  ld_chart_text_init (&text, cr, theme);
+  /* Any height will do to learn the columns and the legend. */
+  compute_layout (data, theme, &text, MAX (1, width), 1000, &l);
+  row_heights (&text, theme, l.stacked, &comfortable, &minimum);
+  if (l.empty)
+    h = 4 * text.line_height;
+  else
+    h = l.top + data->n_items * comfortable + l.pad;
+  ld_chart_text_clear (&text);
+  cairo_destroy (cr);
+
+  return ceil (h);
+}
+
+int
+ld_bar_chart_item_at (const LdBarChartData *data,
+                      const LdChartTheme   *theme,
+                      double                width,
+                      double                height,
+                      double                x,
+                      double                y)
+{
+  Layout l;
+
+  g_return_val_if_fail (data != NULL, -1);
+
+  if (width <= 0 || height <= 0 || !measure_layout (data, theme, width, height, &l))
+    return -1;
+
+  if (x < l.pad / 2 || x >= width - l.pad / 2 || y < l.top ||
+      y >= l.top + l.n_rows * l.row_h)
+    return -1;
+
+  return MIN ((int) floor ((y - l.top) / l.row_h), (int) l.n_rows - 1);
+}
+
+gboolean
+ld_bar_chart_get_bar_area (const LdBarChartData *data,
+                           const LdChartTheme   *theme,
+                           double                width,
+                           double                height,
+                           int                   item,
+                           cairo_rectangle_t    *area)
+{
+  Layout l;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (item < 0 || width <= 0 || height <= 0 ||
+      !measure_layout (data, theme, width, height, &l) || (guint) item >= l.n_rows)
+    return FALSE;
+
+  area->x = l.bar_x;
+  area->y = l.top + item * l.row_h + l.bar_dy;
+  area->width = l.bar_w;
+  area->height = l.bar_h;
+
+  return TRUE;
+}
+
+char *
+ld_bar_chart_get_text_alternative (const LdBarChartData *data)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  guint64 total;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (data->n_items == 0)
+    return g_strdup (_("No data in this range."));
+
+  total = data_total (data);
+
+  for (guint i = 0; i < data->n_items; i++)
+    {
+      const LdBarChartItem *item = &data->items[i];
+      g_autofree char *count = ld_chart_format_count (item->value);
+      g_autofree char *value = NULL;
+      g_autofree char *entry = NULL;
+
+      if (data->value_label != NULL)
+        /* TRANSLATORS: a value with its name in a chart summary, "Provisioned 1,200". */
+        value = g_strdup_printf (C_("chart summary", "%s %s"), data->value_label, count);
+      else
+        value = g_strdup (count);
+
+      if (data->show_percent && total > 0)
+        {
+          g_autofree char *percent = ld_chart_format_percent (100.0 * (double) item->value / (double) total);
+          g_autofree char *with_share = NULL;
+
+          /* TRANSLATORS: a value and its share in a chart summary, "1,200 (40.0%)". */
+          with_share = g_strdup_printf (C_("chart summary", "%s (%s)"), value, percent);
+          g_free (value);
+          value = g_steal_pointer (&with_share);
+        }
+
+      if (data->has_secondary)
+        {
+          g_autofree char *sec_count = ld_chart_format_count (item->secondary);
+          g_autofree char *both = NULL;
+
+          /* TRANSLATORS: two values in a chart summary, "Provisioned 1,200, Assigned 800". */
+          both = g_strdup_printf (C_("chart summary", "%s, %s %s"), value,
+                                  data->secondary_label != NULL ? data->secondary_label : "",
+                                  sec_count);
+          g_free (value);
+          value = g_steal_pointer (&both);
+        }
+
+      /* TRANSLATORS: one bar in a chart summary, "Contoso: Provisioned 1,200". */
+      entry = g_strdup_printf (C_("chart summary", "%s: %s"),
+                               item->label != NULL ? item->label : "", value);
+      if (i > 0)
+        /* TRANSLATORS: between the bars of a chart summary. */
+        g_string_append (str, C_("chart summary", "; "));
+      g_string_append (str, entry);
+    }
+
+  /* TRANSLATORS: the end of a chart summary sentence. */
+  g_string_append (str, C_("chart summary", "."));
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}

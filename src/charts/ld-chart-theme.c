@@ -1,0 +1,235 @@
+/* ld-chart-theme.c — libadwaita-like palettes for the charts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ld-chart-theme.h"
+
+#define DEFAULT_FONT_FAMILY "Cantarell, Adwaita Sans, Sans"
+#define DEFAULT_FONT_SIZE   12.0
+
+static LdChartColor
+rgb_hex (guint32 hex)
+{
+  LdChartColor c = {
+    ((hex >> 16) & 0xff) / 255.0,
+    ((hex >> 8) & 0xff) / 255.0,
+    (hex & 0xff) / 255.0,
+    1.0,
+  };
+
+  return c;
+}
+
+static LdChartColor
+rgba (double r, double g, double b, double a)
+{
+  LdChartColor c = { r, g, b, a };
+
+  return c;
+}
+
+/* Hue in degrees [0, 360) and HSL saturation of an sRGB colour. */
+static void
+hue_saturation (double  r,
+                double  g,
+                double  b,
+                double *hue,
+                double *saturation)
+{
+  double max = MAX (r, MAX (g, b));
+  double min = MIN (r, MIN (g, b));
+  double d = max - min;
+  double l = (max + min) / 2;
+  double h;
+
+  if (d < 1e-6)
+    {
+      *hue = 0;
+      *saturation = 0;
+      return;
+    }
+
+  if (max == r)
+    h = fmod ((g - b) / d, 6.0);
+  else if (max == g)
+    h = (b - r) / d + 2;
+  else
+    h = (r - g) / d + 4;
+
+  h *= 60;
+  if (h < 0)
+    h += 360;
+
+  *hue = h;
+  *saturation = d / (1 - fabs (2 * l - 1));
+}
+
+static double
+luma (const LdChartColor *c)
+{
+  return 0.2126 * c->r + 0.7152 * c->g + 0.0722 * c->b;
+}
+
+/* A dark purple accent on the dark card, or yellow on white, would all but
+ * vanish: mix it towards white or black until it stands off the background by
+ * lightness, which every kind of colour vision sees. */
+static LdChartColor
+legible_on (LdChartColor        c,
+            const LdChartColor *background)
+{
+  double target = luma (background) < 0.5 ? 1.0 : 0.0;
+
+  for (int i = 0; i < 10 && fabs (luma (&c) - luma (background)) < 0.2; i++)
+    {
+      c.r += (target - c.r) * 0.15;
+      c.g += (target - c.g) * 0.15;
+      c.b += (target - c.b) * 0.15;
+    }
+
+  return c;
+}
+
+typedef enum
+{
+  FAMILY_BLUE,   /* blue, slate, grey accents */
+  FAMILY_PURPLE,
+  FAMILY_GREEN,  /* green and teal */
+  FAMILY_PINK,
+  FAMILY_WARM,   /* red, orange, yellow, brown, pink */
+} AccentFamily;
+
+static AccentFamily
+accent_family (double r,
+               double g,
+               double b)
+{
+  double h, s;
+
+  hue_saturation (r, g, b, &h, &s);
+
+  /* An unsaturated accent reads as neutral: pair it like blue. */
+  if (s < 0.15)
+    return FAMILY_BLUE;
+  if (h >= 165 && h < 255)
+    return FAMILY_BLUE;
+  if (h >= 255 && h < 290)
+    return FAMILY_PURPLE;
+  if (h >= 290 && h < 345)
+    return FAMILY_PINK;
+  if (h >= 70 && h < 165)
+    return FAMILY_GREEN;
+
+  return FAMILY_WARM;
+}
+
+void
+ld_chart_theme_init (LdChartTheme *theme,
+                     gboolean      dark,
+                     double        accent_r,
+                     double        accent_g,
+                     double        accent_b)
+{
+  /* The second and third colours come from the GNOME palette and are picked by
+   * the accent's hue so that the pair differs in hue *and* lightness, which is
+   * what keeps them apart for protan/deutan/tritan eyes (the Okabe–Ito idea:
+   * blue goes with orange, orange with blue, green with purple, pink with
+   * bluish green). */
+  static const guint32 orange[2] = { 0xe66100, 0xffa348 };
+  static const guint32 blue[2] = { 0x1c71d8, 0x62a0ea };
+  static const guint32 purple[2] = { 0x9141ac, 0xc061cb };
+  static const guint32 teal[2] = { 0x2190a4, 0x5bc8af };
+  static const guint32 magenta[2] = { 0xc061cb, 0xdc8add };
+  int d = dark ? 1 : 0;
+  guint32 second, third;
+
+  g_return_if_fail (theme != NULL);
+
+  memset (theme, 0, sizeof *theme);
+  theme->dark = dark;
+
+  if (dark)
+    {
+      /* libadwaita's card on the dark window background. */
+      theme->background = rgb_hex (0x383838);
+      theme->foreground = rgba (1, 1, 1, 0.92);
+      theme->muted = rgba (1, 1, 1, 0.60);
+      theme->grid = rgba (1, 1, 1, 0.09);
+      theme->baseline = rgba (1, 1, 1, 0.30);
+      theme->highlight = rgba (1, 1, 1, 0.07);
+      theme->track = rgba (1, 1, 1, 0.07);
+      theme->series[LD_CHART_COLOR_OTHERS] = rgb_hex (0x8e8d93);
+    }
+  else
+    {
+      theme->background = rgb_hex (0xffffff);
+      theme->foreground = rgba (0, 0, 0, 0.80);
+      theme->muted = rgba (0, 0, 0, 0.55);
+      theme->grid = rgba (0, 0, 0, 0.08);
+      theme->baseline = rgba (0, 0, 0, 0.25);
+      theme->highlight = rgba (0, 0, 0, 0.05);
+      theme->track = rgba (0, 0, 0, 0.05);
+      theme->series[LD_CHART_COLOR_OTHERS] = rgb_hex (0x9a9996);
+    }
+
+  switch (accent_family (accent_r, accent_g, accent_b))
+    {
+    case FAMILY_PURPLE:
+      second = orange[d];
+      third = teal[d];
+      break;
+    case FAMILY_GREEN:
+      second = purple[d];
+      third = orange[d];
+      break;
+    case FAMILY_PINK:
+      second = teal[d];
+      third = orange[d];
+      break;
+    case FAMILY_WARM:
+      second = blue[d];
+      third = purple[d];
+      break;
+    case FAMILY_BLUE:
+    default:
+      second = orange[d];
+      third = magenta[d];
+      break;
+    }
+
+  theme->series[LD_CHART_COLOR_PRIMARY] = legible_on (rgba (CLAMP (accent_r, 0, 1),
+                                                            CLAMP (accent_g, 0, 1),
+                                                            CLAMP (accent_b, 0, 1),
+                                                            1.0),
+                                                      &theme->background);
+  theme->series[LD_CHART_COLOR_SECONDARY] = rgb_hex (second);
+  theme->series[LD_CHART_COLOR_TERTIARY] = rgb_hex (third);
+
+  ld_chart_theme_set_font (theme, NULL, 0);
+}
+
+/* @family NULL or empty and @size <= 0 restore the defaults. */
+void
+ld_chart_theme_set_font (LdChartTheme *theme,
+                         const char   *family,
+                         double        size)
+{
+  g_return_if_fail (theme != NULL);
+
+  g_strlcpy (theme->font_family,
+             family != NULL && *family != '\0' ? family : DEFAULT_FONT_FAMILY,
+             sizeof theme->font_family);
+  theme->font_size = size > 0 ? size : DEFAULT_FONT_SIZE;
+}
+
+void
+ld_chart_color_set_source (cairo_t            *cr,
+                           const LdChartColor *color,
+                           double              alpha)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a * alpha);
+}
