@@ -388,6 +388,68 @@ compact (guint32       *array,
   return array;
 }
 
+/* Pair ids (customer with group, product, country code). Hash maps keyed by pair
+ * would hold up to one entry per row at the peak of a load; instead, bucket the rows
+ * by customer and walk each customer's rows with small "last customer seen" arrays
+ * per group, product and code. */
+static void
+derive_pairs (LdReport *report)
+{
+  guint n = report->n_rows;
+  guint n_codes = ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]);
+  const guint32 *code = report->dim_ids[LD_DIM_COUNTRY];
+  g_autofree guint *start = g_new0 (guint, report->n_customers + 1);
+  g_autofree guint32 *by_customer = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *group_last = g_new0 (guint32, MAX (report->n_groups, 1));
+  g_autofree guint32 *group_pair = g_new (guint32, MAX (report->n_groups, 1));
+  g_autofree guint32 *product_last = g_new0 (guint32, MAX (report->n_products, 1));
+  g_autofree guint32 *product_pair = g_new (guint32, MAX (report->n_products, 1));
+  g_autofree guint32 *code_last = g_new0 (guint32, MAX (n_codes, 1));
+  g_autofree guint32 *code_pair = g_new (guint32, MAX (n_codes, 1));
+  guint32 n_cg = 0, n_cp = 0, n_cc = 0;
+
+  for (guint r = 0; r < n; r++)
+    start[report->customer[r] + 1]++;
+  for (guint c = 0; c < report->n_customers; c++)
+    start[c + 1] += start[c];
+  for (guint r = 0; r < n; r++)
+    by_customer[start[report->customer[r]]++] = r;
+  /* start[c] is now the end of customer c's rows, i.e. the start of c + 1's. */
+
+  for (guint c = 0, i = 0; c < report->n_customers; c++)
+    for (; i < start[c]; i++)
+      {
+        guint32 r = by_customer[i];
+        guint32 g = report->group[r];
+        guint32 p = report->group_product[g];
+        guint32 k = code != NULL ? code[r] : 0;
+
+        /* Stamps hold c + 1 so that zeroed arrays mean "no customer yet". */
+        if (group_last[g] != c + 1)
+          {
+            group_last[g] = c + 1;
+            group_pair[g] = n_cg++;
+          }
+        if (product_last[p] != c + 1)
+          {
+            product_last[p] = c + 1;
+            product_pair[p] = n_cp++;
+          }
+        if (code_last[k] != c + 1)
+          {
+            code_last[k] = c + 1;
+            code_pair[k] = n_cc++;
+          }
+        report->customer_group_pair[r] = group_pair[g];
+        report->customer_product_pair[r] = product_pair[p];
+        report->customer_country_pair[r] = code_pair[k];
+      }
+
+  report->n_customer_group_pairs = n_cg;
+  report->n_customer_product_pairs = n_cp;
+  report->n_customer_country_pairs = n_cc;
+}
+
 /* Customers, products, groups and the pair ids (SPEC §3, §5), in storage order. */
 static void
 derive_entities (LdReport *report)
@@ -402,7 +464,7 @@ derive_entities (LdReport *report)
   const guint32 *product_id = NULL;
   const guint32 *country = NULL;
   guint customers_alloc = 0, groups_alloc = 0;
-  LdKeyMap customers, products, groups, cg, cp, cc;
+  LdKeyMap customers, products, groups;
   gboolean added;
 
   if (report->field_column[LD_FIELD_TENANT_ID] >= 0)
@@ -422,9 +484,6 @@ derive_entities (LdReport *report)
   ld_key_map_init (&customers, 1024);
   ld_key_map_init (&products, 64);
   ld_key_map_init (&groups, 256);
-  ld_key_map_init (&cg, 4096);
-  ld_key_map_init (&cp, 4096);
-  ld_key_map_init (&cc, 1024);
 
   for (guint r = 0; r < n; r++)
     {
@@ -490,10 +549,6 @@ derive_entities (LdReport *report)
         }
       report->group[r] = g;
 
-      report->customer_group_pair[r] = ld_key_map_insert (&cg, ((guint64) c << 32) | g, &added);
-      report->customer_product_pair[r] = ld_key_map_insert (&cp, ((guint64) c << 32) | p, &added);
-      report->customer_country_pair[r] = ld_key_map_insert (&cc, ((guint64) c << 32) | code_id, &added);
-
       if (country != NULL && report->country_name[code_id] == 0)
         report->country_name[code_id] = country[r];
     }
@@ -501,9 +556,11 @@ derive_entities (LdReport *report)
   report->n_customers = customers.n;
   report->n_products = products.n;
   report->n_groups = groups.n;
-  report->n_customer_group_pairs = cg.n;
-  report->n_customer_product_pairs = cp.n;
-  report->n_customer_country_pairs = cc.n;
+  ld_key_map_clear (&customers);
+  ld_key_map_clear (&products);
+  ld_key_map_clear (&groups);
+
+  derive_pairs (report);
 
   /* Exact sizes, and never NULL so that callers need no special case. */
   report->customer_name = g_renew (guint32, report->customer_name, MAX (customers.n, 1));
@@ -516,18 +573,8 @@ derive_entities (LdReport *report)
 
   /* With one country per customer (always so without Tenant IDs) the pair is the
    * customer itself: save the column. */
-  if (cc.n == customers.n)
-    {
-      g_clear_pointer (&report->customer_country_pair, g_free);
-      report->n_customer_country_pairs = customers.n;
-    }
-
-  ld_key_map_clear (&customers);
-  ld_key_map_clear (&products);
-  ld_key_map_clear (&groups);
-  ld_key_map_clear (&cg);
-  ld_key_map_clear (&cp);
-  ld_key_map_clear (&cc);
+  if (report->n_customer_country_pairs == report->n_customers)
+    g_clear_pointer (&report->customer_country_pair, g_free);
 }
 
 static gsize
