@@ -245,6 +245,8 @@ test_numbers (void)
   assert_str_free (ld_chart_format_compact (1.26e6), "1.3M");
   assert_str_free (ld_chart_format_compact (25e6), "25M");
   assert_str_free (ld_chart_format_compact (3e9), "3B");
+  assert_str_free (ld_chart_format_compact (4.5e12), "4.5T");
+  assert_str_free (ld_chart_format_compact (9.2e18), "9e+18");
   assert_str_free (ld_chart_format_compact (NAN), "–");
 
   assert_str_free (ld_chart_format_percent (41.234), "41.2%");

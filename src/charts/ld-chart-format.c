@@ -135,9 +135,15 @@ ld_chart_format_compact (double value)
       return g_strdup_printf (C_("compact number", "%s%sB"), sign, mantissa);
     }
 
-  mantissa = g_strdup_printf ("%'.0f", a / 1e12);
-  /* TRANSLATORS: a compact number in trillions (10¹²) on a chart axis, "3T". */
-  return g_strdup_printf (C_("compact number", "%s%sT"), sign, mantissa);
+  if (a < 999.5e12)
+    {
+      mantissa = format_mantissa (a / 1e12);
+      /* TRANSLATORS: a compact number in trillions (10¹²) on a chart axis, "3T". */
+      return g_strdup_printf (C_("compact number", "%s%sT"), sign, mantissa);
+    }
+
+  /* No report holds this many licences; stay short and finite all the same. */
+  return g_strdup_printf ("%s%.0e", sign, a);
 }
 
 char *

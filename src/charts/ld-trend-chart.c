@@ -26,6 +26,7 @@ typedef struct
   LdChartTicks ticks;
   gboolean     compact;        /* "12k" rather than "12,000" on the y axis */
   guint        skip;           /* a month label every @skip months, on calendar boundaries */
+  guint        label_lines;    /* 2: month names with years under them; 1: years only */
 } Layout;
 
 static const guint skips[] = { 1, 2, 3, 4, 6, 12, 24, 36, 60, 120, 240, 600, 1200 };
@@ -102,17 +103,53 @@ month_is_labelled (int   month,
   return month % 12 == 0 && (month / 12) % (int) (skip / 12) == 0;
 }
 
-/* Past a year per label only the year is worth printing. The year also goes on
- * January and on the first label, so a reader always knows which year it is. */
+/* Past a year per label only the year is worth printing; below that the month
+ * name, with the year on a second line under January and under the first
+ * label, so a reader always knows which year it is without widening labels. */
 static char *
-month_label (int      month,
-             guint    skip,
-             gboolean first)
+month_label (int   month,
+             guint skip)
 {
   if (skip >= 12)
     return g_strdup_printf ("%d", month / 12);
 
-  return ld_chart_format_month (month, first || month % 12 == 0);
+  return ld_chart_format_month (month, FALSE);
+}
+
+static gboolean
+label_has_year_line (int      month,
+                     guint    skip,
+                     gboolean first)
+{
+  return skip < 12 && (first || month % 12 == 0);
+}
+
+/* The first label names its year unless a January label follows right after
+ * it: "Nov 2016, Jan 2017" side by side is noise, "Nov, Jan 2017" is clear. */
+static gboolean
+first_label_gets_year (const LdTrendChartData *data,
+                       guint                   skip)
+{
+  guint seen = 0;
+
+  for (guint i = 0; i < data->n_months && seen < 3; i++)
+    {
+      int month = data->first_month + (int) i;
+
+      if (!month_is_labelled (month, skip))
+        continue;
+      if (month % 12 == 0)
+        return seen == 0;
+      seen++;
+    }
+
+  return TRUE;
+}
+
+static char *
+year_label (int month)
+{
+  return g_strdup_printf ("%d", month / 12);
 }
 
 static double
@@ -123,22 +160,34 @@ month_label_width (LdChartText *text,
                    double      *plain_widths)
 {
   g_autofree char *label = NULL;
+  double w;
 
-  /* Plain month names repeat: measure each of the twelve once. */
-  if (skip < 12 && !first && month % 12 != 0)
+  /* Month names repeat: measure each of the twelve once. */
+  if (skip < 12)
     {
-      double *w = &plain_widths[month % 12];
+      double *cached = &plain_widths[month % 12];
 
-      if (*w < 0)
+      if (*cached < 0)
         {
-          label = month_label (month, skip, FALSE);
-          *w = ld_chart_text_width (text, label, FALSE);
+          label = month_label (month, skip);
+          *cached = ld_chart_text_width (text, label, FALSE);
         }
-      return *w;
+      w = *cached;
+    }
+  else
+    {
+      label = month_label (month, skip);
+      w = ld_chart_text_width (text, label, FALSE);
     }
 
-  label = month_label (month, skip, first);
-  return ld_chart_text_width (text, label, FALSE);
+  if (label_has_year_line (month, skip, first))
+    {
+      g_autofree char *year = year_label (month);
+
+      w = MAX (w, ld_chart_text_width (text, year, FALSE));
+    }
+
+  return w;
 }
 
 /* Where a label centred on its month sits once kept inside the chart. */
@@ -163,7 +212,8 @@ static guint
 choose_skip (const LdTrendChartData *data,
              LdChartText            *text,
              const Layout           *l,
-             double                  width)
+             double                  width,
+             guint                   min_skip)
 {
   double plain_widths[12];
   double min_gap = MAX (8, l->pad * 0.75);
@@ -175,7 +225,11 @@ choose_skip (const LdTrendChartData *data,
     {
       guint skip = skips[k];
       double prev_right = -G_MAXDOUBLE;
-      gboolean first = TRUE, fits = TRUE;
+      gboolean fits = TRUE;
+      gboolean first = first_label_gets_year (data, skip);
+
+      if (skip < min_skip)
+        continue;
 
       for (guint i = 0; i < data->n_months && fits; i++)
         {
@@ -210,11 +264,12 @@ format_axis_value (double   value,
 }
 
 static void
-compute_layout (const LdTrendChartData *data,
-                const LdChartTheme     *theme,
-                LdChartText            *text,
-                double                  width,
-                double                  height,
+compute_layout_lines (const LdTrendChartData *data,
+                      const LdChartTheme     *theme,
+                      LdChartText            *text,
+                      double                  width,
+                      double                  height,
+                      guint                   label_lines,
                 Layout                 *l)
 {
   LdChartLegendEntry legend[LD_TREND_CHART_MAX_SERIES];
@@ -227,6 +282,7 @@ compute_layout (const LdTrendChartData *data,
   memset (l, 0, sizeof *l);
   l->pad = ld_chart_padding (theme);
   l->skip = 1;
+  l->label_lines = label_lines;
 
   max = max_value (data);
   l->empty = data->n_months == 0 || max == 0;
@@ -239,8 +295,8 @@ compute_layout (const LdTrendChartData *data,
 
   /* Half a line above the top tick so its label is not cut. */
   top = l->pad + (l->legend_h > 0 ? l->legend_h + l->pad * 0.75 : 0) + lh / 2;
-  l->label_y = height - l->pad - lh / 2;
-  bottom = height - l->pad - lh - l->pad * 0.5;
+  l->label_y = height - l->pad - label_lines * lh + lh / 2;
+  bottom = height - l->pad - label_lines * lh - l->pad * 0.5;
   l->py = top;
   l->ph = MAX (1, bottom - top);
 
@@ -259,7 +315,22 @@ compute_layout (const LdTrendChartData *data,
   l->px = l->pad + ceil (label_w) + l->pad * 0.75;
   l->pw = MAX (1, width - l->pad - l->px);
   l->slot = l->pw / data->n_months;
-  l->skip = choose_skip (data, text, l, width);
+  l->skip = choose_skip (data, text, l, width, label_lines == 1 ? 12 : 1);
+}
+
+/* Month labels take two lines (names, then years); when the range is so long
+ * that only years are shown, the second line goes back to the plot. */
+static void
+compute_layout (const LdTrendChartData *data,
+                const LdChartTheme     *theme,
+                LdChartText            *text,
+                double                  width,
+                double                  height,
+                Layout                 *l)
+{
+  compute_layout_lines (data, theme, text, width, height, 2, l);
+  if (!l->empty && l->skip >= 12)
+    compute_layout_lines (data, theme, text, width, height, 1, l);
 }
 
 static double
@@ -313,7 +384,7 @@ draw_bars (cairo_t                *cr,
 {
   guint bar_series[LD_TREND_CHART_MAX_SERIES];
   guint nb = 0;
-  double max_bar = theme->font_size * 3;
+  double max_bar = theme->font_size * 4;
   double group_w, gap, bar_w;
 
   for (guint s = 0; s < n_series (data); s++)
@@ -462,7 +533,11 @@ draw_month_labels (cairo_t                *cr,
                    double                  width,
                    const LdChartTheme     *theme)
 {
-  gboolean first = TRUE, any = FALSE;
+  gboolean first = first_label_gets_year (data, l->skip), any = FALSE;
+  double plain_widths[12];
+
+  for (guint i = 0; i < 12; i++)
+    plain_widths[i] = -1;
 
   for (guint i = 0; i < data->n_months && !any; i++)
     any = month_is_labelled (data->first_month + (int) i, l->skip);
@@ -477,11 +552,19 @@ draw_month_labels (cairo_t                *cr,
       if (any ? !month_is_labelled (month, l->skip) : i > 0)
         continue;
 
-      label = month_label (month, l->skip, first);
-      w = ld_chart_text_width (text, label, FALSE);
+      label = month_label (month, l->skip);
+      w = month_label_width (text, month, l->skip, first, plain_widths);
       label_extent (l, width, i, w, &left, &right);
-      ld_chart_text_draw (text, cr, label, FALSE, left, l->label_y,
-                          LD_CHART_ALIGN_START, 0, &theme->muted);
+      ld_chart_text_draw (text, cr, label, FALSE, (left + right) / 2, l->label_y,
+                          LD_CHART_ALIGN_CENTER, 0, &theme->muted);
+      if (label_has_year_line (month, l->skip, first))
+        {
+          g_autofree char *year = year_label (month);
+
+          ld_chart_text_draw (text, cr, year, FALSE, (left + right) / 2,
+                              l->label_y + text->line_height, LD_CHART_ALIGN_CENTER, 0,
+                              &theme->muted);
+        }
       first = FALSE;
     }
 }
@@ -525,12 +608,14 @@ ld_trend_chart_draw (cairo_t                *cr,
 
   if (data->highlight >= 0 && (guint) data->highlight < data->n_months)
     {
-      double inset = MIN (2, l.slot * 0.05);
+      /* On a very wide chart a full-slot band would be a slab: keep it near
+       * the bars. */
+      double band_w = MIN (l.slot - 2 * MIN (2, l.slot * 0.05), theme->font_size * 8);
 
       ld_chart_color_set_source (cr, &theme->highlight, 1.0);
-      ld_chart_rounded_rect (cr, l.px + data->highlight * l.slot + inset,
+      ld_chart_rounded_rect (cr, l.px + (data->highlight + 0.5) * l.slot - band_w / 2,
                              l.py - text.line_height / 2,
-                             l.slot - 2 * inset, l.ph + text.line_height / 2,
+                             band_w, l.ph + text.line_height / 2,
                              6, LD_CHART_CORNER_ALL);
       cairo_fill (cr);
     }
