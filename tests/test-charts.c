@@ -4,13 +4,15 @@
  * size and reads the pixels back: the bars are where hit-testing says they
  * are, zero months have none, empty data draws a message and no series colour.
  *
- * Set LD_CHART_SAMPLES_DIR to also keep sample PNGs there for a look.
+ * Set LD_CHART_SAMPLES_DIR to also keep sample PNGs there for a look, and
+ * LD_CHART_KEEP_TMP to keep the test's own temporary folder.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -252,6 +254,26 @@ test_numbers (void)
   assert_str_free (ld_chart_format_percent (41.234), "41.2%");
   assert_str_free (ld_chart_format_percent (100), "100.0%");
   assert_str_free (ld_chart_format_percent (NAN), "0.0%");
+}
+
+/* The user's locale groups digits and picks the decimal mark. */
+static void
+test_numbers_german (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("de_DE.UTF-8 is not installed");
+      return;
+    }
+
+  assert_str_free (ld_chart_format_count (1234567), "1.234.567");
+  assert_str_free (ld_chart_format_compact (1200), "1,2k");
+  assert_str_free (ld_chart_format_compact (950), "950");
+  assert_str_free (ld_chart_format_percent (41.25), "41,2%");
+
+  setlocale (LC_NUMERIC, saved);
 }
 
 static void
@@ -771,8 +793,8 @@ test_bar_chart (void)
     cairo_rectangle_t bar;
 
     theme_for (&theme, FALSE);
-    surface = render (draw_bars, &data, &theme, 320, 60);
-    g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, 320, 60, 0, &bar));
+    surface = render (draw_bars, &data, &theme, 320, 90);
+    g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, 320, 90, 0, &bar));
     cairo_surface_destroy (surface);
   }
 }
@@ -918,6 +940,7 @@ main (int   argc,
 
   g_test_add_func ("/charts/format/ticks", test_ticks);
   g_test_add_func ("/charts/format/numbers", test_numbers);
+  g_test_add_func ("/charts/format/numbers-german", test_numbers_german);
   g_test_add_func ("/charts/format/months", test_months);
   g_test_add_func ("/charts/theme", test_theme);
   g_test_add_func ("/charts/trend/bars", test_trend_bars);
@@ -934,6 +957,22 @@ main (int   argc,
   g_test_add_func ("/charts/recording-and-scale", test_recording_and_scale);
 
   ret = g_test_run ();
+
+  /* The PNGs and the PDF were for looking at while the test ran; keep them
+   * only when asked. */
+  if (g_getenv ("LD_CHART_KEEP_TMP") == NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (tmp_dir);
+    }
   g_free (tmp_dir);
 
   return ret;

@@ -138,7 +138,7 @@ row_heights (LdChartText        *text,
 
   if (stacked)
     {
-      *comfortable = lh + 4 + round (theme->font_size * 0.75) + pad * 0.75;
+      *comfortable = lh + 5 + round (theme->font_size * 0.75) + pad * 0.75;
       *minimum = lh + 2 + 4 + 2;
     }
   else
@@ -195,7 +195,7 @@ compute_layout (const LdBarChartData *data,
   l->bar_w = l->value_right - value_w - gap - l->bar_x;
 
   /* Too little room for a readable bar beside the texts: stack them. */
-  l->stacked = l->bar_w < inner_w * 0.3;
+  l->stacked = l->bar_w < inner_w * 0.4;
 
   row_heights (text, theme, l->stacked, &comfortable, &minimum);
   avail = MAX (0, height - l->pad - l->top);
@@ -216,9 +216,9 @@ compute_layout (const LdBarChartData *data,
       l->bar_x = l->pad;
       l->bar_w = inner_w;
       l->bar_h = MAX (4, MIN (round (theme->font_size * 0.75),
-                              l->row_h - text->line_height - 4));
+                              l->row_h - text->line_height - 5));
       l->text_dy = text->line_height / 2;
-      l->bar_dy = text->line_height + 2;
+      l->bar_dy = text->line_height + 3;
     }
   else
     {
