@@ -57,8 +57,9 @@ if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
   have_time=1
 fi
 
+# mawk's %d stops at 2^31 - 1, so the milliseconds since 1970 go through %.0f.
 now_ms () {
-  date +%s%N | awk '{ printf "%d", $1 / 1000000 }'
+  date +%s%N | awk '{ printf "%.0f", $1 / 1000000 }'
 }
 
 # timed NAME COMMAND...: runs COMMAND with its output in $out/NAME.out and .err, and
@@ -71,7 +72,7 @@ timed () {
     wall_ms=$(awk -F': ' '/Elapsed \(wall clock\)/ {
                 n = split($2, p, ":"); s = 0
                 for (i = 1; i <= n; i++) s = s * 60 + p[i]
-                printf "%d", s * 1000 }' "$out/$name.time")
+                printf "%.0f", s * 1000 }' "$out/$name.time")
     rss_mib=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out/$name.time")
   else
     start=$(now_ms)
@@ -275,7 +276,7 @@ others=
 [ -n "$pandas_ms" ] && others="$others pandas"
 echo "Checking the figures on $report:"
 echo "  $(check_line ours)"
-compare_checks "1M" ours "$others"
+compare_checks "$(basename "$report")" ours "$others"
 
 # ---------------------------------------------------------------------------------
 # The table
