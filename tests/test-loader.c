@@ -9,6 +9,8 @@
 
 #include "ld-loader.h"
 #include "ld-report-private.h"
+#include "ld-table.h"
+#include "ld-writer.h"
 
 #define HEADER "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate," \
                "ProductDisplayName,ProductId,PlanName,ServiceId,LicenseState," \
@@ -910,6 +912,52 @@ test_file (void)
 }
 
 static void
+test_round_trip (void)
+{
+  /* A file the app wrote (Download data) reloads to the same data, escapes and all. */
+  g_autoptr(LdReport) first = load (
+    "CustomerName,ActivationDate,ProductId,PlanName,LicensesAssigned,LicensesProvisioned,Notes\n"
+    "=SUM(A1),3/5/2026 1:00 PM,-p,\"Gold, \"\"big\"\"\",1,2,\"two\nlines\"\n"
+    "'quoted',2026-03-06,+x,@home,3,4,\"\ttab first\"\n"
+    "Müller GmbH,2026-03-07,'=x,Silver,5,6,\"cr\rinside\"\n");
+  g_autoptr(LdQuery) query = ld_query_new (first);
+  g_autoptr(LdTable) table = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdReport) second = NULL;
+  GMemoryOutputStream *mem = G_MEMORY_OUTPUT_STREAM (out);
+
+  ld_query_set_range_preset (query, LD_RANGE_ALL);
+  table = ld_table_new_data (query);
+  g_assert_true (ld_table_write (table, LD_FORMAT_CSV, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+
+  second = load_len (g_memory_output_stream_get_data (mem),
+                     g_memory_output_stream_get_data_size (mem));
+
+  g_assert_cmpuint (ld_report_get_n_rows (second), ==, ld_report_get_n_rows (first));
+  g_assert_cmpuint (ld_report_get_n_columns (second), ==, ld_report_get_n_columns (first));
+  g_assert_cmpuint (ld_report_get_rows_skipped (second), ==, 0);
+  for (guint r = 0; r < ld_report_get_n_rows (first); r++)
+    {
+      g_assert_cmpuint (row_date (second, r), ==, row_date (first, r));
+      g_assert_cmpuint (row_assigned (second, r), ==, row_assigned (first, r));
+      g_assert_cmpuint (row_provisioned (second, r), ==, row_provisioned (first, r));
+      for (guint c = 0; c < ld_report_get_n_columns (first); c++)
+        {
+          g_assert_cmpstr (ld_report_get_column_name (second, c), ==,
+                           ld_report_get_column_name (first, c));
+          if (first->columns[c].dict != NULL)
+            g_assert_cmpstr (cell (second, r, c), ==, cell (first, r, c));
+        }
+    }
+  g_assert_cmpstr (field_cell (second, 0, LD_FIELD_CUSTOMER_NAME), ==, "=SUM(A1)");
+  g_assert_cmpstr (field_cell (second, 2, LD_FIELD_PRODUCT_ID), ==, "=x");
+  g_assert_cmpuint (row_date (second, 0), ==, 20260305);
+}
+
+static void
 test_failed_load_keeps_previous (void)
 {
   g_autoptr(LdReport) a = load (HEADER ROW ("Contoso", "2026-03-05", "2", "3")
@@ -966,6 +1014,7 @@ main (int    argc,
   g_test_add_func ("/loader/stream/cancel", test_cancel);
   g_test_add_func ("/loader/stream/cancel-midway", test_cancel_midway);
   g_test_add_func ("/loader/stream/file", test_file);
+  g_test_add_func ("/loader/stream/round-trip", test_round_trip);
   g_test_add_func ("/loader/stream/failed-load-keeps-previous", test_failed_load_keeps_previous);
 
   return g_test_run ();

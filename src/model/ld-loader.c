@@ -628,6 +628,8 @@ bad_count (LdLoader   *self,
   const char *label = column_label (self, column);
   char *reason;
 
+  /* Translators: in these four, the first %s is a column name (LicensesAssigned),
+   * the second the cell's text as the file has it. */
   if (g_str_equal (key, "negative"))
     reason = g_strdup_printf (_("%s \"%s\" is negative; a count must be 0 or more."),
                               label, value);
@@ -685,6 +687,8 @@ handle_row (LdLoader *self)
     {
       g_autofree char *value = quote_cell (self->cells[self->col_date], self->lens[self->col_date]);
 
+      /* Translators: the first %s is the column name (ActivationDate), the second
+       * the cell's text. Keep YYYY-MM-DD and M/D/YYYY as they are. */
       add_bad_row (self, self->row_line, self->col_date,
                    g_strdup_printf (_("%s \"%s\" is not a date; expected YYYY-MM-DD or M/D/YYYY."),
                                     column_label (self, self->col_date), value));
