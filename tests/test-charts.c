@@ -687,6 +687,14 @@ test_trend_text_alternative (void)
   g_assert_cmpstr (alt, ==, "Provisioned rose from 120 in June 2026 to 340 in November 2026; "
                             "peak 360 in October 2026.");
 
+  {
+    g_autofree char *tip = ld_trend_chart_get_month_summary (&data, 4);
+
+    g_assert_cmpstr (tip, ==, "October 2026\nProvisioned: 360");
+    g_assert_null (ld_trend_chart_get_month_summary (&data, 6));
+    g_assert_null (ld_trend_chart_get_month_summary (&data, -1));
+  }
+
   data.n_months = G_N_ELEMENTS (flat);
   data.series[0].values = flat;
   alt_flat = ld_trend_chart_get_text_alternative (&data);
@@ -824,6 +832,15 @@ test_bar_empty_and_text (void)
   data.show_percent = TRUE;
   alt = ld_bar_chart_get_text_alternative (&data);
   g_assert_cmpstr (alt, ==, "United States: Provisioned 5200 (68.4%); Germany: Provisioned 2400 (31.6%).");
+
+  data.has_secondary = TRUE;
+  data.secondary_label = "Assigned";
+  {
+    g_autofree char *tip = ld_bar_chart_get_item_summary (&data, 1);
+
+    g_assert_cmpstr (tip, ==, "Germany\nProvisioned: 2400 (31.6%)\nAssigned: 2300");
+    g_assert_null (ld_bar_chart_get_item_summary (&data, 2));
+  }
 }
 
 /* ---- surfaces ---------------------------------------------------------------- */

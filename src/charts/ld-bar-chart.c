@@ -443,6 +443,55 @@ ld_bar_chart_get_bar_area (const LdBarChartData *data,
 }
 
 char *
+ld_bar_chart_get_item_summary (const LdBarChartData *data,
+                               int                   item)
+{
+  const LdBarChartItem *it;
+  g_autofree char *count = NULL;
+  g_autoptr(GString) str = NULL;
+  guint64 total;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (item < 0 || (guint) item >= data->n_items)
+    return NULL;
+
+  it = &data->items[item];
+  total = data_total (data);
+  count = ld_chart_format_count (it->value);
+  str = g_string_new (it->label != NULL ? it->label : "");
+  g_string_append_c (str, '\n');
+
+  if (total > 0)
+    {
+      g_autofree char *percent = ld_chart_format_percent (100.0 * (double) it->value / (double) total);
+
+      /* TRANSLATORS: a line of a bar tooltip, "Provisioned: 2,400 (22.3%)". */
+      g_string_append_printf (str, C_("chart tooltip", "%s: %s (%s)"),
+                              data->value_label != NULL ? data->value_label : _("Value"),
+                              count, percent);
+    }
+  else
+    {
+      g_string_append_printf (str, C_("chart tooltip", "%s: %s"),
+                              data->value_label != NULL ? data->value_label : _("Value"),
+                              count);
+    }
+
+  if (data->has_secondary)
+    {
+      g_autofree char *secondary = ld_chart_format_count (it->secondary);
+
+      g_string_append_c (str, '\n');
+      g_string_append_printf (str, C_("chart tooltip", "%s: %s"),
+                              data->secondary_label != NULL ? data->secondary_label : "",
+                              secondary);
+    }
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+char *
 ld_bar_chart_get_text_alternative (const LdBarChartData *data)
 {
   g_autoptr(GString) str = g_string_new (NULL);

@@ -70,6 +70,11 @@ gboolean ld_bar_chart_get_bar_area       (const LdBarChartData *data,
                                           int                   item,
                                           cairo_rectangle_t    *area);
 
+/* The tooltip text of @item: its label, then "Provisioned: 2,400 (22.3%)" and,
+ * with a secondary value, "Assigned: 2,300"; NULL when out of range. */
+char    *ld_bar_chart_get_item_summary   (const LdBarChartData *data,
+                                          int                   item);
+
 /* A translated summary for screen readers: "Provisioned: Contoso 1,200 (40.0%), …". */
 char    *ld_bar_chart_get_text_alternative (const LdBarChartData *data);
 

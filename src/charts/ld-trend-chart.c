@@ -714,6 +714,39 @@ ld_trend_chart_get_month_area (const LdTrendChartData *data,
   return TRUE;
 }
 
+char *
+ld_trend_chart_get_month_summary (const LdTrendChartData *data,
+                                  int                     month)
+{
+  g_autoptr(GString) str = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (month < 0 || (guint) month >= data->n_months)
+    return NULL;
+
+  name = ld_chart_format_month_long (data->first_month + month);
+  str = g_string_new (name);
+
+  for (guint s = 0; s < n_series (data); s++)
+    {
+      const LdTrendSeries *series = &data->series[s];
+      g_autofree char *value = NULL;
+
+      if (series->values == NULL)
+        continue;
+
+      value = ld_chart_format_count (series->values[month]);
+      g_string_append_c (str, '\n');
+      /* TRANSLATORS: one line of a chart tooltip, "Provisioned: 360". */
+      g_string_append_printf (str, C_("chart tooltip", "%s: %s"),
+                              series->label != NULL ? series->label : _("Value"), value);
+    }
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
 static char *
 describe_series (const LdTrendChartData *data,
                  const LdTrendSeries    *series)

@@ -78,6 +78,11 @@ gboolean ld_trend_chart_get_month_area      (const LdTrendChartData *data,
                                              int                     month,
                                              cairo_rectangle_t      *area);
 
+/* The tooltip text of @month: its name, then one "Label: value" line per series
+ * ("October 2026\nProvisioned: 360\nAssigned: 300"); NULL when out of range. */
+char    *ld_trend_chart_get_month_summary   (const LdTrendChartData *data,
+                                             int                     month);
+
 /* A translated summary for screen readers, e.g. "Provisioned rose from 120 in
  * June 2026 to 340 in November 2026; peak 360 in October 2026." */
 char    *ld_trend_chart_get_text_alternative (const LdTrendChartData *data);
