@@ -957,6 +957,57 @@ test_round_trip (void)
   g_assert_cmpuint (row_date (second, 0), ==, 20260305);
 }
 
+static LdReport *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "load", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LdReport *report = ld_loader_load_file (file, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (ld_report_get_display_name (report), ==, name);
+  return report;
+}
+
+static void
+test_fixtures (void)
+{
+  g_autoptr(LdReport) legacy = load_fixture ("legacy-tenant.csv");
+  g_autoptr(LdReport) excel = load_fixture ("excel-semicolon-dayfirst.csv");
+  g_autoptr(LdReport) utf16 = load_fixture ("utf16le.tsv");
+
+  /* An older export: Tenant ID, SKU Name, no OfferType, CRLF. */
+  g_assert_cmpuint (ld_report_get_n_rows (legacy), ==, 3);
+  g_assert_true (ld_report_has_field (legacy, LD_FIELD_TENANT_ID));
+  g_assert_false (ld_report_has_field (legacy, LD_FIELD_OFFER_TYPE));
+  g_assert_cmpstr (field_cell (legacy, 0, LD_FIELD_PLAN_NAME), ==, "Gold");
+  g_assert_cmpstr (field_cell (legacy, 1, LD_FIELD_CUSTOMER_NAME), ==, "");
+  g_assert_cmpuint (sum_provisioned (legacy), ==, 35);
+  g_assert_cmpuint (sum_assigned (legacy), ==, 15);
+
+  /* Saved by a spreadsheet in a day-first locale: BOM, semicolons, D/M/YYYY. */
+  g_assert_cmpint (ld_report_get_encoding (excel), ==, LD_ENCODING_UTF8_BOM);
+  g_assert_cmpint (ld_report_get_delimiter (excel), ==, ';');
+  g_assert_true (ld_report_get_day_first (excel));
+  g_assert_cmpuint (ld_report_get_n_rows (excel), ==, 3);
+  g_assert_cmpuint (row_date (excel, 0), ==, 20260203);
+  g_assert_cmpuint (row_date (excel, 1), ==, 20260213);
+  g_assert_cmpuint (row_date (excel, 2), ==, 20260228);
+  g_assert_cmpstr (field_cell (excel, 1, LD_FIELD_CUSTOMER_NAME), ==, "Kaffee; Kuchen KG");
+  g_assert_cmpstr (field_cell (excel, 1, LD_FIELD_CUSTOMER_COUNTRY), ==, "Österreich");
+
+  /* UTF-16 LE with a BOM, tab-separated, two date forms. */
+  g_assert_cmpint (ld_report_get_encoding (utf16), ==, LD_ENCODING_UTF16LE);
+  g_assert_cmpint (ld_report_get_delimiter (utf16), ==, '\t');
+  g_assert_cmpuint (ld_report_get_n_rows (utf16), ==, 2);
+  g_assert_cmpstr (field_cell (utf16, 0, LD_FIELD_CUSTOMER_NAME), ==, "株式会社サンプル");
+  g_assert_cmpstr (field_cell (utf16, 1, LD_FIELD_CUSTOMER_NAME), ==, "Alpine \"North\" Ltd");
+  g_assert_cmpuint (row_date (utf16, 1), ==, 20260306);
+  g_assert_cmpuint (sum_provisioned (utf16), ==, 11);
+}
+
 static void
 test_failed_load_keeps_previous (void)
 {
@@ -1015,6 +1066,7 @@ main (int    argc,
   g_test_add_func ("/loader/stream/cancel-midway", test_cancel_midway);
   g_test_add_func ("/loader/stream/file", test_file);
   g_test_add_func ("/loader/stream/round-trip", test_round_trip);
+  g_test_add_func ("/loader/stream/fixtures", test_fixtures);
   g_test_add_func ("/loader/stream/failed-load-keeps-previous", test_failed_load_keeps_previous);
 
   return g_test_run ();
