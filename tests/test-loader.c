@@ -728,6 +728,36 @@ test_bad_files (void)
 }
 
 static void
+test_wide_files (void)
+{
+  g_autoptr(GString) text = g_string_new ("ActivationDate,ProductId,LicensesAssigned,LicensesProvisioned");
+  g_autoptr(GString) huge = g_string_new ("ActivationDate,ProductId,LicensesAssigned,LicensesProvisioned");
+  g_autoptr(LdReport) report = NULL;
+
+  /* 500 extra columns, 3000 rows: batches for the builder shrink with the width. */
+  for (guint c = 0; c < 500; c++)
+    g_string_append_printf (text, ",Extra %u", c);
+  g_string_append_c (text, '\n');
+  for (guint r = 0; r < 3000; r++)
+    {
+      g_string_append_printf (text, "2026-03-05,p%u,1,2", r % 7);
+      for (guint c = 0; c < 500; c++)
+        g_string_append_printf (text, ",v%u", (r + c) % 11);
+      g_string_append_c (text, '\n');
+    }
+  report = load (text->str);
+  g_assert_cmpuint (ld_report_get_n_columns (report), ==, 504);
+  g_assert_cmpuint (ld_report_get_n_rows (report), ==, 3000);
+  g_assert_cmpuint (sum_provisioned (report), ==, 6000);
+  g_assert_cmpstr (cell (report, 2999, 503), ==, "v0");  /* (2999 + 499) % 11 */
+
+  for (guint c = 0; c < 5000; c++)
+    g_string_append_printf (huge, ",Extra %u", c);
+  g_string_append_c (huge, '\n');
+  assert_load_fails (huge->str, huge->len, LD_LOAD_ERROR_TOO_LARGE, NULL);
+}
+
+static void
 test_header_only (void)
 {
   g_autoptr(LdReport) report = load (HEADER);
@@ -1060,6 +1090,7 @@ main (int    argc,
   g_test_add_func ("/loader/bad-rows/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/loader/bad-files/errors", test_bad_files);
   g_test_add_func ("/loader/bad-files/header-only", test_header_only);
+  g_test_add_func ("/loader/bad-files/wide", test_wide_files);
   g_test_add_func ("/loader/stream/chunks", test_chunks);
   g_test_add_func ("/loader/stream/progress", test_progress);
   g_test_add_func ("/loader/stream/cancel", test_cancel);

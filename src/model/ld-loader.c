@@ -52,6 +52,7 @@ typedef struct {
  * next rows meanwhile. Every builder call goes through a batch, in order, so the
  * builder is only ever used by one thread at a time. */
 #define BATCH_ROWS 4096
+#define BATCH_CELLS (BATCH_ROWS * 16)
 #define MAX_BATCHES 4
 
 typedef struct {
@@ -63,6 +64,7 @@ typedef struct {
 
 typedef struct {
   guint     n_columns;
+  guint     max_rows;    /* fewer for wide files, so a batch stays about 1 MiB */
   guint     n_rows;
   char     *bytes;       /* the cells' text, back to back */
   gsize     bytes_len;
@@ -145,14 +147,15 @@ batch_new (guint n_columns)
   Batch *b = g_new0 (Batch, 1);
 
   b->n_columns = n_columns;
+  b->max_rows = CLAMP (BATCH_CELLS / n_columns, 16, BATCH_ROWS);
   b->bytes_cap = 64 * 1024;
   b->bytes = g_malloc (b->bytes_cap);
-  b->offsets = g_new (gsize, (gsize) BATCH_ROWS * n_columns);
-  b->lens = g_new (gsize, (gsize) BATCH_ROWS * n_columns);
-  b->date = g_new (guint32, BATCH_ROWS);
-  b->assigned = g_new (guint32, BATCH_ROWS);
-  b->provisioned = g_new (guint32, BATCH_ROWS);
-  b->slash = g_new (guint8, BATCH_ROWS);
+  b->offsets = g_new (gsize, (gsize) b->max_rows * n_columns);
+  b->lens = g_new (gsize, (gsize) b->max_rows * n_columns);
+  b->date = g_new (guint32, b->max_rows);
+  b->assigned = g_new (guint32, b->max_rows);
+  b->provisioned = g_new (guint32, b->max_rows);
+  b->slash = g_new (guint8, b->max_rows);
   b->bad_rows = g_array_new (FALSE, FALSE, sizeof (BadRowOp));
   return b;
 }
@@ -578,7 +581,7 @@ add_bad_row (LdLoader *self,
   BadRowOp op = { line, column, column >= 0 ? g_strdup (self->names[column]) : NULL, reason };
 
   g_array_append_val (self->batch->bad_rows, op);
-  if (self->batch->n_rows + self->batch->bad_rows->len >= BATCH_ROWS)
+  if (self->batch->n_rows + self->batch->bad_rows->len >= self->batch->max_rows)
     push_batch (self);
 }
 
@@ -613,7 +616,7 @@ emit_row (LdLoader *self,
   b->assigned[r] = assigned;
   b->provisioned[r] = provisioned;
 
-  if (++b->n_rows + b->bad_rows->len >= BATCH_ROWS)
+  if (++b->n_rows + b->bad_rows->len >= b->max_rows)
     push_batch (self);
 
   return self->rows_added++;
