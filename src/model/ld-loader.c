@@ -6,6 +6,14 @@
  * altogether — a memchr split gives the same fields libcsv would, many times faster.
  * Lines with quotes, and rows continued over a quoted newline, go through libcsv.
  *
+ * Readings where SPEC §2 is silent:
+ * - spaces and tabs around an unquoted cell are dropped, as libcsv does (inside
+ *   quotes they are kept), so " 12 " and "Contoso " read as 12 and "Contoso";
+ * - UTF-16 without a BOM is recognised by its NUL bytes instead of refused as binary;
+ * - a row with more or fewer fields than the header is bad, even if the extra
+ *   fields are empty: guessing which field is missing could shift a count;
+ * - an unclosed quote at the end makes the row it opens bad; the rows before stay.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
