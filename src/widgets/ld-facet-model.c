@@ -10,6 +10,9 @@
 #include "ld-facet-model.h"
 #include "ld-report-private.h"
 
+/* Past this many items replaced, one "items-changed" costs more than a fresh list. */
+#define RESHUFFLE_LIMIT 1000
+
 /* An item a list view holds: the model keeps a weak pointer to it, and where it was
  * last listed, so an update can refresh it in place without searching. */
 typedef struct {
@@ -31,6 +34,10 @@ struct _LdFacetModel
   /* Positions of options matching the search; NULL when there is no search. */
   guint               *index;
   guint                n_items;
+  /* While the first of two "items-changed" runs, the new items in
+   * [hidden_start, hidden_start + hidden_count) are not listed yet. */
+  guint                hidden_start;
+  guint                hidden_count;
 
   char                *search;         /* as the user typed it */
   char                *search_folded;  /* casefolded and normalized; NULL when empty */
@@ -240,6 +247,8 @@ ld_facet_model_replace (LdFacetModel        *self,
   guint limit = MIN (old_n_items, n_items);
   GHashTableIter iter;
   LiveItem *live;
+  guint removed;
+  guint added;
 
   while (prefix < limit &&
          same_value (option_at (old_options, old_index, prefix)->value,
@@ -285,10 +294,22 @@ ld_facet_model_replace (LdFacetModel        *self,
       ld_facet_item_set_figures (live->item, option->provisioned, option->selected, option->present);
     }
 
-  if (old_n_items - prefix - suffix > 0 || n_items - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                old_n_items - prefix - suffix,
-                                n_items - prefix - suffix);
+  removed = old_n_items - prefix - suffix;
+  added = n_items - prefix - suffix;
+  if (removed > 0 && added > RESHUFFLE_LIMIT)
+    {
+      /* A list view that loses the item it tracks (its anchor, focus) looks for it
+       * among the added items one get_item() at a time: 100,000 item objects for a
+       * re-sorted customer list. Removing first and adding after leaves it nothing
+       * to look for; the re-sorted list starts from its top again. */
+      self->hidden_start = prefix;
+      self->hidden_count = added;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+      self->hidden_count = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+    }
+  else if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
   if (old_n_options != n_options)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPTIONS]);
 }
@@ -312,7 +333,9 @@ ld_facet_model_get_item_type (GListModel *model)
 static guint
 ld_facet_model_get_n_items (GListModel *model)
 {
-  return LD_FACET_MODEL (model)->n_items;
+  LdFacetModel *self = LD_FACET_MODEL (model);
+
+  return self->n_items - self->hidden_count;
 }
 
 static gpointer
@@ -323,8 +346,10 @@ ld_facet_model_get_item (GListModel *model,
   const LdFacetOption *option;
   LiveItem *live;
 
-  if (position >= self->n_items)
+  if (position >= self->n_items - self->hidden_count)
     return NULL;
+  if (position >= self->hidden_start)
+    position += self->hidden_count;
 
   option = option_at (self->options, self->index, position);
   live = g_hash_table_lookup (self->live, option->value);

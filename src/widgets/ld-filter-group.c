@@ -130,7 +130,6 @@ row_sync (Row *row)
   total = g_strdup_printf ("%'" G_GUINT64_FORMAT, provisioned);
 
   gtk_label_set_label (row->value_label, ld_facet_item_get_label (item));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->value_label), ld_facet_item_get_label (item));
   gtk_label_set_label (row->total_label, total);
 
   if (ld_facet_item_get_placeholder (item))
@@ -144,15 +143,9 @@ row_sync (Row *row)
     gtk_widget_remove_css_class (GTK_WIDGET (row->total_label), "dim-label");
 
   if (!ld_facet_item_get_present (item))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row->check), "ld-absent");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->check), _("Selected, but not in this date range"));
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (row->check), "ld-absent");
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row->check), "ld-absent");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row->check), NULL);
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (row->check), "ld-absent");
 
   /* Setting the box from the data is not a click. */
   g_signal_handler_block (row->check, row->toggled_id);
@@ -166,6 +159,31 @@ row_sync (Row *row)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+/* Tooltips are asked for, not set: gtk_widget_set_tooltip_text() asks the display
+ * where the pointer is, a round trip per row that made an update of 200 rows slow. */
+static gboolean
+on_row_query_tooltip (GtkWidget  *check,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      Row        *row)
+{
+  g_autofree char *text = NULL;
+
+  if (row->item == NULL)
+    return FALSE;
+
+  /* The full text, since a long name is ellipsized in the row. */
+  if (!ld_facet_item_get_present (row->item))
+    /* Translators: tooltip of a selected filter value with no rows in the range. */
+    text = g_strdup_printf (_("%s\nSelected, but not in this date range"), ld_facet_item_get_label (row->item));
+  else
+    text = g_strdup (ld_facet_item_get_label (row->item));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -233,6 +251,8 @@ on_factory_setup (GtkSignalListItemFactory *factory,
   gtk_check_button_set_child (row->check, box);
 
   row->toggled_id = g_signal_connect (row->check, "toggled", G_CALLBACK (on_row_toggled), row);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (row->check), TRUE);
+  g_signal_connect (row->check, "query-tooltip", G_CALLBACK (on_row_query_tooltip), row);
   /* The row lives as long as its check button. */
   g_object_set_data_full (G_OBJECT (row->check), "ld-row", row, (GDestroyNotify) row_free);
   gtk_list_item_set_child (list_item, GTK_WIDGET (row->check));

@@ -93,6 +93,8 @@ make_chip (LdFilterSidebar *self,
 
   chip = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (chip), box);
+  /* As wide as its text, not as the flow box's column. */
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_add_css_class (chip, "ld-filter-chip");
   /* Translators: tooltip of an active-filter chip, "Remove Customer name: Contoso". */
   tooltip = g_strdup_printf (_("Remove %s: %s"), dimension_title (dimension), shown);
