@@ -1,0 +1,571 @@
+/* ld-analysis-card.c — provisioned and assigned by product or by customer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ld-analysis-card.h"
+#include "ld-chart-format.h"
+#include "ld-chart-view.h"
+#include "ld-row-table.h"
+
+#define TOP_ITEMS 9  /* the top 8 and "Others" */
+#define CHART_MIN_WIDTH 280
+
+typedef struct
+{
+  LdRowModel         *model;
+  GtkSingleSelection *selection;
+  GtkWidget          *scroller;
+  gboolean            stale;      /* the model still shows an older result */
+} TableView;
+
+struct _LdAnalysisCard
+{
+  LdCard      parent_instance;
+
+  GtkWidget  *products_button;
+  GtkWidget  *customers_button;
+  GtkWidget  *stack;
+  TableView   views[2];         /* by LdRowKind */
+  GtkWidget  *bar_title;
+  GtkWidget  *bar_chart;
+  GtkWidget  *trend_title;
+  GtkWidget  *trend_chart;
+  guint       count_figure;
+  guint       top_figure;
+
+  LdRowKind   kind;
+  LdResult   *result;
+  LdQuery    *row_query;        /* the window's range and filters, plus one row */
+  LdResult   *row_result;       /* the selected row's figures, NULL when none */
+  gboolean    updating;
+};
+
+G_DEFINE_FINAL_TYPE (LdAnalysisCard, ld_analysis_card, LD_TYPE_CARD)
+
+static TableView *
+current_view (LdAnalysisCard *self)
+{
+  return &self->views[self->kind];
+}
+
+/* Brings a view's model to the current result. The Customers table of a large
+ * report costs a sort on first use, so the hidden view waits until it is shown. */
+static void
+ensure_view (LdAnalysisCard *self,
+             TableView      *view)
+{
+  guint32 selected_id = G_MAXUINT32;
+  LdRowItem *item;
+  GtkSorter *sorter;
+  guint position;
+
+  if (!view->stale)
+    return;
+
+  view->stale = FALSE;
+
+  item = gtk_single_selection_get_selected_item (view->selection);
+  if (item != NULL)
+    selected_id = ld_row_item_get_id (item);
+
+  self->updating = TRUE;
+  ld_row_model_set_result (view->model, self->result);
+
+  /* Keep the selected row selected when it is still there; a sorted table only
+   * knows its positions once the sort is done, so there the selection goes. */
+  sorter = gtk_sort_list_model_get_sorter (GTK_SORT_LIST_MODEL (gtk_single_selection_get_model (view->selection)));
+  position = ld_row_model_find_id (view->model, selected_id);
+  if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
+    position = GTK_INVALID_LIST_POSITION;
+  gtk_single_selection_set_selected (view->selection,
+                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  self->updating = FALSE;
+}
+
+static char *
+item_label (LdRowItem *item)
+{
+  const LdProductRow *product = ld_row_item_get_product (item);
+
+  if (product != NULL)
+    /* TRANSLATORS: an offer and its plan on a chart, "Contoso Sales · Gold". */
+    return g_strdup_printf (_("%s · %s"), ld_row_item_get_display_name (item, NULL),
+                            product->plan_name != NULL ? product->plan_name : "");
+
+  return g_strdup (ld_row_item_get_display_name (item, NULL));
+}
+
+static void
+refresh_headline (LdAnalysisCard *self)
+{
+  LdCard *card = LD_CARD (self);
+  TableView *view = current_view (self);
+  GListModel *model = G_LIST_MODEL (view->model);
+  guint n = g_list_model_get_n_items (model);
+  gboolean products = self->kind == LD_ROW_KIND_PRODUCTS;
+  g_autofree char *count = ld_card_format_count (n);
+  g_autoptr(LdRowItem) top = n > 0 ? g_list_model_get_item (model, 0) : NULL;
+  g_autofree char *share = ld_card_format_rate (top != NULL ? ld_row_item_get_share (top) : 0);
+  g_autofree char *top_name = top != NULL ? item_label (top) : NULL;
+
+  ld_card_set_figure (card, self->count_figure, count,
+                      products ? _("Products and plans") : _("Customers"),
+                      NULL, LD_CARD_TREND_NONE);
+  ld_card_set_figure (card, self->top_figure, share,
+                      products ? _("Top product’s share") : _("Top customer’s share"),
+                      top_name, LD_CARD_TREND_NONE);
+}
+
+static void
+refresh_bars (LdAnalysisCard *self)
+{
+  GListModel *model = G_LIST_MODEL (current_view (self)->model);
+  guint n = g_list_model_get_n_items (model);
+  guint n_shown = MIN (n, TOP_ITEMS);
+  g_autofree LdBarChartItem *items = g_new0 (LdBarChartItem, TOP_ITEMS + 1);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  LdBarChartItem folded[TOP_ITEMS];
+  LdBarChartData data;
+
+  /* Only the rows that get their own bar are made into items; the rest are
+   * summed straight from the table into one last item, which the fold below
+   * names "Others" (so 100,000 customers cost no objects here). */
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(LdRowItem) item = g_list_model_get_item (model, i);
+      char *label = item_label (item);
+
+      g_ptr_array_add (labels, label);
+      items[i] = (LdBarChartItem) { label, ld_row_item_get_provisioned (item),
+                                    ld_row_item_get_assigned (item), FALSE };
+    }
+
+  ld_bar_chart_data_init (&data);
+  if (n > TOP_ITEMS && self->result != NULL)
+    {
+      guint64 rest = ld_result_get_provisioned (self->result);
+      guint64 rest_assigned = ld_result_get_assigned (self->result);
+
+      for (guint i = 0; i < TOP_ITEMS - 1; i++)
+        {
+          rest -= items[i].value;
+          rest_assigned -= items[i].secondary;
+        }
+      items[TOP_ITEMS - 1] = (LdBarChartItem) { NULL, rest, rest_assigned, FALSE };
+      items[TOP_ITEMS] = (LdBarChartItem) { NULL, 0, 0, FALSE };
+      /* Two items past the limit make the fold sum the tail into "Others". */
+      data.n_items = ld_bar_chart_fold_items (items, TOP_ITEMS + 1, TOP_ITEMS, folded);
+    }
+  else
+    data.n_items = ld_bar_chart_fold_items (items, n_shown, TOP_ITEMS, folded);
+
+  data.items = folded;
+  data.value_label = _("Provisioned");
+  data.secondary_label = _("Assigned");
+  data.has_secondary = TRUE;
+  data.show_percent = TRUE;
+  data.total = self->result != NULL ? ld_result_get_provisioned (self->result) : 0;
+  ld_chart_view_set_bars (LD_CHART_VIEW (self->bar_chart), &data);
+
+  gtk_label_set_label (GTK_LABEL (self->bar_title),
+                       self->kind == LD_ROW_KIND_PRODUCTS ? _("Top products by provisioned licenses")
+                                                          : _("Top customers by provisioned licenses"));
+}
+
+/* Copies the window's range and filters, so that the selected row's trend counts
+ * exactly what the table row counts. */
+static void
+sync_row_query (LdAnalysisCard *self,
+                LdQuery        *query)
+{
+  LdReport *report = ld_query_get_report (query);
+  LdRangePreset preset = ld_query_get_range_preset (query);
+
+  if (self->row_query == NULL || ld_query_get_report (self->row_query) != report)
+    {
+      g_clear_object (&self->row_query);
+      self->row_query = ld_query_new (report);
+    }
+
+  if (preset == LD_RANGE_CUSTOM)
+    {
+      int from, to;
+
+      ld_query_get_range (query, &from, &to);
+      ld_query_set_custom_range (self->row_query, from, to);
+    }
+  else
+    ld_query_set_range_preset (self->row_query, preset);
+
+  ld_query_clear_all_filters (self->row_query);
+  for (guint dim = 0; dim < LD_N_DIMS; dim++)
+    {
+      const char *const *values = ld_query_get_filter_values (query, dim);
+
+      for (guint i = 0; values != NULL && values[i] != NULL; i++)
+        ld_query_add_filter_value (self->row_query, dim, values[i]);
+    }
+}
+
+static void
+refresh_trend (LdAnalysisCard *self)
+{
+  TableView *view = current_view (self);
+  LdRowItem *item = gtk_single_selection_get_selected_item (view->selection);
+  LdResult *source = self->result;
+  g_autofree char *title = NULL;
+  LdTrendChartData data;
+
+  g_clear_pointer (&self->row_result, ld_result_unref);
+
+  if (item != NULL && self->row_query != NULL)
+    {
+      g_autofree char *name = item_label (item);
+
+      ld_query_set_group_only (self->row_query, G_MAXUINT32);
+      ld_query_set_customer_only (self->row_query, G_MAXUINT32);
+      if (self->kind == LD_ROW_KIND_PRODUCTS)
+        ld_query_set_group_only (self->row_query, ld_row_item_get_id (item));
+      else
+        ld_query_set_customer_only (self->row_query, ld_row_item_get_id (item));
+      self->row_result = ld_query_run (self->row_query);
+      source = self->row_result;
+      /* TRANSLATORS: the title of the selected row's monthly trend, "Contoso per month". */
+      title = g_strdup_printf (_("%s per month"), name);
+    }
+  else
+    title = g_strdup (self->kind == LD_ROW_KIND_PRODUCTS ? _("All products per month")
+                                                         : _("All customers per month"));
+
+  gtk_label_set_label (GTK_LABEL (self->trend_title), title);
+
+  ld_trend_chart_data_init (&data);
+  if (source != NULL && ld_result_get_n_months (source) > 0)
+    {
+      data.first_month = ld_result_get_from_month (source);
+      data.n_months = ld_result_get_n_months (source);
+      data.n_series = 2;
+      data.bar_layout = LD_TREND_BARS_NESTED;
+      data.series[0] = (LdTrendSeries) { _("Provisioned"), LD_TREND_SERIES_BARS,
+                                         ld_result_get_month_provisioned (source),
+                                         LD_CHART_COLOR_PRIMARY };
+      data.series[1] = (LdTrendSeries) { _("Assigned"), LD_TREND_SERIES_BARS,
+                                         ld_result_get_month_assigned (source),
+                                         LD_CHART_COLOR_SECONDARY };
+    }
+  ld_chart_view_set_trend (LD_CHART_VIEW (self->trend_chart), &data);
+}
+
+static void
+on_selection_changed (LdAnalysisCard *self)
+{
+  if (self->updating)
+    return;
+
+  refresh_trend (self);
+}
+
+static void
+ld_analysis_card_update (LdCard   *card,
+                         LdQuery  *query,
+                         LdResult *result)
+{
+  LdAnalysisCard *self = LD_ANALYSIS_CARD (card);
+
+  if (result != self->result)
+    {
+      g_clear_pointer (&self->result, ld_result_unref);
+      if (result != NULL)
+        self->result = ld_result_ref (result);
+    }
+
+  if (query != NULL)
+    sync_row_query (self, query);
+  else
+    g_clear_object (&self->row_query);
+
+  self->views[LD_ROW_KIND_PRODUCTS].stale = TRUE;
+  self->views[LD_ROW_KIND_CUSTOMERS].stale = TRUE;
+  ensure_view (self, current_view (self));
+
+  refresh_headline (self);
+  refresh_bars (self);
+  refresh_trend (self);
+}
+
+void
+ld_analysis_card_set_view (LdAnalysisCard *self,
+                           LdRowKind       kind)
+{
+  g_return_if_fail (LD_IS_ANALYSIS_CARD (self));
+  g_return_if_fail (kind == LD_ROW_KIND_PRODUCTS || kind == LD_ROW_KIND_CUSTOMERS);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kind == LD_ROW_KIND_PRODUCTS ? self->products_button
+                                                                                : self->customers_button),
+                                TRUE);
+  ensure_view (self, current_view (self));
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), current_view (self)->scroller);
+
+  refresh_headline (self);
+  refresh_bars (self);
+  refresh_trend (self);
+  ld_card_headline_changed (LD_CARD (self));
+}
+
+LdRowKind
+ld_analysis_card_get_view (LdAnalysisCard *self)
+{
+  g_return_val_if_fail (LD_IS_ANALYSIS_CARD (self), LD_ROW_KIND_PRODUCTS);
+
+  return self->kind;
+}
+
+static void
+on_view_toggled (GtkToggleButton *button,
+                 LdAnalysisCard  *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  ld_analysis_card_set_view (self, GTK_WIDGET (button) == self->products_button
+                                   ? LD_ROW_KIND_PRODUCTS : LD_ROW_KIND_CUSTOMERS);
+}
+
+static void
+ld_analysis_card_draw_chart (LdCard             *card,
+                             cairo_t            *cr,
+                             double              width,
+                             double              height,
+                             const LdChartTheme *theme)
+{
+  LdAnalysisCard *self = LD_ANALYSIS_CARD (card);
+  double gap = 24;
+
+  /* Side by side when both get a readable width, else one above the other. */
+  if (width >= 2 * 320 + gap)
+    {
+      double w = (width - gap) / 2;
+
+      ld_chart_view_draw (LD_CHART_VIEW (self->bar_chart), cr, w, height, theme);
+      cairo_save (cr);
+      cairo_translate (cr, w + gap, 0);
+      ld_chart_view_draw (LD_CHART_VIEW (self->trend_chart), cr, w, height, theme);
+      cairo_restore (cr);
+    }
+  else
+    {
+      double h = (height - gap) / 2;
+
+      ld_chart_view_draw (LD_CHART_VIEW (self->bar_chart), cr, width, h, theme);
+      cairo_save (cr);
+      cairo_translate (cr, 0, h + gap);
+      ld_chart_view_draw (LD_CHART_VIEW (self->trend_chart), cr, width, h, theme);
+      cairo_restore (cr);
+    }
+}
+
+static LdWidgetId
+ld_analysis_card_get_widget_id (LdCard *card)
+{
+  LdAnalysisCard *self = LD_ANALYSIS_CARD (card);
+
+  return self->kind == LD_ROW_KIND_PRODUCTS ? LD_WIDGET_ANALYSIS_PRODUCTS
+                                            : LD_WIDGET_ANALYSIS_CUSTOMERS;
+}
+
+static void
+ld_analysis_card_dispose (GObject *object)
+{
+  LdAnalysisCard *self = LD_ANALYSIS_CARD (object);
+
+  g_clear_pointer (&self->row_result, ld_result_unref);
+  g_clear_pointer (&self->result, ld_result_unref);
+  g_clear_object (&self->row_query);
+  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
+    g_clear_object (&self->views[i].model);
+
+  G_OBJECT_CLASS (ld_analysis_card_parent_class)->dispose (object);
+}
+
+static void
+ld_analysis_card_class_init (LdAnalysisCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  LdCardClass *card_class = LD_CARD_CLASS (klass);
+
+  object_class->dispose = ld_analysis_card_dispose;
+
+  card_class->update = ld_analysis_card_update;
+  card_class->draw_chart = ld_analysis_card_draw_chart;
+  card_class->get_widget_id = ld_analysis_card_get_widget_id;
+}
+
+static GtkWidget *
+chart_with_title (GtkWidget  *chart,
+                  GtkWidget **title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  *title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (*title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (*title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (*title, "ld-chart-title");
+  gtk_box_append (GTK_BOX (box), *title);
+  gtk_box_append (GTK_BOX (box), chart);
+  gtk_widget_set_size_request (box, CHART_MIN_WIDTH, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (chart),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, *title, NULL,
+                                  -1);
+
+  return box;
+}
+
+static void
+setup_view (LdAnalysisCard        *self,
+            LdRowKind              kind,
+            const LdRowColumnSpec *columns,
+            guint                  n_columns,
+            const char            *name)
+{
+  TableView *view = &self->views[kind];
+  GtkWidget *table;
+
+  view->model = ld_row_model_new (kind);
+  table = ld_row_table_new (view->model, columns, n_columns, &view->selection);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (table),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_signal_connect_object (view->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  view->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (view->scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (view->scroller), 240);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (view->scroller), 420);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (view->scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (view->scroller), table);
+  gtk_stack_add_child (GTK_STACK (self->stack), view->scroller);
+}
+
+static void
+ld_analysis_card_init (LdAnalysisCard *self)
+{
+  LdCard *card = LD_CARD (self);
+  GtkWidget *switcher, *charts, *frame;
+  const LdRowColumnSpec product_columns[] = {
+    { LD_ROW_COLUMN_NAME, _("Offer · Plan") },
+    { LD_ROW_COLUMN_COUNT, _("Customers") },
+    { LD_ROW_COLUMN_PROVISIONED, _("Provisioned") },
+    { LD_ROW_COLUMN_ASSIGNED, _("Assigned") },
+    { LD_ROW_COLUMN_SHARE, _("Share") },
+    { LD_ROW_COLUMN_RATE, _("Assignment rate") },
+  };
+  const LdRowColumnSpec customer_columns[] = {
+    { LD_ROW_COLUMN_NAME, _("Customer") },
+    { LD_ROW_COLUMN_CODE, _("Country") },
+    { LD_ROW_COLUMN_PROVISIONED, _("Provisioned") },
+    { LD_ROW_COLUMN_ASSIGNED, _("Assigned") },
+    { LD_ROW_COLUMN_SHARE, _("Share") },
+    { LD_ROW_COLUMN_RATE, _("Assignment rate") },
+  };
+
+  ld_card_set_title (card, _("Analysis"));
+  self->kind = LD_ROW_KIND_PRODUCTS;
+
+  /* Two linked toggles: the libadwaita way to switch a view inside a card. */
+  switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (switcher, "linked");
+  self->products_button = gtk_toggle_button_new_with_mnemonic (_("_Products"));
+  self->customers_button = gtk_toggle_button_new_with_mnemonic (_("C_ustomers"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->customers_button),
+                               GTK_TOGGLE_BUTTON (self->products_button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->products_button), TRUE);
+  gtk_widget_set_tooltip_text (self->products_button, _("Analyse by product and plan"));
+  gtk_widget_set_tooltip_text (self->customers_button, _("Analyse by customer"));
+  gtk_box_append (GTK_BOX (switcher), self->products_button);
+  gtk_box_append (GTK_BOX (switcher), self->customers_button);
+  g_signal_connect (self->products_button, "toggled", G_CALLBACK (on_view_toggled), self);
+  g_signal_connect (self->customers_button, "toggled", G_CALLBACK (on_view_toggled), self);
+  ld_card_set_header_widget (card, switcher);
+
+  self->count_figure = ld_card_add_figure (card, _("Products and plans"));
+  self->top_figure = ld_card_add_figure (card, _("Top product’s share"));
+
+  /* The two charts side by side on a wide card, stacked on a narrow one. */
+  charts = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (charts), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 24);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 18);
+  self->bar_chart = ld_chart_view_new (_("Top items chart"));
+  self->trend_chart = ld_chart_view_new (_("Monthly trend chart"));
+  gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_with_title (self->bar_chart, &self->bar_title));
+  gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_with_title (self->trend_chart, &self->trend_title));
+  for (GtkWidget *child = gtk_widget_get_first_child (charts); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  ld_card_append (card, charts);
+
+  self->stack = gtk_stack_new ();
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  setup_view (self, LD_ROW_KIND_PRODUCTS, product_columns, G_N_ELEMENTS (product_columns),
+              _("Products table"));
+  setup_view (self, LD_ROW_KIND_CUSTOMERS, customer_columns, G_N_ELEMENTS (customer_columns),
+              _("Customers table"));
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->views[LD_ROW_KIND_PRODUCTS].scroller);
+
+  frame = gtk_frame_new (NULL);
+  gtk_widget_add_css_class (frame, "ld-table-frame");
+  gtk_frame_set_child (GTK_FRAME (frame), self->stack);
+  ld_card_append (card, frame);
+
+  ld_card_update (card, NULL, NULL);
+}
+
+GtkWidget *
+ld_analysis_card_new (void)
+{
+  return g_object_new (LD_TYPE_ANALYSIS_CARD, NULL);
+}
+
+GtkSingleSelection *
+ld_analysis_card_get_selection (LdAnalysisCard *self)
+{
+  g_return_val_if_fail (LD_IS_ANALYSIS_CARD (self), NULL);
+
+  return current_view (self)->selection;
+}
+
+GtkWidget *
+ld_analysis_card_get_bar_chart (LdAnalysisCard *self)
+{
+  g_return_val_if_fail (LD_IS_ANALYSIS_CARD (self), NULL);
+
+  return self->bar_chart;
+}
+
+GtkWidget *
+ld_analysis_card_get_trend_chart (LdAnalysisCard *self)
+{
+  g_return_val_if_fail (LD_IS_ANALYSIS_CARD (self), NULL);
+
+  return self->trend_chart;
+}
+
+LdResult *
+ld_analysis_card_get_trend_result (LdAnalysisCard *self)
+{
+  g_return_val_if_fail (LD_IS_ANALYSIS_CARD (self), NULL);
+
+  return self->row_result != NULL ? self->row_result : self->result;
+}

@@ -1,0 +1,300 @@
+/* ld-row-table.c — a sortable GtkColumnView over an LdRowModel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ld-card.h"
+#include "ld-row-table.h"
+
+const char *
+ld_row_item_get_display_name (LdRowItem *item,
+                              gboolean  *placeholder)
+{
+  const char *name = ld_row_item_get_name (item);
+  gboolean blank = name[0] == '\0';
+
+  if (ld_row_item_get_kind (item) == LD_ROW_KIND_COUNTRIES)
+    {
+      const LdCountryRow *row = ld_row_item_get_country (item);
+
+      /* A country is known by its code; a blank code is no country at all. */
+      blank = row->code == NULL || row->code[0] == '\0' || blank;
+      if (placeholder != NULL)
+        *placeholder = blank;
+      return blank ? _("Unknown") : name;
+    }
+
+  if (placeholder != NULL)
+    *placeholder = blank;
+  if (blank && ld_row_item_get_kind (item) == LD_ROW_KIND_CUSTOMERS)
+    return _("Name not shared");
+  if (blank)
+    return _("Unknown");
+
+  return name;
+}
+
+static const char *
+item_code (LdRowItem *item)
+{
+  const char *code = NULL;
+
+  if (ld_row_item_get_kind (item) == LD_ROW_KIND_CUSTOMERS)
+    code = ld_row_item_get_customer (item)->country_code;
+  else if (ld_row_item_get_kind (item) == LD_ROW_KIND_COUNTRIES)
+    code = ld_row_item_get_country (item)->code;
+
+  return code != NULL ? code : "";
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  LdRowColumn column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  if (column == LD_ROW_COLUMN_NAME)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *subtitle = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (subtitle, "caption");
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      gtk_widget_set_visible (subtitle, FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), subtitle);
+      g_object_set_data (G_OBJECT (box), "ld-label", label);
+      g_object_set_data (G_OBJECT (box), "ld-subtitle", subtitle);
+      gtk_list_item_set_child (list_item, box);
+      return;
+    }
+
+  if (column == LD_ROW_COLUMN_CODE)
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  g_object_set_data (G_OBJECT (label), "ld-label", label);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  LdRowColumn column = GPOINTER_TO_UINT (user_data);
+  LdRowItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkLabel *label = g_object_get_data (G_OBJECT (child), "ld-label");
+  g_autofree char *text = NULL;
+
+  switch (column)
+    {
+    case LD_ROW_COLUMN_NAME:
+      {
+        GtkWidget *subtitle = g_object_get_data (G_OBJECT (child), "ld-subtitle");
+        gboolean placeholder = FALSE;
+        const LdProductRow *product = ld_row_item_get_product (item);
+
+        gtk_label_set_label (label, ld_row_item_get_display_name (item, &placeholder));
+        if (placeholder)
+          gtk_widget_add_css_class (GTK_WIDGET (label), "ld-placeholder");
+        else
+          gtk_widget_remove_css_class (GTK_WIDGET (label), "ld-placeholder");
+
+        if (product != NULL)
+          {
+            /* TRANSLATORS: under an offer's name in the Analysis table: plan · offer type. */
+            g_autofree char *line = g_strdup_printf (_("%s · %s"),
+                                                     product->plan_name != NULL ? product->plan_name : "",
+                                                     product->offer_type != NULL ? product->offer_type : "");
+            gtk_label_set_label (GTK_LABEL (subtitle), line);
+            gtk_widget_set_visible (subtitle, TRUE);
+          }
+        else
+          gtk_widget_set_visible (subtitle, FALSE);
+      }
+      return;
+    case LD_ROW_COLUMN_CODE:
+      {
+        const char *code = item_code (item);
+        gtk_label_set_label (label, code[0] != '\0' ? code : "—");
+      }
+      return;
+    case LD_ROW_COLUMN_COUNT:
+      text = ld_card_format_count (ld_row_item_get_count (item));
+      break;
+    case LD_ROW_COLUMN_PROVISIONED:
+      text = ld_card_format_count (ld_row_item_get_provisioned (item));
+      break;
+    case LD_ROW_COLUMN_ASSIGNED:
+      text = ld_card_format_count (ld_row_item_get_assigned (item));
+      break;
+    case LD_ROW_COLUMN_SHARE:
+      text = ld_card_format_rate (ld_row_item_get_share (item));
+      break;
+    case LD_ROW_COLUMN_RATE:
+      text = ld_card_format_rate (ld_row_item_get_rate (item));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (label, text);
+}
+
+/* Text sorts by its UTF-8 bytes, as the exports do, so the table and a saved CSV
+ * agree in every locale. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  LdRowItem *x = (LdRowItem *) a;
+  LdRowItem *y = (LdRowItem *) b;
+  int c = strcmp (ld_row_item_get_name (x), ld_row_item_get_name (y));
+
+  if (c == 0 && ld_row_item_get_kind (x) == LD_ROW_KIND_PRODUCTS)
+    c = g_strcmp0 (ld_row_item_get_product (x)->plan_name, ld_row_item_get_product (y)->plan_name);
+  if (c == 0)
+    c = strcmp (item_code (x), item_code (y));
+
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int c = strcmp (item_code ((LdRowItem *) a), item_code ((LdRowItem *) b));
+
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static guint64
+get_count (LdRowItem *item)
+{
+  return ld_row_item_get_count (item);
+}
+
+static guint64
+get_provisioned (LdRowItem *item)
+{
+  return ld_row_item_get_provisioned (item);
+}
+
+static guint64
+get_assigned (LdRowItem *item)
+{
+  return ld_row_item_get_assigned (item);
+}
+
+static gint64
+get_rate (LdRowItem *item)
+{
+  return ld_row_item_get_rate (item);
+}
+
+static GtkSorter *
+create_sorter (LdRowColumn column)
+{
+  GCallback callback = NULL;
+  GType type = G_TYPE_UINT64;
+
+  switch (column)
+    {
+    case LD_ROW_COLUMN_NAME:
+      return GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL));
+    case LD_ROW_COLUMN_CODE:
+      return GTK_SORTER (gtk_custom_sorter_new (compare_codes, NULL, NULL));
+    case LD_ROW_COLUMN_COUNT:
+      callback = G_CALLBACK (get_count);
+      break;
+    case LD_ROW_COLUMN_PROVISIONED:
+    case LD_ROW_COLUMN_SHARE:
+      /* The share is of one total, so it orders as provisioned does. */
+      callback = G_CALLBACK (get_provisioned);
+      break;
+    case LD_ROW_COLUMN_ASSIGNED:
+      callback = G_CALLBACK (get_assigned);
+      break;
+    case LD_ROW_COLUMN_RATE:
+      callback = G_CALLBACK (get_rate);
+      type = G_TYPE_INT64;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* A numeric sorter keeps only the numbers as sort keys, not the items. */
+  return GTK_SORTER (gtk_numeric_sorter_new (gtk_cclosure_expression_new (type, NULL, 0, NULL,
+                                                                          callback, NULL, NULL)));
+}
+
+GtkWidget *
+ld_row_table_new (LdRowModel            *model,
+                  const LdRowColumnSpec *columns,
+                  guint                  n_columns,
+                  GtkSingleSelection   **selection)
+{
+  GtkColumnView *view;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *single;
+
+  g_return_val_if_fail (LD_IS_ROW_MODEL (model), NULL);
+  g_return_val_if_fail (selection != NULL, NULL);
+
+  view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
+  gtk_widget_add_css_class (GTK_WIDGET (view), "ld-row-table");
+  gtk_column_view_set_show_column_separators (view, FALSE);
+  gtk_column_view_set_show_row_separators (view, FALSE);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = create_sorter (columns[i].column);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell),
+                        GUINT_TO_POINTER (columns[i].column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell),
+                        GUINT_TO_POINTER (columns[i].column));
+
+      column = gtk_column_view_column_new (columns[i].title, factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].column == LD_ROW_COLUMN_NAME)
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (view, column);
+    }
+
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (model)),
+                                    g_object_ref (gtk_column_view_get_sorter (view)));
+  gtk_sort_list_model_set_incremental (sorted, TRUE);
+
+  single = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (single, FALSE);
+  gtk_single_selection_set_can_unselect (single, TRUE);
+  gtk_single_selection_set_selected (single, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (single));
+  *selection = single;
+  g_object_unref (single);
+
+  return GTK_WIDGET (view);
+}

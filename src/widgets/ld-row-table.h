@@ -1,0 +1,45 @@
+/* ld-row-table.h — a sortable GtkColumnView over an LdRowModel
+ *
+ * Shared by the Analysis and Geographical cards. Sorting runs incrementally in a
+ * GtkSortListModel, so clicking a header over 100,000 customers never blocks a
+ * frame; with no header clicked the rows keep the model's order (SPEC §5).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ld-row-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LD_ROW_COLUMN_NAME,        /* offer and plan, customer or country name */
+  LD_ROW_COLUMN_CODE,        /* country code */
+  LD_ROW_COLUMN_COUNT,       /* customers of a product or country, products of a customer */
+  LD_ROW_COLUMN_PROVISIONED,
+  LD_ROW_COLUMN_ASSIGNED,
+  LD_ROW_COLUMN_SHARE,
+  LD_ROW_COLUMN_RATE,
+} LdRowColumn;
+
+typedef struct
+{
+  LdRowColumn  column;
+  const char  *title;   /* translated */
+} LdRowColumnSpec;
+
+/* Returns a new GtkColumnView; *@selection (not owned) is its model. */
+GtkWidget  *ld_row_table_new (LdRowModel            *model,
+                              const LdRowColumnSpec *columns,
+                              guint                  n_columns,
+                              GtkSingleSelection   **selection);
+
+/* The text a row shows for its name: blanks read "Name not shared" (customers)
+ * or "Unknown" (countries). Sets *@placeholder when the text stands for a blank. */
+const char *ld_row_item_get_display_name (LdRowItem *item,
+                                          gboolean  *placeholder);
+
+G_END_DECLS
