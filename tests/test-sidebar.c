@@ -597,6 +597,44 @@ test_sidebar_focus_search (Fixture       *f,
                  gtk_root_get_focus (GTK_ROOT (f->window)) == entry);
 }
 
+static void
+test_sidebar_keyboard (Fixture       *f,
+                       gconstpointer  data)
+{
+  LdFilterGroup *customers = ld_filter_sidebar_get_group (f->sidebar, LD_DIM_CUSTOMER);
+  GtkWidget *entry = GTK_WIDGET (group_child (customers, "search_entry"));
+  GtkWidget *expander = GTK_WIDGET (group_child (customers, "expander_button"));
+  gboolean reached_expander = FALSE;
+  gboolean reached_entry = FALSE;
+  guint reached_checks = 0;
+
+  ld_filter_group_set_expanded (customers, TRUE);
+  drain_main_loop ();
+
+  /* Tab from the top reaches the group's header, its search and its options. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->range_button));
+  for (int i = 0; i < 80; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      if (focus == NULL)
+        continue;
+      if (g_test_verbose ())
+        g_test_message ("tab %d: %s", i, G_OBJECT_TYPE_NAME (focus));
+      if (focus == expander)
+        reached_expander = TRUE;
+      if (focus == entry || gtk_widget_is_ancestor (focus, entry))
+        reached_entry = TRUE;
+      if (GTK_IS_CHECK_BUTTON (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (customers)))
+        reached_checks++;
+    }
+  g_assert_true (reached_expander);
+  g_assert_true (reached_entry);
+  g_assert_cmpuint (reached_checks, >, 0);
+}
+
 static char *
 make_big_report (guint n_customers,
                  gsize *len)
@@ -817,6 +855,7 @@ main (int   argc,
   ADD ("/sidebar/clear", test_sidebar_clear);
   ADD ("/sidebar/search", test_sidebar_search);
   ADD ("/sidebar/focus-search", test_sidebar_focus_search);
+  ADD ("/sidebar/keyboard", test_sidebar_keyboard);
   ADD ("/sidebar/100k", test_sidebar_100k);
   ADD ("/sidebar/screenshot", test_sidebar_screenshot);
   ADD ("/date-range/button", test_date_range);
