@@ -608,16 +608,35 @@ emit_row (LdLoader *self,
   gsize *lens = b->lens + (gsize) r * n;
   gsize total = 0;
 
-  for (guint c = 0; c < n; c++)
-    total += self->lens[c];
-  reserve (&b->bytes, &b->bytes_cap, b->bytes_len + total);
-
-  for (guint c = 0; c < n; c++)
+  if (G_LIKELY (self->scratch->len == 0))
     {
-      memcpy (b->bytes + b->bytes_len, self->cells[c], self->lens[c]);
-      offsets[c] = b->bytes_len;
-      lens[c] = self->lens[c];
-      b->bytes_len += self->lens[c];
+      /* The cells lie in order in one line (or in rowbuf): one copy for the row. */
+      const char *lo = self->cells[0];
+      gsize span = self->cells[n - 1] + self->lens[n - 1] - lo;
+
+      reserve (&b->bytes, &b->bytes_cap, b->bytes_len + span);
+      memcpy (b->bytes + b->bytes_len, lo, span);
+      for (guint c = 0; c < n; c++)
+        {
+          offsets[c] = b->bytes_len + (self->cells[c] - lo);
+          lens[c] = self->lens[c];
+        }
+      b->bytes_len += span;
+    }
+  else
+    {
+      /* Some cells were repaired into scratch: copy them one by one. */
+      for (guint c = 0; c < n; c++)
+        total += self->lens[c];
+      reserve (&b->bytes, &b->bytes_cap, b->bytes_len + total);
+
+      for (guint c = 0; c < n; c++)
+        {
+          memcpy (b->bytes + b->bytes_len, self->cells[c], self->lens[c]);
+          offsets[c] = b->bytes_len;
+          lens[c] = self->lens[c];
+          b->bytes_len += self->lens[c];
+        }
     }
   b->date[r] = date;
   b->slash[r] = slash;
