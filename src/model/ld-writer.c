@@ -193,6 +193,10 @@ write_csv_text (Writer     *w,
         quote = TRUE;
         break;
       }
+  /* Readers (ours included) trim spaces around unquoted cells: quoting keeps a text's
+   * own leading and trailing blanks through Download data and back. */
+  if (len > 0 && (text[0] == ' ' || text[0] == '\t' || text[len - 1] == ' ' || text[len - 1] == '\t'))
+    quote = TRUE;
 
   if (!quote)
     {
