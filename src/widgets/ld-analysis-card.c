@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ld-analysis-card.h"
@@ -26,8 +27,13 @@ struct _LdAnalysisCard
 {
   LdCard      parent_instance;
 
-  GtkWidget  *products_button;
-  GtkWidget  *customers_button;
+  /* The switch sits beside the title when it fits, else on its own row
+   * below it: two pairs of toggles that always agree. */
+  GtkWidget  *squeezer;
+  GtkWidget  *wide_switch;
+  GtkWidget  *narrow_switch;
+  GtkWidget  *products_buttons[2];
+  GtkWidget  *customers_buttons[2];
   GtkWidget  *stack;
   TableView   views[2];         /* by LdRowKind */
   GtkWidget  *bar_title;
@@ -73,7 +79,7 @@ ensure_view (LdAnalysisCard *self,
     selected_id = ld_row_item_get_id (item);
 
   self->updating = TRUE;
-  ld_row_model_set_result (view->model, self->result);
+  ld_row_table_set_result (view->selection, view->model, self->result);
 
   /* Keep the selected row selected when it is still there; a sorted table only
    * knows its positions once the sort is done, so there the selection goes. */
@@ -308,9 +314,10 @@ ld_analysis_card_set_view (LdAnalysisCard *self,
     return;
 
   self->kind = kind;
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kind == LD_ROW_KIND_PRODUCTS ? self->products_button
-                                                                                : self->customers_button),
-                                TRUE);
+  for (guint i = 0; i < 2; i++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (kind == LD_ROW_KIND_PRODUCTS ? self->products_buttons[i]
+                                                                                  : self->customers_buttons[i]),
+                                  TRUE);
   ensure_view (self, current_view (self));
   gtk_stack_set_visible_child (GTK_STACK (self->stack), current_view (self)->scroller);
 
@@ -335,8 +342,17 @@ on_view_toggled (GtkToggleButton *button,
   if (!gtk_toggle_button_get_active (button))
     return;
 
-  ld_analysis_card_set_view (self, GTK_WIDGET (button) == self->products_button
+  ld_analysis_card_set_view (self, (GTK_WIDGET (button) == self->products_buttons[0] ||
+                                    GTK_WIDGET (button) == self->products_buttons[1])
                                    ? LD_ROW_KIND_PRODUCTS : LD_ROW_KIND_CUSTOMERS);
+}
+
+static void
+on_squeezer_child_changed (LdAnalysisCard *self)
+{
+  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer));
+
+  gtk_widget_set_visible (self->narrow_switch, shown != self->wide_switch);
 }
 
 static void
@@ -416,7 +432,7 @@ chart_with_title (GtkWidget  *chart,
 
   *title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (*title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (*title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (*title), TRUE);
   gtk_widget_add_css_class (*title, "ld-chart-title");
   gtk_box_append (GTK_BOX (box), *title);
   gtk_box_append (GTK_BOX (box), chart);
@@ -456,11 +472,37 @@ setup_view (LdAnalysisCard        *self,
   gtk_stack_add_child (GTK_STACK (self->stack), view->scroller);
 }
 
+/* Two linked toggles: the libadwaita way to switch a view inside a card. */
+static GtkWidget *
+create_switch (LdAnalysisCard *self,
+               guint           index)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *products = gtk_toggle_button_new_with_mnemonic (_("_Products"));
+  GtkWidget *customers = gtk_toggle_button_new_with_mnemonic (_("C_ustomers"));
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_add_css_class (box, "ld-view-switch");
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (customers), GTK_TOGGLE_BUTTON (products));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (products), TRUE);
+  gtk_widget_set_tooltip_text (products, _("Analyse by product and plan"));
+  gtk_widget_set_tooltip_text (customers, _("Analyse by customer"));
+  gtk_box_append (GTK_BOX (box), products);
+  gtk_box_append (GTK_BOX (box), customers);
+  g_signal_connect (products, "toggled", G_CALLBACK (on_view_toggled), self);
+  g_signal_connect (customers, "toggled", G_CALLBACK (on_view_toggled), self);
+
+  self->products_buttons[index] = products;
+  self->customers_buttons[index] = customers;
+
+  return box;
+}
+
 static void
 ld_analysis_card_init (LdAnalysisCard *self)
 {
   LdCard *card = LD_CARD (self);
-  GtkWidget *switcher, *charts, *frame;
+  GtkWidget *charts, *frame;
   const LdRowColumnSpec product_columns[] = {
     { LD_ROW_COLUMN_NAME, _("Offer · Plan") },
     { LD_ROW_COLUMN_COUNT, _("Customers") },
@@ -481,21 +523,19 @@ ld_analysis_card_init (LdAnalysisCard *self)
   ld_card_set_title (card, _("Analysis"));
   self->kind = LD_ROW_KIND_PRODUCTS;
 
-  /* Two linked toggles: the libadwaita way to switch a view inside a card. */
-  switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (switcher, "linked");
-  self->products_button = gtk_toggle_button_new_with_mnemonic (_("_Products"));
-  self->customers_button = gtk_toggle_button_new_with_mnemonic (_("C_ustomers"));
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->customers_button),
-                               GTK_TOGGLE_BUTTON (self->products_button));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->products_button), TRUE);
-  gtk_widget_set_tooltip_text (self->products_button, _("Analyse by product and plan"));
-  gtk_widget_set_tooltip_text (self->customers_button, _("Analyse by customer"));
-  gtk_box_append (GTK_BOX (switcher), self->products_button);
-  gtk_box_append (GTK_BOX (switcher), self->customers_button);
-  g_signal_connect (self->products_button, "toggled", G_CALLBACK (on_view_toggled), self);
-  g_signal_connect (self->customers_button, "toggled", G_CALLBACK (on_view_toggled), self);
-  ld_card_set_header_widget (card, switcher);
+  self->wide_switch = create_switch (self, 0);
+  self->narrow_switch = create_switch (self, 1);
+  gtk_widget_set_halign (self->narrow_switch, GTK_ALIGN_START);
+  self->squeezer = adw_squeezer_new ();
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (self->squeezer), FALSE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (self->squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (ADW_SQUEEZER (self->squeezer), self->wide_switch);
+  adw_squeezer_add (ADW_SQUEEZER (self->squeezer), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  g_signal_connect_object (self->squeezer, "notify::visible-child",
+                           G_CALLBACK (on_squeezer_child_changed), self, G_CONNECT_SWAPPED);
+  ld_card_set_header_widget (card, self->squeezer);
+  ld_card_set_subheader (card, self->narrow_switch);
+  gtk_widget_set_visible (self->narrow_switch, FALSE);
 
   self->count_figure = ld_card_add_figure (card, _("Products and plans"));
   self->top_figure = ld_card_add_figure (card, _("Top product’s share"));
@@ -509,6 +549,8 @@ ld_analysis_card_init (LdAnalysisCard *self)
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 18);
   self->bar_chart = ld_chart_view_new (_("Top items chart"));
   self->trend_chart = ld_chart_view_new (_("Monthly trend chart"));
+  /* Beside the bars it takes their height rather than leave a gap. */
+  gtk_widget_set_vexpand (self->trend_chart, TRUE);
   gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_with_title (self->bar_chart, &self->bar_title));
   gtk_flow_box_append (GTK_FLOW_BOX (charts), chart_with_title (self->trend_chart, &self->trend_title));
   for (GtkWidget *child = gtk_widget_get_first_child (charts); child != NULL;

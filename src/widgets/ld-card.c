@@ -27,6 +27,7 @@ typedef struct
   GtkLabel   *title_label;
   GtkWidget  *header_slot;
   GtkWidget  *menu_button;
+  GtkWidget  *subheader;
   GtkWidget  *figures_box;
   GArray     *figures;     /* Figure */
 } LdCardPrivate;
@@ -200,6 +201,10 @@ ld_card_init (LdCard *self)
   gtk_widget_set_valign (priv->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (priv->menu_button, "flat");
   gtk_box_append (GTK_BOX (priv->header), priv->menu_button);
+
+  priv->subheader = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_visible (priv->subheader, FALSE);
+  gtk_widget_set_parent (priv->subheader, GTK_WIDGET (self));
 
   /* A flow box lets the figures sit side by side on a wide card and wrap to
    * one per line on a phone-wide one, without a breakpoint. */
@@ -389,6 +394,27 @@ ld_card_set_header_widget (LdCard    *self,
     gtk_box_remove (GTK_BOX (priv->header_slot), child);
   if (widget != NULL)
     gtk_box_append (GTK_BOX (priv->header_slot), widget);
+}
+
+void
+ld_card_set_subheader (LdCard    *self,
+                       GtkWidget *widget)
+{
+  LdCardPrivate *priv;
+  GtkWidget *child;
+
+  g_return_if_fail (LD_IS_CARD (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  priv = ld_card_get_instance_private (self);
+  while ((child = gtk_widget_get_first_child (priv->subheader)) != NULL)
+    gtk_box_remove (GTK_BOX (priv->subheader), child);
+  if (widget != NULL)
+    {
+      gtk_widget_set_hexpand (widget, TRUE);
+      gtk_box_append (GTK_BOX (priv->subheader), widget);
+    }
+  gtk_widget_set_visible (priv->subheader, widget != NULL);
 }
 
 void

@@ -64,6 +64,9 @@ void        ld_card_set_title         (LdCard             *self,
                                        const char         *title);
 void        ld_card_set_header_widget (LdCard             *self,
                                        GtkWidget          *widget);
+/* A full-width row under the header, for a control that no longer fits beside the title. */
+void        ld_card_set_subheader     (LdCard             *self,
+                                       GtkWidget          *widget);
 void        ld_card_append            (LdCard             *self,
                                        GtkWidget          *child);
 /* Adds a headline figure with its caption; returns its index. */

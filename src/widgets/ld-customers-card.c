@@ -135,6 +135,8 @@ ld_customers_card_init (LdCustomersCard *self)
   self->month_figure = ld_card_add_figure (card, _("New in the last month"));
 
   self->chart = ld_chart_view_new (_("New and cumulative customers per month"));
+  /* A card stretched to its neighbour's height gives the room to the chart. */
+  gtk_widget_set_vexpand (self->chart, TRUE);
   ld_card_append (card, self->chart);
 
   ld_card_update (card, NULL, NULL);

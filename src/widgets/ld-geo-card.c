@@ -42,7 +42,7 @@ ld_geo_card_update (LdCard   *card,
   LdBarChartData data;
   guint n, n_shown;
 
-  ld_row_model_set_result (self->model, result);
+  ld_row_table_set_result (self->selection, self->model, result);
   n = g_list_model_get_n_items (model);
   n_shown = MIN (n, TOP_ITEMS);
 
@@ -161,7 +161,7 @@ ld_geo_card_init (LdGeoCard *self)
   gtk_widget_set_size_request (chart_box, PANE_MIN_WIDTH, -1);
   title = gtk_label_new (_("Top countries by provisioned licenses"));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_add_css_class (title, "ld-chart-title");
   gtk_box_append (GTK_BOX (chart_box), title);
   self->chart = ld_chart_view_new (_("Top countries chart"));

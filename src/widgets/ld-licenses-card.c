@@ -147,6 +147,8 @@ ld_licenses_card_init (LdLicensesCard *self)
   self->rate_figure = ld_card_add_figure (card, _("Assignment rate"));
 
   self->chart = ld_chart_view_new (_("Provisioned and assigned licenses per month"));
+  /* A card stretched to its neighbour's height gives the room to the chart. */
+  gtk_widget_set_vexpand (self->chart, TRUE);
   ld_card_append (card, self->chart);
 
   ld_card_update (card, NULL, NULL);

@@ -6,6 +6,9 @@
 
 #include "ld-row-model.h"
 
+/* Past this many rows replaced, one "items-changed" costs more than two. */
+#define RESHUFFLE_LIMIT 1000
+
 /* ---- LdRowItem ------------------------------------------------------------------- */
 
 struct _LdRowItem
@@ -15,9 +18,17 @@ struct _LdRowItem
   LdResult   *result;  /* keeps the row's strings alive */
   LdRowKind   kind;
   gconstpointer row;
+  guint       position;
 };
 
 G_DEFINE_FINAL_TYPE (LdRowItem, ld_row_item, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 ld_row_item_finalize (GObject *object)
@@ -33,6 +44,11 @@ static void
 ld_row_item_class_init (LdRowItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ld_row_item_finalize;
+
+  /* The item now shows another row of a newer result (ld_row_model_refresh()). */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -193,6 +209,9 @@ struct _LdRowModel
   gconstpointer  rows;
   gsize          row_size;
   guint          n_rows;
+  /* The items alive (listed by a view), by position: weak pointers, so that a
+   * refresh can update them in place. */
+  GHashTable    *live;
 };
 
 static void ld_row_model_list_model_init (GListModelInterface *iface);
@@ -212,6 +231,18 @@ ld_row_model_get_n_items (GListModel *model)
   return LD_ROW_MODEL (model)->n_rows;
 }
 
+static void
+item_gone (gpointer  data,
+           GObject  *where_the_object_was)
+{
+  LdRowModel *self = data;
+  LdRowItem *item = (LdRowItem *) where_the_object_was;
+
+  /* Weak references are notified before finalize: the position is still there. */
+  if (g_hash_table_lookup (self->live, GUINT_TO_POINTER (item->position)) == item)
+    g_hash_table_remove (self->live, GUINT_TO_POINTER (item->position));
+}
+
 static gpointer
 ld_row_model_get_item (GListModel *model,
                        guint       position)
@@ -222,10 +253,17 @@ ld_row_model_get_item (GListModel *model,
   if (position >= self->n_rows)
     return NULL;
 
+  item = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+
   item = g_object_new (LD_TYPE_ROW_ITEM, NULL);
   item->result = ld_result_ref (self->result);
   item->kind = self->kind;
   item->row = (const guint8 *) self->rows + (gsize) position * self->row_size;
+  item->position = position;
+  g_hash_table_insert (self->live, GUINT_TO_POINTER (position), item);
+  g_object_weak_ref (G_OBJECT (item), item_gone, self);
 
   return item;
 }
@@ -243,6 +281,13 @@ ld_row_model_finalize (GObject *object)
 {
   LdRowModel *self = LD_ROW_MODEL (object);
 
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    g_object_weak_unref (item, item_gone, self);
+  g_hash_table_unref (self->live);
   g_clear_pointer (&self->result, ld_result_unref);
 
   G_OBJECT_CLASS (ld_row_model_parent_class)->finalize (object);
@@ -257,6 +302,58 @@ ld_row_model_class_init (LdRowModelClass *klass)
 static void
 ld_row_model_init (LdRowModel *self)
 {
+  self->live = g_hash_table_new (NULL, NULL);
+}
+
+static void
+forget_live_items (LdRowModel *self,
+                   guint       from)
+{
+  GHashTableIter iter;
+  gpointer key, item;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, &item))
+    if (GPOINTER_TO_UINT (key) >= from)
+      {
+        g_object_weak_unref (item, item_gone, self);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+/* Points the model at @result's table; returns the old number of rows. */
+static guint
+point_at (LdRowModel *self,
+          LdResult   *result)
+{
+  guint old_n = self->n_rows;
+
+  g_clear_pointer (&self->result, ld_result_unref);
+  self->rows = NULL;
+  self->n_rows = 0;
+
+  if (result == NULL)
+    return old_n;
+
+  self->result = ld_result_ref (result);
+  switch (self->kind)
+    {
+    case LD_ROW_KIND_PRODUCTS:
+      self->rows = ld_result_get_products (result, &self->n_rows);
+      break;
+    case LD_ROW_KIND_CUSTOMERS:
+      self->rows = ld_result_get_customers_table (result, &self->n_rows);
+      break;
+    case LD_ROW_KIND_COUNTRIES:
+      self->rows = ld_result_get_countries (result, &self->n_rows);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (self->rows == NULL)
+    self->n_rows = 0;
+
+  return old_n;
 }
 
 LdRowModel *
@@ -301,34 +398,64 @@ ld_row_model_set_result (LdRowModel *self,
   if (self->result == result)
     return;
 
-  old_n = self->n_rows;
-  g_clear_pointer (&self->result, ld_result_unref);
-  self->rows = NULL;
-  self->n_rows = 0;
+  /* Every item is new: the views must not find the old ones again. */
+  forget_live_items (self, 0);
+  old_n = point_at (self, result);
 
-  if (result != NULL)
+  if (old_n > RESHUFFLE_LIMIT && self->n_rows > RESHUFFLE_LIMIT)
     {
-      self->result = ld_result_ref (result);
-      switch (self->kind)
-        {
-        case LD_ROW_KIND_PRODUCTS:
-          self->rows = ld_result_get_products (result, &self->n_rows);
-          break;
-        case LD_ROW_KIND_CUSTOMERS:
-          self->rows = ld_result_get_customers_table (result, &self->n_rows);
-          break;
-        case LD_ROW_KIND_COUNTRIES:
-          self->rows = ld_result_get_countries (result, &self->n_rows);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      if (self->rows == NULL)
-        self->n_rows = 0;
+      /* GTK 4.8's list views look for the row they were tracking among the new
+       * items one get_item() at a time, an object for every one of 100,000
+       * customers. Removing all first and adding after leaves nothing to find. */
+      guint n_rows = self->n_rows;
+
+      self->n_rows = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      self->n_rows = n_rows;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_rows);
+    }
+  else if (old_n > 0 || self->n_rows > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_rows);
+}
+
+void
+ld_row_model_refresh (LdRowModel *self,
+                      LdResult   *result)
+{
+  g_autoptr(GPtrArray) changed = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint old_n;
+
+  g_return_if_fail (LD_IS_ROW_MODEL (self));
+
+  if (self->result == result)
+    return;
+
+  old_n = point_at (self, result);
+  forget_live_items (self, self->n_rows);
+
+  /* The rows a view shows keep their items and widgets; they are told to show
+   * the new figures. Nothing is rebuilt but what the row count adds. */
+  changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      LdRowItem *item = value;
+
+      g_clear_pointer (&item->result, ld_result_unref);
+      item->result = ld_result_ref (self->result);
+      item->row = (const guint8 *) self->rows + (gsize) item->position * self->row_size;
+      g_ptr_array_add (changed, g_object_ref (item));
     }
 
-  if (old_n > 0 || self->n_rows > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_rows);
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (changed->pdata[i], signals[SIGNAL_CHANGED], 0);
+
+  if (self->n_rows < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_rows, old_n - self->n_rows, 0);
+  else if (self->n_rows > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_rows - old_n);
 }
 
 LdResult *

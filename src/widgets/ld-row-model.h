@@ -50,6 +50,11 @@ LdRowKind   ld_row_model_get_kind   (LdRowModel *self);
 /* NULL empties the model. */
 void        ld_row_model_set_result (LdRowModel *self,
                                      LdResult   *result);
+/* Like set_result, but the items a view holds stay and emit "changed" with the
+ * new row at their position: the view rebinds nothing. Only for a model whose
+ * order nothing downstream depends on (no active sorter). */
+void        ld_row_model_refresh    (LdRowModel *self,
+                                     LdResult   *result);
 LdResult   *ld_row_model_get_result (LdRowModel *self);
 /* The position of the row with @id (see ld_row_item_get_id), or G_MAXUINT. */
 guint       ld_row_model_find_id    (LdRowModel *self,

@@ -92,11 +92,9 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+render_cell (GtkListItem *list_item,
+             LdRowColumn  column)
 {
-  LdRowColumn column = GPOINTER_TO_UINT (user_data);
   LdRowItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
   GtkLabel *label = g_object_get_data (G_OBJECT (child), "ld-label");
@@ -155,6 +153,36 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (label, text);
+}
+
+static void
+on_item_changed (LdRowItem   *item,
+                 GtkListItem *list_item)
+{
+  render_cell (list_item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list_item), "ld-column")));
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  LdRowItem *item = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (list_item), "ld-column", user_data);
+  g_signal_connect (item, "changed", G_CALLBACK (on_item_changed), list_item);
+  render_cell (list_item, GPOINTER_TO_UINT (user_data));
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  LdRowItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_item_changed, list_item);
 }
 
 /* Text sorts by its UTF-8 bytes, as the exports do, so the table and a saved CSV
@@ -275,6 +303,8 @@ ld_row_table_new (LdRowModel            *model,
                         GUINT_TO_POINTER (columns[i].column));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell),
                         GUINT_TO_POINTER (columns[i].column));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell),
+                        GUINT_TO_POINTER (columns[i].column));
 
       column = gtk_column_view_column_new (columns[i].title, factory);
       gtk_column_view_column_set_sorter (column, sorter);
@@ -297,4 +327,27 @@ ld_row_table_new (LdRowModel            *model,
   g_object_unref (single);
 
   return GTK_WIDGET (view);
+}
+
+void
+ld_row_table_set_result (GtkSingleSelection *selection,
+                         LdRowModel         *model,
+                         LdResult           *result)
+{
+  GtkSortListModel *sorted;
+  GtkSorter *sorter;
+
+  g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
+  g_return_if_fail (LD_IS_ROW_MODEL (model));
+
+  sorted = GTK_SORT_LIST_MODEL (gtk_single_selection_get_model (selection));
+  sorter = gtk_sort_list_model_get_sorter (sorted);
+
+  /* Unsorted, the rows on screen keep their widgets and only change their text
+   * (a full replacement rebuilds some 200 rows of cells, ~70 ms on GTK 4.8).
+   * Sorted, the sort model must see every row anew. */
+  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    ld_row_model_refresh (model, result);
+  else
+    ld_row_model_set_result (model, result);
 }

@@ -37,6 +37,12 @@ GtkWidget  *ld_row_table_new (LdRowModel            *model,
                               guint                  n_columns,
                               GtkSingleSelection   **selection);
 
+/* Gives @model (the one the table of @selection lists) a new result, the
+ * cheapest way the table's current sorting allows. */
+void        ld_row_table_set_result (GtkSingleSelection *selection,
+                                     LdRowModel         *model,
+                                     LdResult           *result);
+
 /* The text a row shows for its name: blanks read "Name not shared" (customers)
  * or "Unknown" (countries). Sets *@placeholder when the text stands for a blank. */
 const char *ld_row_item_get_display_name (LdRowItem *item,
