@@ -1,4 +1,4 @@
-/* test-window.c — the window, in process (suite "gui": needs a display, e.g. xvfb-run)
+/* test-window.c — the dashboard window, in process (suite "gui": needs a display)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,13 @@
 #define SAMPLE_RESOURCE "/io/github/licensedashboard/LicenseDashboard/sample-license-report.csv"
 
 static void
+flush_events (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
 wait_for_load (LdWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -24,28 +31,15 @@ wait_for_load (LdWindow *window)
       g_main_context_iteration (NULL, FALSE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
-  /* Let the stack and labels settle. */
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  flush_events ();
 }
 
-static const char *
-label_text (LdWindow   *window,
-            const char *id)
-{
-  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW, id);
-
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
-static LdResult *
-expected_sample_result (void)
+static LdReport *
+load_sample (void)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE, 0, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LdReport) report = NULL;
-  g_autoptr(LdQuery) query = NULL;
+  LdReport *report;
   gsize len;
   const char *data;
 
@@ -54,36 +48,74 @@ expected_sample_result (void)
   report = ld_loader_load_data (data, len, "sample", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ld_report_get_n_rows (report), >, 0);
-  query = ld_query_new (report);
-  return ld_query_run (query);
+  return report;
 }
 
-static void
-assert_summary_matches (LdWindow *window,
-                        LdResult *expected)
+static const char *
+figure (LdWindow   *window,
+        LdWidgetId  widget,
+        guint       index)
 {
-  g_autofree char *customers = g_strdup_printf ("%'" G_GUINT64_FORMAT, ld_result_get_customers (expected));
-  g_autofree char *provisioned = g_strdup_printf ("%'" G_GUINT64_FORMAT, ld_result_get_provisioned (expected));
-  g_autofree char *assigned = g_strdup_printf ("%'" G_GUINT64_FORMAT, ld_result_get_assigned (expected));
-  g_autofree char *rows = g_strdup_printf ("%'" G_GUINT64_FORMAT, ld_result_get_rows (expected));
+  LdCard *card = ld_window_get_card (window, widget);
 
-  g_assert_cmpstr (label_text (window, "customers_label"), ==, customers);
-  g_assert_cmpstr (label_text (window, "provisioned_label"), ==, provisioned);
-  g_assert_cmpstr (label_text (window, "assigned_label"), ==, assigned);
-  g_assert_cmpstr (label_text (window, "rows_label"), ==, rows);
+  g_assert_nonnull (card);
+  g_assert_cmpuint (index, <, ld_card_get_n_figures (card));
+  return gtk_label_get_label (ld_card_get_figure_label (card, index));
+}
+
+/* The cards' headline figures are the engine's, formatted for the locale. */
+static void
+assert_headlines (LdWindow *window,
+                  LdResult *expected)
+{
+  g_autofree char *customers = ld_card_format_count (ld_result_get_customers (expected));
+  g_autofree char *provisioned = ld_card_format_count (ld_result_get_provisioned (expected));
+  g_autofree char *assigned = ld_card_format_count (ld_result_get_assigned (expected));
+  g_autofree char *rate = ld_card_format_rate (ld_result_get_assignment_rate (expected));
+  g_autofree char *headline = NULL;
+
+  g_assert_cmpstr (figure (window, LD_WIDGET_CUSTOMERS, 0), ==, customers);
+  g_assert_cmpstr (figure (window, LD_WIDGET_LICENSES, 0), ==, provisioned);
+  g_assert_cmpstr (figure (window, LD_WIDGET_LICENSES, 1), ==, assigned);
+  g_assert_cmpstr (figure (window, LD_WIDGET_LICENSES, 2), ==, rate);
+
+  /* What a screen reader says of the card carries the same figure. */
+  headline = ld_card_get_headline_text (ld_window_get_card (window, LD_WIDGET_LICENSES));
+  g_assert_nonnull (strstr (headline, provisioned));
+}
+
+static LdWindow *
+open_sample_window (void)
+{
+  LdWindow *window = ld_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  ld_window_open_sample (window);
+  wait_for_load (window);
+  g_assert_nonnull (ld_window_get_report (window));
+  /* Windows remember the last preset (GSettings, in memory here): start each test
+   * from the default. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.range", "s", "last-6");
+  flush_events ();
+  return window;
 }
 
 static void
 test_window_sample (void)
 {
-  g_autoptr(LdResult) expected = expected_sample_result ();
+  g_autoptr(LdReport) report = load_sample ();
+  g_autoptr(LdQuery) query = ld_query_new (report);
+  g_autoptr(LdResult) expected = ld_query_run (query);
   LdWindow *window = ld_window_new (NULL);
   GtkStack *stack;
+  AdwWindowTitle *title;
 
   gtk_window_present (GTK_WINDOW (window));
   stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW, "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_null (ld_window_get_report (window));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW, "download_button"))));
 
   ld_window_open_sample (window);
   g_assert_true (ld_window_is_loading (window));
@@ -94,36 +126,146 @@ test_window_sample (void)
   g_assert_null (ld_window_get_last_error (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "report");
   g_assert_cmpuint (ld_result_get_provisioned (expected), >, 0);
-  assert_summary_matches (window, expected);
+  assert_headlines (window, expected);
 
+  /* The default range is the last six months of the data, not of today. */
+  g_assert_cmpint (ld_query_get_range_preset (ld_window_get_query (window)), ==, LD_RANGE_LAST_6);
+  g_assert_cmpint (ld_result_get_to_month (ld_window_get_result (window)), ==, ld_report_get_last_month (report));
+
+  title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW, "window_title"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "Data through"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "2026"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_actions (void)
+{
+  g_autoptr(LdReport) report = load_sample ();
+  g_autoptr(LdQuery) query = ld_query_new (report);
+  LdWindow *window = open_sample_window ();
+  const LdFacetOption *countries;
+  g_autofree char *country = NULL;
+  guint n;
+
+  /* A filter through the window's action: the cards follow. */
+  {
+    g_autoptr(LdResult) all = ld_query_run (query);
+
+    countries = ld_result_get_facet (all, LD_DIM_COUNTRY, &n);
+    g_assert_cmpuint (n, >, 1);
+    country = g_strdup (countries[1].value);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-filter", "(ss)", "country", country);
+  flush_events ();
+  ld_query_add_filter_value (query, LD_DIM_COUNTRY, country);
+  {
+    g_autoptr(LdResult) expected = ld_query_run (query);
+
+    g_assert_true (ld_query_has_filter_value (ld_window_get_query (window), LD_DIM_COUNTRY, country));
+    g_assert_cmpuint (ld_result_get_provisioned (ld_window_get_result (window)), ==,
+                      ld_result_get_provisioned (expected));
+    assert_headlines (window, expected);
+  }
+
+  /* The range, through the stateful action the date range button uses. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.range", "s", "last-12");
+  flush_events ();
+  ld_query_set_range_preset (query, LD_RANGE_LAST_12);
+  {
+    g_autoptr(LdResult) expected = ld_query_run (query);
+
+    g_assert_cmpint (ld_query_get_range_preset (ld_window_get_query (window)), ==, LD_RANGE_LAST_12);
+    g_assert_cmpuint (ld_result_get_n_months (ld_window_get_result (window)), ==, 12);
+    assert_headlines (window, expected);
+  }
+
+  /* A custom range. */
+  {
+    int last = ld_report_get_last_month (report);
+    g_autoptr(LdResult) expected = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.custom-range", "(ii)", last - 2, last - 1);
+    flush_events ();
+    ld_query_set_custom_range (query, last - 2, last - 1);
+    expected = ld_query_run (query);
+    g_assert_cmpuint (ld_result_get_n_months (ld_window_get_result (window)), ==, 2);
+    assert_headlines (window, expected);
+  }
+
+  /* Clear all filters: back to every country. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  flush_events ();
+  ld_query_clear_all_filters (query);
+  {
+    g_autoptr(LdResult) expected = ld_query_run (query);
+
+    g_assert_cmpuint (ld_query_get_n_filter_values (ld_window_get_query (window), LD_DIM_COUNTRY), ==, 0);
+    assert_headlines (window, expected);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+write_temp (const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("ld-test-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_window_drop (void)
+{
+  g_autofree char *path = write_temp ("CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                                      "LicensesAssigned,LicensesProvisioned\n"
+                                      "Contoso,DE,2026-03-05,app,Gold,3,12\n"
+                                      "Fabrikam,FR,2026-04-01,app,Gold,1,2\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GdkFileList *files;
+  g_autofree char *basename = g_path_get_basename (path);
+  LdWindow *window = open_sample_window ();
+  GSList *list = g_slist_prepend (NULL, file);
+
+  files = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+
+  g_assert_true (ld_window_drop_files (window, files));
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  wait_for_load (window);
+
+  g_assert_cmpstr (ld_report_get_display_name (ld_window_get_report (window)), ==, basename);
+  g_assert_cmpuint (ld_result_get_provisioned (ld_window_get_result (window)), ==, 14);
+  g_assert_cmpstr (figure (window, LD_WIDGET_CUSTOMERS, 0), ==, "2");
+  g_assert_cmpstr (figure (window, LD_WIDGET_LICENSES, 0), ==, "14");
+
+  g_unlink (path);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 test_window_bad_file_keeps_report (void)
 {
-  g_autoptr(LdResult) expected = expected_sample_result ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  LdWindow *window = ld_window_new (NULL);
-  LdReport *before;
-  int fd;
-
-  gtk_window_present (GTK_WINDOW (window));
-  ld_window_open_sample (window);
-  wait_for_load (window);
-  before = ld_window_get_report (window);
-  g_assert_nonnull (before);
-
-  /* A CSV that looks like a License report but lacks ActivationDate. */
-  fd = g_file_open_tmp ("ld-test-XXXXXX.csv", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, "CustomerName,ProductId,LicensesProvisioned,LicensesAssigned\n"
-                            "Contoso,app,12,3\n", -1, &error);
-  g_assert_no_error (error);
-  file = g_file_new_for_path (path);
+  g_autoptr(LdReport) report = load_sample ();
+  g_autoptr(LdQuery) query = ld_query_new (report);
+  g_autoptr(LdResult) expected = ld_query_run (query);
+  /* It names some report columns but lacks ActivationDate. */
+  g_autofree char *path = write_temp ("CustomerName,ProductId,LicensesProvisioned,LicensesAssigned\n"
+                                      "Contoso,app,12,3\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LdWindow *window = open_sample_window ();
+  LdReport *before = ld_window_get_report (window);
+  GListModel *toplevels;
+  gboolean dialog_shown = FALSE;
 
   ld_window_open_file (window, file);
   wait_for_load (window);
@@ -131,9 +273,40 @@ test_window_bad_file_keeps_report (void)
   g_assert_true (ld_window_get_report (window) == before);
   g_assert_nonnull (ld_window_get_last_error (window));
   g_assert_nonnull (strstr (ld_window_get_last_error (window), "ActivationDate"));
-  assert_summary_matches (window, expected);
+  assert_headlines (window, expected);
+
+  /* The message is on screen, in a dialog over the window. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        {
+          g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), "ActivationDate"));
+          dialog_shown = TRUE;
+          gtk_window_destroy (w);
+        }
+    }
+  g_assert_true (dialog_shown);
 
   g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_cancel_keeps_report (void)
+{
+  LdWindow *window = open_sample_window ();
+  LdReport *before = ld_window_get_report (window);
+
+  /* Cancelled at once: nothing changes and no error is shown. */
+  ld_window_open_sample (window);
+  ld_window_cancel_load (window);
+  wait_for_load (window);
+  g_assert_true (ld_window_get_report (window) == before);
+  g_assert_null (ld_window_get_last_error (window));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -145,7 +318,10 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/window/sample", test_window_sample);
+  g_test_add_func ("/window/actions", test_window_actions);
+  g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/bad-file-keeps-report", test_window_bad_file_keeps_report);
+  g_test_add_func ("/window/cancel-keeps-report", test_window_cancel_keeps_report);
 
   return g_test_run ();
 }

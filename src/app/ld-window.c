@@ -1,7 +1,9 @@
-/* ld-window.c — a window showing one License report
+/* ld-window.c — a window showing one License report as a dashboard
  *
- * Thin for now: it loads a report in a worker thread and shows the summary figures.
- * The dashboard (sidebar, cards, charts) replaces the summary page.
+ * The window owns the report, the query and the latest result; the sidebar, the date
+ * range button and the cards only display them and ask for changes through the
+ * window's actions (ld-window-actions.c), so every change goes through one place:
+ * change the query, ld_window_refresh().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,51 +11,28 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-analysis-card.h"
+#include "ld-customers-card.h"
+#include "ld-geo-card.h"
+#include "ld-licenses-card.h"
 #include "ld-loader.h"
-#include "ld-window.h"
+#include "ld-window-private.h"
 
 #define SAMPLE_RESOURCE "/io/github/licensedashboard/LicenseDashboard/sample-license-report.csv"
 
-/* What a worker thread shares with the window while it loads: progress is written by
- * the worker and read by a timer on the main thread. */
-typedef struct {
-  GFile   *file;        /* NULL for the sample */
-  guint64  bytes_done;  /* atomic access only */
-  guint64  bytes_total; /* atomic access only */
-} LoadJob;
-
-struct _LdWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwWindowTitle  *window_title;
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *stack;
-  AdwStatusPage   *loading_page;
-  GtkProgressBar  *progress_bar;
-  GtkLabel        *customers_label;
-  GtkLabel        *provisioned_label;
-  GtkLabel        *assigned_label;
-  GtkLabel        *rate_label;
-  GtkLabel        *range_label;
-  GtkLabel        *rows_label;
-
-  LdReport        *report;
-  LdQuery         *query;
-  LdResult        *result;
-
-  GCancellable    *load_cancellable;
-  LoadJob         *load_job;
-  guint            progress_source;
-  char            *last_error;
-
-  GtkFileChooserNative *chooser;
-};
-
 G_DEFINE_FINAL_TYPE (LdWindow, ld_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_RANGE,
+  PROP_SIDEBAR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
-load_job_free (LoadJob *job)
+load_job_free (LdLoadJob *job)
 {
   g_clear_object (&job->file);
   g_free (job);
@@ -66,52 +45,54 @@ format_count (guint64 value)
   return g_strdup_printf ("%'" G_GUINT64_FORMAT, value);
 }
 
-static char *
-format_month (int month)
+static const char *
+dimension_title (LdDimension dim)
 {
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (month < 0)
-    return g_strdup ("—");
-  dt = g_date_time_new_utc (LD_MONTH_YEAR (month), LD_MONTH_OF_YEAR (month), 1, 0, 0, 0);
-  /* Translators: a month in the date range, see strftime(3): "Nov 2026". */
-  return g_date_time_format (dt, _("%b %Y"));
+  switch (dim)
+    {
+    case LD_DIM_OFFER_TYPE: return _("Offer type");
+    case LD_DIM_OFFER: return _("Offer");
+    case LD_DIM_PLAN: return _("Plan");
+    case LD_DIM_CUSTOMER: return _("Customer");
+    case LD_DIM_COUNTRY: return _("Country/region");
+    case LD_DIM_STATE: return _("License state");
+    case LD_N_DIMS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
-static void
-ld_window_update_summary (LdWindow *self)
+/* "Country/region: DE, AT · License state: Active" — what the cards are filtered by,
+ * visible at a glance above them. */
+static char *
+ld_window_describe_filters (LdWindow *self)
 {
-  g_autofree char *customers = NULL;
-  g_autofree char *provisioned = NULL;
-  g_autofree char *assigned = NULL;
-  g_autofree char *rate = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *range = NULL;
-  g_autofree char *rows = NULL;
-  gint64 hundredths;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (self->result == NULL)
-    return;
+  for (int d = 0; d < LD_N_DIMS; d++)
+    {
+      const char *const *values = ld_query_get_filter_values (self->query, d);
+      guint n = ld_query_get_n_filter_values (self->query, d);
+      guint shown = MIN (n, 3);
 
-  customers = format_count (ld_result_get_customers (self->result));
-  provisioned = format_count (ld_result_get_provisioned (self->result));
-  assigned = format_count (ld_result_get_assigned (self->result));
-  hundredths = ld_result_get_assignment_rate (self->result);
-  /* Translators: a percentage, "%.1f %%" → "87.5 %"; use your locale's spacing. */
-  rate = g_strdup_printf (_("%.1f %%"), hundredths / 100.0);
-  from = format_month (ld_result_get_from_month (self->result));
-  to = format_month (ld_result_get_to_month (self->result));
-  /* Translators: a date range of whole months, "Jun 2026 – Nov 2026". */
-  range = g_strdup_printf (_("%s – %s"), from, to);
-  rows = format_count (ld_result_get_rows (self->result));
+      if (n == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s: ", dimension_title (d));
+      for (guint i = 0; i < shown; i++)
+        {
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, values[i][0] != '\0' ? values[i] : _("Name not shared"));
+        }
+      if (n > shown)
+        /* Translators: more filter values than the summary line lists. */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                                   n - shown), n - shown);
+    }
 
-  gtk_label_set_label (self->customers_label, customers);
-  gtk_label_set_label (self->provisioned_label, provisioned);
-  gtk_label_set_label (self->assigned_label, assigned);
-  gtk_label_set_label (self->rate_label, rate);
-  gtk_label_set_label (self->range_label, range);
-  gtk_label_set_label (self->rows_label, rows);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -123,6 +104,7 @@ ld_window_update_title (LdWindow *self)
     {
       adw_window_title_set_title (self->window_title, _("License Dashboard"));
       adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("License Dashboard"));
       return;
     }
 
@@ -150,26 +132,31 @@ ld_window_update_title (LdWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), ld_report_get_display_name (self->report));
 }
 
-static void
-ld_window_set_report (LdWindow *self,
-                      LdReport *report)
+void
+ld_window_refresh (LdWindow *self)
 {
-  g_set_object (&self->report, report);
-  g_clear_object (&self->query);
+  gint64 start = g_get_monotonic_time ();
+  g_autofree char *summary = NULL;
+
   g_clear_pointer (&self->result, ld_result_unref);
+  if (self->query != NULL)
+    self->result = ld_query_run (self->query);
 
-  if (report != NULL)
-    {
-      self->query = ld_query_new (report);
-      self->result = ld_query_run (self->query);
-    }
+  ld_filter_sidebar_update (self->sidebar, self->query, self->result);
+  ld_date_range_button_update (self->date_range_button, self->query);
+  for (guint i = 0; i < G_N_ELEMENTS (self->cards); i++)
+    ld_card_update (self->cards[i], self->query, self->result);
 
-  ld_window_update_title (self);
-  ld_window_update_summary (self);
-  gtk_stack_set_visible_child_name (self->stack, report != NULL ? "report" : "empty");
+  summary = self->query != NULL ? ld_window_describe_filters (self) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_summary_box), summary != NULL && summary[0] != '\0');
+  gtk_label_set_label (self->filter_summary_label, summary != NULL ? summary : "");
+
+  ld_window_update_actions (self);
+  self->last_refresh_usec = g_get_monotonic_time () - start;
+  g_debug ("Dashboard refresh: %.2f ms", self->last_refresh_usec / 1000.0);
 }
 
-static void
+void
 ld_window_toast (LdWindow   *self,
                  const char *message)
 {
@@ -177,6 +164,110 @@ ld_window_toast (LdWindow   *self,
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static LdRangePreset
+preset_from_string (const char *range)
+{
+  if (g_strcmp0 (range, "last-12") == 0)
+    return LD_RANGE_LAST_12;
+  if (g_strcmp0 (range, "all") == 0)
+    return LD_RANGE_ALL;
+  return LD_RANGE_LAST_6;
+}
+
+void
+ld_window_set_range (LdWindow   *self,
+                     const char *range)
+{
+  if (g_strcmp0 (self->range, range) == 0)
+    return;
+
+  g_free (self->range);
+  self->range = g_strdup (range);
+
+  if (self->query != NULL && g_strcmp0 (range, "custom") != 0)
+    {
+      ld_query_set_range_preset (self->query, preset_from_string (range));
+      ld_window_refresh (self);
+    }
+  if (self->settings != NULL && g_strcmp0 (range, "custom") != 0)
+    g_settings_set_string (self->settings, "range-preset", range);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
+}
+
+/* The file monitor: a browser saving a new download over the open report. */
+static void
+monitor_changed_cb (LdWindow          *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  AdwToast *toast;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN && event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+  if (self->change_toast_shown || self->load_job != NULL)
+    return;
+
+  self->change_toast_shown = TRUE;
+  toast = adw_toast_new (_("The report changed on disk"));
+  adw_toast_set_button_label (toast, _("_Reload"));
+  adw_toast_set_action_name (toast, "win.reload");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+ld_window_watch_file (LdWindow *self,
+                      GFile    *file)
+{
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  self->change_toast_shown = FALSE;
+
+  if (file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+static void
+ld_window_set_report (LdWindow *self,
+                      LdReport *report,
+                      GFile    *file)
+{
+  g_set_object (&self->report, report);
+  g_set_object (&self->file, file);
+  g_clear_object (&self->query);
+
+  if (report != NULL)
+    {
+      self->query = ld_query_new (report);
+      if (g_strcmp0 (self->range, "custom") == 0)
+        {
+          /* A custom range belongs to the data it was picked on: a new report starts
+           * from the preset the user chose last. */
+          g_free (self->range);
+          self->range = g_strdup (self->settings != NULL
+                                  ? g_settings_get_string (self->settings, "range-preset")
+                                  : "last-6");
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
+        }
+      ld_query_set_range_preset (self->query, preset_from_string (self->range));
+    }
+
+  ld_window_watch_file (self, file);
+  ld_window_update_title (self);
+  ld_window_refresh (self);
+  gtk_stack_set_visible_child_name (self->stack, report != NULL ? "report" : "empty");
 }
 
 static gboolean
@@ -191,9 +282,17 @@ ld_window_progress_tick (gpointer user_data)
   done = __atomic_load_n (&self->load_job->bytes_done, __ATOMIC_RELAXED);
   total = __atomic_load_n (&self->load_job->bytes_total, __ATOMIC_RELAXED);
   if (total > 0)
-    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) done / (double) total));
+    {
+      double fraction = MIN (1.0, (double) done / (double) total);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+      gtk_progress_bar_set_fraction (self->load_bar, fraction);
+    }
   else
-    gtk_progress_bar_pulse (self->progress_bar);
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_progress_bar_pulse (self->load_bar);
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -203,7 +302,7 @@ load_progress_cb (guint64  bytes_done,
                   guint64  bytes_total,
                   gpointer user_data)
 {
-  LoadJob *job = user_data;
+  LdLoadJob *job = user_data;
 
   /* Written here in the worker, read by the window's timer on the main thread. */
   __atomic_store_n (&job->bytes_total, bytes_total, __ATOMIC_RELAXED);
@@ -216,7 +315,7 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  LoadJob *job = task_data;
+  LdLoadJob *job = task_data;
   GError *error = NULL;
   LdReport *report;
 
@@ -246,6 +345,71 @@ ld_window_end_loading (LdWindow *self)
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->load_cancellable);
   self->load_job = NULL;
+  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+}
+
+static void
+show_skipped_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+}
+
+static void
+ld_window_show_skipped (LdWindow *self)
+{
+  const GArray *bad;
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller, *label;
+  guint64 skipped;
+
+  if (self->report == NULL)
+    return;
+
+  bad = ld_report_get_bad_rows (self->report);
+  skipped = ld_report_get_rows_skipped (self->report);
+  for (guint i = 0; bad != NULL && i < bad->len; i++)
+    {
+      const LdBadRow *row = &g_array_index (bad, LdBadRow, i);
+
+      if (row->column_name != NULL)
+        /* Translators: one skipped row: line number, column, reason. */
+        g_string_append_printf (body, _("Line %" G_GUINT64_FORMAT ", %s: %s\n"),
+                                row->line, row->column_name, row->reason);
+      else
+        g_string_append_printf (body, _("Line %" G_GUINT64_FORMAT ": %s\n"), row->line, row->reason);
+    }
+  if (bad != NULL && skipped > bad->len)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %" G_GUINT64_FORMAT " more row.",
+                                               "…and %" G_GUINT64_FORMAT " more rows.",
+                                               skipped - bad->len),
+                            skipped - bad->len);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Skipped Rows"),
+                                                       _("These rows could not be read and are not counted. "
+                                                         "The rest of the report is shown.")));
+  label = gtk_label_new (body->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  g_signal_connect (dialog, "response", G_CALLBACK (show_skipped_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+skipped_details_cb (AdwToast *toast,
+                    LdWindow *self)
+{
+  ld_window_show_skipped (self);
 }
 
 static void
@@ -254,13 +418,16 @@ load_done_cb (GObject      *source,
               gpointer      user_data)
 {
   LdWindow *self = LD_WINDOW (source);
+  LdLoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(LdReport) report = NULL;
+  g_autoptr(GFile) file = NULL;
 
   /* A newer load replaced this one: its result is stale. */
-  if (g_task_get_task_data (G_TASK (result)) != self->load_job)
+  if (job != self->load_job)
     return;
 
+  file = job->file != NULL ? g_object_ref (job->file) : NULL;
   ld_window_end_loading (self);
   report = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -270,15 +437,29 @@ load_done_cb (GObject      *source,
       gtk_stack_set_visible_child_name (self->stack, self->report != NULL ? "report" : "empty");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          AdwMessageDialog *dialog;
+
           g_free (self->last_error);
           self->last_error = g_strdup (error->message);
-          ld_window_toast (self, error->message);
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                               _("The Report Could Not Be Opened"),
+                                                               error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
         }
       return;
     }
 
   g_clear_pointer (&self->last_error, g_free);
-  ld_window_set_report (self, report);
+  ld_window_set_report (self, report, file);
+
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      ld_window_remember_folder (self, file);
+    }
 
   if (ld_report_get_rows_skipped (report) > 0)
     {
@@ -287,11 +468,15 @@ load_done_cb (GObject      *source,
       g_autofree char *message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row could not be read and was skipped",
                                       "%s rows could not be read and were skipped", skipped), n);
+      AdwToast *toast = adw_toast_new (message);
 
-      ld_window_toast (self, message);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_timeout (toast, 0);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (skipped_details_cb), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   else if (ld_report_get_n_rows (report) == 0)
-    ld_window_toast (self, _("The report has no rows of licences."));
+    ld_window_toast (self, _("The report has a header but no rows of licences."));
 }
 
 static void
@@ -299,27 +484,40 @@ ld_window_start_load (LdWindow *self,
                       GFile    *file)
 {
   g_autoptr(GTask) task = NULL;
-  LoadJob *job;
+  LdLoadJob *job;
+  g_autofree char *name = NULL;
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   ld_window_end_loading (self);
 
-  job = g_new0 (LoadJob, 1);
+  job = g_new0 (LdLoadJob, 1);
   job->file = file != NULL ? g_object_ref (file) : NULL;
   self->load_job = job;
   self->load_cancellable = g_cancellable_new ();
 
+  name = file != NULL ? g_file_get_basename (file) : g_strdup (_("Sample report"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  adw_status_page_set_description (self->loading_page,
-                                   file != NULL ? g_file_peek_path (file) : _("Sample report"));
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_progress_bar_set_fraction (self->load_bar, 0.0);
+  adw_status_page_set_description (self->loading_page, name);
+  {
+    /* Translators: shown above the open report while another one loads. */
+    g_autofree char *text = g_strdup_printf (_("Opening %s…"), name);
+    gtk_label_set_label (self->load_label, text);
+  }
+
+  /* With a report on screen, it stays there while the next one loads. */
+  if (self->report != NULL)
+    gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "loading");
   self->progress_source = g_timeout_add (50, ld_window_progress_tick, self);
 
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, ld_window_start_load);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
+  ld_window_update_actions (self);
 }
 
 void
@@ -340,65 +538,44 @@ ld_window_open_sample (LdWindow *self)
   ld_window_start_load (self, NULL);
 }
 
-static void
-chooser_response_cb (LdWindow             *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+void
+ld_window_reload (LdWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_return_if_fail (LD_IS_WINDOW (self));
 
-      if (file != NULL)
-        ld_window_open_file (self, file);
-    }
-  g_clear_object (&self->chooser);
+  if (self->report == NULL)
+    return;
+  ld_window_start_load (self, self->file);
 }
 
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+void
+ld_window_cancel_load (LdWindow *self)
 {
-  LdWindow *self = LD_WINDOW (widget);
-  g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (reports, _("License reports (CSV, TSV)"));
-  gtk_file_filter_add_mime_type (reports, "text/csv");
-  gtk_file_filter_add_mime_type (reports, "text/tab-separated-values");
-  gtk_file_filter_add_suffix (reports, "csv");
-  gtk_file_filter_add_suffix (reports, "tsv");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open a License Report"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), reports);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-open_sample_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ld_window_open_sample (LD_WINDOW (widget));
-}
-
-static void
-cancel_load_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  LdWindow *self = LD_WINDOW (widget);
+  g_return_if_fail (LD_IS_WINDOW (self));
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+}
+
+GFile *
+ld_window_get_last_folder (LdWindow *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->settings == NULL)
+    return NULL;
+  path = g_settings_get_string (self->settings, "last-folder");
+  return path[0] != '\0' ? g_file_new_for_path (path) : NULL;
+}
+
+void
+ld_window_remember_folder (LdWindow *self,
+                           GFile    *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
+  if (self->settings != NULL && parent != NULL && g_file_peek_path (parent) != NULL)
+    g_settings_set_string (self->settings, "last-folder", g_file_peek_path (parent));
 }
 
 LdReport *
@@ -415,6 +592,13 @@ ld_window_get_query (LdWindow *self)
   return self->query;
 }
 
+LdResult *
+ld_window_get_result (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), NULL);
+  return self->result;
+}
+
 gboolean
 ld_window_is_loading (LdWindow *self)
 {
@@ -429,6 +613,103 @@ ld_window_get_last_error (LdWindow *self)
   return self->last_error;
 }
 
+LdCard *
+ld_window_get_card (LdWindow   *self,
+                    LdWidgetId  widget)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), NULL);
+
+  switch (widget)
+    {
+    case LD_WIDGET_CUSTOMERS: return self->cards[0];
+    case LD_WIDGET_LICENSES: return self->cards[1];
+    case LD_WIDGET_ANALYSIS_PRODUCTS:
+    case LD_WIDGET_ANALYSIS_CUSTOMERS: return self->cards[2];
+    case LD_WIDGET_GEO: return self->cards[3];
+    case LD_WIDGET_SUMMARY:
+    case LD_WIDGET_DATA:
+    case LD_N_WIDGETS:
+    default:
+      return NULL;
+    }
+}
+
+gint64
+ld_window_get_last_refresh_time (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), 0);
+  return self->last_refresh_usec;
+}
+
+static gboolean
+ld_window_close_request (GtkWindow *window)
+{
+  LdWindow *self = LD_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  return GTK_WINDOW_CLASS (ld_window_parent_class)->close_request (window);
+}
+
+static void
+ld_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LdWindow *self = LD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RANGE:
+      g_value_set_string (value, self->range);
+      break;
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->sidebar_visible);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ld_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LdWindow *self = LD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RANGE:
+      ld_window_set_range (self, g_value_get_string (value));
+      break;
+    case PROP_SIDEBAR_VISIBLE:
+      if (self->sidebar_visible != g_value_get_boolean (value))
+        {
+          self->sidebar_visible = g_value_get_boolean (value);
+          if (self->settings != NULL && !adw_flap_get_folded (self->flap))
+            g_settings_set_boolean (self->settings, "sidebar-visible", self->sidebar_visible);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 ld_window_dispose (GObject *object)
 {
@@ -436,11 +717,18 @@ ld_window_dispose (GObject *object)
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
-  ld_window_end_loading (self);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  self->load_job = NULL;
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->result, ld_result_unref);
   g_clear_object (&self->query);
   g_clear_object (&self->report);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_WINDOW);
 
@@ -453,6 +741,7 @@ ld_window_finalize (GObject *object)
   LdWindow *self = LD_WINDOW (object);
 
   g_free (self->last_error);
+  g_free (self->range);
 
   G_OBJECT_CLASS (ld_window_parent_class)->finalize (object);
 }
@@ -462,35 +751,105 @@ ld_window_class_init (LdWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ld_window_dispose;
   object_class->finalize = ld_window_finalize;
+  object_class->get_property = ld_window_get_property;
+  object_class->set_property = ld_window_set_property;
+  window_class->close_request = ld_window_close_request;
+
+  /* "last-6", "last-12", "all" or "custom": the state of win.range. */
+  properties[PROP_RANGE] =
+    g_param_spec_string ("range", NULL, NULL, "last-6",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LD_TYPE_FILTER_SIDEBAR);
+  g_type_ensure (LD_TYPE_DATE_RANGE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, download_button);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, date_range_button);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, load_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, load_label);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, load_bar);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, drop_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, LdWindow, customers_label);
-  gtk_widget_class_bind_template_child (widget_class, LdWindow, provisioned_label);
-  gtk_widget_class_bind_template_child (widget_class, LdWindow, assigned_label);
-  gtk_widget_class_bind_template_child (widget_class, LdWindow, rate_label);
-  gtk_widget_class_bind_template_child (widget_class, LdWindow, range_label);
-  gtk_widget_class_bind_template_child (widget_class, LdWindow, rows_label);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, filter_summary_box);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, filter_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, trend_cards);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, recent_section);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  ld_window_class_init_actions (widget_class);
+}
+
+static void
+ld_window_init_settings (LdWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from a build tree without GSETTINGS_SCHEMA_DIR, the schema is missing: work
+   * without remembering rather than abort. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      self->range = g_strdup ("last-6");
+      self->sidebar_visible = TRUE;
+      return;
+    }
+
+  self->settings = g_settings_new (APP_ID);
+  self->range = g_settings_get_string (self->settings, "range-preset");
+  self->sidebar_visible = g_settings_get_boolean (self->settings, "sidebar-visible");
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 static void
 ld_window_init (LdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  ld_window_init_settings (self);
+
+  self->cards[0] = LD_CARD (ld_customers_card_new ());
+  self->cards[1] = LD_CARD (ld_licenses_card_new ());
+  self->cards[2] = LD_CARD (ld_analysis_card_new ());
+  self->cards[3] = LD_CARD (ld_geo_card_new ());
+  gtk_flow_box_append (self->trend_cards, GTK_WIDGET (self->cards[0]));
+  gtk_flow_box_append (self->trend_cards, GTK_WIDGET (self->cards[1]));
+  gtk_box_append (self->cards_box, GTK_WIDGET (self->cards[2]));
+  gtk_box_append (self->cards_box, GTK_WIDGET (self->cards[3]));
+  /* Flow box children are focusable by default; the cards' own controls take focus. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->trend_cards));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
+  g_object_bind_property (self, "sidebar-visible", self->flap, "reveal-flap",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  ld_window_init_dnd (self);
+  ld_window_update_title (self);
+  ld_window_refresh (self);
 }
 
 LdWindow *

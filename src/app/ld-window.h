@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ld-card.h"
 #include "ld-report.h"
 #include "ld-query.h"
 
@@ -21,6 +22,9 @@ LdWindow *ld_window_new (GtkApplication *application);
 void      ld_window_open_file   (LdWindow *self, GFile *file);
 /* The bundled sample report (a GResource). */
 void      ld_window_open_sample (LdWindow *self);
+/* Loads the open file again (Ctrl+R); stops a load in progress. */
+void      ld_window_reload      (LdWindow *self);
+void      ld_window_cancel_load (LdWindow *self);
 
 /* The report on screen, or NULL. */
 LdReport *ld_window_get_report  (LdWindow *self);
@@ -29,5 +33,15 @@ LdQuery  *ld_window_get_query   (LdWindow *self);
 gboolean  ld_window_is_loading  (LdWindow *self);
 /* The message of the last failed load, or NULL. */
 const char *ld_window_get_last_error (LdWindow *self);
+/* The figures on screen (NULL without a report). */
+LdResult *ld_window_get_result  (LdWindow *self);
+/* The card showing @widget's table (LD_WIDGET_ANALYSIS_CUSTOMERS gives the Analysis
+ * card too); NULL for LD_WIDGET_SUMMARY and LD_WIDGET_DATA. */
+LdCard   *ld_window_get_card    (LdWindow *self, LdWidgetId widget);
+/* Opens the first of @files (what a drop on the window does). */
+gboolean  ld_window_drop_files  (LdWindow *self, GdkFileList *files);
+
+/* How long the last update of every card took on the main thread, in microseconds. */
+gint64    ld_window_get_last_refresh_time (LdWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,391 @@
+/* ld-window-actions.c — what the window can be asked to do
+ *
+ * Installed on the class (gtk_widget_class_install_action), so the sidebar, the date
+ * range button, the cards' menus, keyboard shortcuts and tests all reach the same code
+ * by name: win.toggle-filter, win.range, win.open, …
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ld-table.h"
+#include "ld-window-private.h"
+#include "ld-writer.h"
+
+static void
+chooser_open_response_cb (LdWindow             *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        ld_window_open_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = ld_window_get_last_folder (self);
+
+  gtk_file_filter_set_name (reports, _("License reports (CSV, TSV)"));
+  gtk_file_filter_add_mime_type (reports, "text/csv");
+  gtk_file_filter_add_mime_type (reports, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (reports, "csv");
+  gtk_file_filter_add_suffix (reports, "tsv");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Open a License Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), reports);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_open_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  ld_window_open_file (LD_WINDOW (widget), file);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ld_window_open_sample (LD_WINDOW (widget));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ld_window_reload (LD_WINDOW (widget));
+}
+
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ld_window_cancel_load (LD_WINDOW (widget));
+}
+
+static void
+custom_range_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  int from, to;
+
+  if (self->query == NULL)
+    return;
+
+  g_variant_get (parameter, "(ii)", &from, &to);
+  ld_query_set_custom_range (self->query, from, to);
+  if (g_strcmp0 (self->range, "custom") != 0)
+    {
+      g_free (self->range);
+      self->range = g_strdup ("custom");
+      g_object_notify (G_OBJECT (self), "range");
+    }
+  ld_window_refresh (self);
+}
+
+static gboolean
+parse_dimension (GVariant    *parameter,
+                 const char  *format,
+                 LdDimension *dim,
+                 const char **value)
+{
+  const char *name = NULL;
+
+  if (g_str_equal (format, "(ss)"))
+    g_variant_get (parameter, "(&s&s)", &name, value);
+  else
+    name = g_variant_get_string (parameter, NULL);
+
+  if (!ld_dimension_from_cli_name (name, dim))
+    {
+      g_warning ("Unknown filter “%s”", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+toggle_filter_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  LdDimension dim;
+  const char *value = NULL;
+
+  if (self->query == NULL || !parse_dimension (parameter, "(ss)", &dim, &value))
+    return;
+
+  if (ld_query_has_filter_value (self->query, dim, value))
+    ld_query_remove_filter_value (self->query, dim, value);
+  else
+    ld_query_add_filter_value (self->query, dim, value);
+  ld_window_refresh (self);
+}
+
+static void
+clear_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  LdDimension dim;
+
+  if (self->query == NULL || !parse_dimension (parameter, "s", &dim, NULL))
+    return;
+
+  ld_query_clear_filter (self->query, dim);
+  ld_window_refresh (self);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+
+  if (self->query == NULL)
+    return;
+
+  ld_query_clear_all_filters (self->query);
+  ld_window_refresh (self);
+}
+
+static void
+search_filters_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+
+  if (self->report == NULL)
+    return;
+
+  if (!adw_flap_get_reveal_flap (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  ld_filter_sidebar_focus_search (self->sidebar);
+}
+
+/* "licenses-2026-06_2026-11.csv": the table and the range, so files sort and say
+ * what they hold. */
+static char *
+suggested_name (LdWindow   *self,
+                const char *stem,
+                const char *extension)
+{
+  int from = -1, to = -1;
+  char a[8], b[8];
+
+  if (self->query != NULL)
+    ld_query_get_range (self->query, &from, &to);
+  if (from < 0)
+    return g_strdup_printf ("%s.%s", stem, extension);
+
+  ld_month_format (from, a);
+  ld_month_format (to, b);
+  return g_strdup_printf ("%s-%s_%s.%s", stem, a, b, extension);
+}
+
+static void
+download_response_cb (LdWindow             *self,
+                      int                   response,
+                      GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LdTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->query == NULL)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  table = ld_table_new_data (self->query);
+  if (!ld_table_save (table, LD_FORMAT_CSV, file, NULL, &error))
+    {
+      ld_window_toast (self, error->message);
+      return;
+    }
+
+  ld_window_remember_folder (self, file);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
+    AdwToast *toast = adw_toast_new (message);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
+static void
+download_data_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = ld_window_get_last_folder (self);
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  if (self->query == NULL)
+    return;
+
+  name = suggested_name (self, "license-data", "csv");
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Download Data"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (download_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  /* The dashboard report (PDF/PNG) comes with the export work; the action exists so
+   * the menu entry is in place, disabled until then. */
+}
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+static void
+ld_window_update_recent (LdWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_section);
+
+  /* Newest first; only reports this app can open. */
+  items = g_list_sort (items, compare_recent_newest_first);
+  for (GList *l = items; l != NULL && shown < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *mime = gtk_recent_info_get_mime_type (info);
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_exists (info))
+        continue;
+      if (g_strcmp0 (mime, "text/csv") != 0 && g_strcmp0 (mime, "text/tab-separated-values") != 0 &&
+          !g_str_has_suffix (uri, ".csv") && !g_str_has_suffix (uri, ".tsv"))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
+      g_menu_append_item (self->recent_section, item);
+      shown++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+void
+ld_window_update_actions (LdWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_report = self->report != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.reload", has_report && self->load_job == NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-load", self->load_job != NULL);
+  gtk_widget_action_set_enabled (widget, "win.download-data", has_report);
+  gtk_widget_action_set_enabled (widget, "win.export", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.range", has_report);
+  gtk_widget_action_set_enabled (widget, "win.custom-range", has_report);
+  gtk_widget_action_set_enabled (widget, "win.toggle-filter", has_report);
+  gtk_widget_action_set_enabled (widget, "win.clear-filter", has_report);
+  gtk_widget_action_set_enabled (widget, "win.clear-filters",
+                                 has_report && ld_filter_sidebar_get_n_active (self->sidebar) > 0);
+  gtk_widget_action_set_enabled (widget, "win.search-filters", has_report);
+  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_report);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_report);
+  gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_report);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_report);
+
+  ld_window_update_recent (self);
+}
+
+void
+ld_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_property_action (widget_class, "win.range", "range");
+  gtk_widget_class_install_action (widget_class, "win.custom-range", "(ii)", custom_range_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-filter", "(ss)", toggle_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filter", "s", clear_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.search-filters", NULL, search_filters_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+  gtk_widget_class_install_action (widget_class, "win.download-data", NULL, download_data_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+
+  /* Work without an application too (tests); the application adds the same accels so
+   * the shortcuts window lists them. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-filters", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
