@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ld-dict.h"
@@ -925,6 +926,294 @@ test_range_parse (void)
   g_assert_cmpstr (ld_range_preset_to_string (LD_RANGE_CUSTOM), ==, "custom");
 }
 
+/* ---- sort order against strcmp() ------------------------------------------------
+ *
+ * The tables and facets sort on integer ranks; these check them against the plain
+ * strcmp() comparisons SPEC §5 describes, on texts that trip up shortcuts: case,
+ * accents and other multibyte UTF-8, empty texts, prefixes of each other (also at the
+ * 8- and 16-byte chunk boundaries), long shared prefixes, and many equal sums. */
+
+static const char *const tricky_texts[] = {
+  "", "a", "A", "ab", "Ab", "aB", "AB", "abc", "e", "é", "É", "E", "f", "z", "Z", "Ä",
+  "Zürich", "Zurich", "Zürich AG", "Zurich AG", "zürich ag",
+  "Contoso", "contoso", "Contoso Ltd", "Contoso Ltd.", "Contoso Ltd. ", "Contoso Ltd",
+  "日本", "日本株式会社", "Ελλάδα", "ελλάδα", "😀 emoji", "\xef\xbf\xbd", "~", " ", "  ",
+  "abcdefg", "abcdefgh", "abcdefghi", "abcdefgH", "abcdefghabcdefgh", "abcdefghabcdefg",
+  "abcdefghabcdefghX", "abcdefghabcdefgh\x7f", "abcdefghabcdefgh\xc3\xa9",
+  "shared prefix shared prefix shared prefix 1", "shared prefix shared prefix shared prefix 10",
+  "shared prefix shared prefix shared prefix 2", "shared prefix shared prefix shared prefix",
+  "shared prefix shared prefix shared prefix é", "shared prefix shared prefix shared prefiX",
+};
+
+static int
+sign (int v)
+{
+  return (v > 0) - (v < 0);
+}
+
+static void
+test_dict_ranks (void)
+{
+  g_autoptr (LdDict) dict = ld_dict_new ();
+  g_autoptr (GRand) rng = g_rand_new_with_seed (7);
+  const guint32 *ranks;
+  guint n;
+  g_autofree guint8 *seen = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_texts); i++)
+    ld_dict_intern (dict, tricky_texts[i], strlen (tricky_texts[i]));
+  /* Enough values that the radix passes (not only the small-run path) run, with long
+   * runs of one chunk. */
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s%u", tricky_texts[g_rand_int_range (rng, 0, G_N_ELEMENTS (tricky_texts))],
+                                               g_rand_int_range (rng, 0, 500));
+
+      ld_dict_intern (dict, text, strlen (text));
+    }
+  /* Texts equal up to an embedded NUL compare equal for strcmp(): id order. */
+  ld_dict_intern (dict, "nul\0a", 5);
+  ld_dict_intern (dict, "nul", 3);
+  ld_dict_intern (dict, "nul\0b", 5);
+
+  n = ld_dict_size (dict);
+  ranks = ld_dict_get_ranks (dict);
+  g_assert_nonnull (ranks);
+  g_assert_true (ld_dict_get_ranks (dict) == ranks);
+
+  seen = g_new0 (guint8, n);
+  for (guint id = 0; id < n; id++)
+    {
+      g_assert_cmpuint (ranks[id], <, n);
+      g_assert_false (seen[ranks[id]]);
+      seen[ranks[id]] = 1;
+      g_assert_cmpuint (ld_dict_get_order (dict)[ranks[id]], ==, id);
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        int c = strcmp (ld_dict_get (dict, i), ld_dict_get (dict, j));
+
+        if (c == 0)
+          c = -1;
+        if (sign (c) != sign ((int) ranks[i] - (int) ranks[j]))
+          g_error ("ranks of \"%s\" (%u) and \"%s\" (%u) disagree with strcmp()",
+                   ld_dict_get (dict, i), ranks[i], ld_dict_get (dict, j), ranks[j]);
+      }
+}
+
+static void
+test_sort_items (void)
+{
+  g_autoptr (GRand) rng = g_rand_new_with_seed (11);
+  const gsize sizes[] = { 0, 1, 2, 47, 48, 49, 1000, 20000 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint shape = 0; shape < 3; shape++)
+      {
+        gsize n = sizes[s];
+        g_autofree LdSortItem *items = g_new (LdSortItem, MAX (n, 1));
+        g_autofree guint64 *keys = g_new (guint64, MAX (n, 1));
+
+        for (gsize i = 0; i < n; i++)
+          {
+            guint64 r = ((guint64) g_rand_int (rng) << 32) | g_rand_int (rng);
+
+            /* Full-width keys, few distinct keys (stability shows), or keys whose
+             * high bytes are all the same. */
+            items[i].key = shape == 0 ? r : shape == 1 ? r % 5 : 0xFFFFFF0000000000ull | (r & 0xFFFF);
+            items[i].value = (guint32) i;
+          }
+        for (gsize i = 0; i < n; i++)
+          keys[i] = items[i].key;
+        ld_sort_items (items, n);
+        ld_sort_keys (keys, n);
+        for (gsize i = 0; i < n; i++)
+          g_assert_cmpuint (keys[i], ==, items[i].key);
+        for (gsize i = 1; i < n; i++)
+          {
+            g_assert_cmpuint (items[i - 1].key, <=, items[i].key);
+            if (items[i - 1].key == items[i].key)
+              g_assert_cmpuint (items[i - 1].value, <, items[i].value);
+          }
+      }
+}
+
+static LdReport *
+build_tricky_report (void)
+{
+  static const char *const codes[] = { "US", "DE", "us", "", "ÅX", "U" };
+  static const char *const offers[] = { "Alpha", "alpha", "Álpha", "Alph", "", "Alpha " };
+  static const char *const product_ids[] = { "P-1", "p-1", "P-10", "", "P-1", "P-2" };
+  static const char *const plans[] = { "Basic", "basic", "Básico", "", "Basic ", "Bas" };
+  static const char *const states[] = { "Active", "active", "Inactive", "" };
+  static const char *const types[] = { "X", "x", "Ω", "" };
+  LdReportBuilder *builder = ld_report_builder_new (G_N_ELEMENTS (fixture_names),
+                                                    fixture_names, fixture_fields);
+  g_autoptr (GRand) rng = g_rand_new_with_seed (2026);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      const char *name = tricky_texts[g_rand_int_range (rng, 0, G_N_ELEMENTS (tricky_texts))];
+      guint o = g_rand_int_range (rng, 0, G_N_ELEMENTS (offers));
+      guint32 provisioned = g_rand_int_range (rng, 0, 4);
+      guint32 assigned = g_rand_int_range (rng, 0, provisioned + 1);
+      guint32 date = 20250000 + (guint32) g_rand_int_range (rng, 1, 13) * 100 + 1;
+      g_autofree char *date_text = g_strdup_printf ("%u-%02u-01", date / 10000, date / 100 % 100);
+      g_autofree char *count_a = g_strdup_printf ("%u", assigned);
+      g_autofree char *count_p = g_strdup_printf ("%u", provisioned);
+      const char *code = codes[g_rand_int_range (rng, 0, G_N_ELEMENTS (codes))];
+      const char *cells[] = {
+        code, code, name, date_text,
+        offers[o], product_ids[o], plans[g_rand_int_range (rng, 0, G_N_ELEMENTS (plans))],
+        "svc", states[g_rand_int_range (rng, 0, G_N_ELEMENTS (states))], count_a, count_p,
+        types[g_rand_int_range (rng, 0, G_N_ELEMENTS (types))],
+      };
+
+      add_cells (builder, cells, G_N_ELEMENTS (cells), date, FALSE, assigned, provisioned);
+    }
+
+  return ld_report_builder_finish (builder, "tricky.csv", NULL, ',', LD_ENCODING_UTF8, FALSE);
+}
+
+/* The comparisons the tables were sorted with before they had ranks. */
+#define REF_DESC(a, b) do { if ((a) != (b)) return (a) > (b) ? -1 : 1; } while (0)
+#define REF_STR(a, b) do { int c_ = strcmp ((a), (b)); if (c_ != 0) return c_; } while (0)
+#define REF_ASC(a, b) do { if ((a) != (b)) return (a) < (b) ? -1 : 1; } while (0)
+
+static int
+ref_products (const void *pa,
+              const void *pb)
+{
+  const LdProductRow *a = pa, *b = pb;
+
+  REF_DESC (a->provisioned, b->provisioned);
+  REF_STR (a->product_name, b->product_name);
+  REF_STR (a->plan_name, b->plan_name);
+  REF_STR (a->product_id, b->product_id);
+  REF_ASC (a->group, b->group);
+  return 0;
+}
+
+static int
+ref_customers (const void *pa,
+               const void *pb)
+{
+  const LdCustomerRow *a = pa, *b = pb;
+
+  REF_DESC (a->provisioned, b->provisioned);
+  REF_STR (a->name, b->name);
+  REF_STR (a->country_code, b->country_code);
+  REF_ASC (a->customer, b->customer);
+  return 0;
+}
+
+static int
+ref_countries (const void *pa,
+               const void *pb)
+{
+  const LdCountryRow *a = pa, *b = pb;
+
+  REF_DESC (a->provisioned, b->provisioned);
+  REF_STR (a->code, b->code);
+  return 0;
+}
+
+static int
+ref_facets (const void *pa,
+            const void *pb)
+{
+  const LdFacetOption *a = pa, *b = pb;
+
+  REF_DESC (a->provisioned, b->provisioned);
+  REF_STR (a->value, b->value);
+  return 0;
+}
+
+/* Sorts a copy of @rows with @compare and checks it is @rows, byte for byte. */
+static void
+assert_sorted_as (const void  *rows,
+                  guint        n,
+                  gsize        size,
+                  GCompareFunc compare,
+                  const char  *what)
+{
+  g_autofree void *copy = g_memdup2 (rows, MAX (n, 1) * size);
+
+  qsort (copy, n, size, (int (*) (const void *, const void *)) compare);
+  if (memcmp (copy, rows, n * size) != 0)
+    g_error ("%s: order differs from the strcmp() reference", what);
+}
+
+static void
+assert_result_order (LdResult *result)
+{
+  const void *rows;
+  guint n;
+
+  rows = ld_result_get_products (result, &n);
+  assert_sorted_as (rows, n, sizeof (LdProductRow), (GCompareFunc) ref_products, "products");
+  rows = ld_result_get_customers_table (result, &n);
+  g_assert_cmpuint (n, ==, ld_result_get_customers (result));
+  assert_sorted_as (rows, n, sizeof (LdCustomerRow), (GCompareFunc) ref_customers, "customers");
+  rows = ld_result_get_countries (result, &n);
+  assert_sorted_as (rows, n, sizeof (LdCountryRow), (GCompareFunc) ref_countries, "countries");
+  for (int d = 0; d < LD_N_DIMS; d++)
+    {
+      const LdFacetOption *options = ld_result_get_facet (result, d, &n);
+      g_autofree char *what = g_strdup_printf ("facet %s", ld_dimension_get_cli_name (d));
+
+      assert_sorted_as (options, n, sizeof (LdFacetOption), (GCompareFunc) ref_facets, what);
+    }
+}
+
+static void
+test_sort_order (void)
+{
+  g_autoptr (LdReport) report = build_tricky_report ();
+  g_autoptr (LdQuery) query = ld_query_new (report);
+  LdResult *result;
+  guint n;
+
+  /* The fixture makes the ties it is about. */
+  g_assert_cmpuint (ld_report_get_n_customers (report), >, 150);
+  g_assert_cmpuint (report->n_groups, >, 20);
+
+  ld_query_set_range_preset (query, LD_RANGE_ALL);
+  result = ld_query_run (query);
+  assert_result_order (result);
+  ld_result_unref (result);
+
+  ld_query_set_range_preset (query, LD_RANGE_LAST_6);
+  result = ld_query_run (query);
+  assert_result_order (result);
+  ld_result_unref (result);
+
+  /* Selected values the file does not hold merge by text among the options with
+   * nothing provisioned: before, between and after the file's own. */
+  ld_query_add_filter_value (query, LD_DIM_CUSTOMER, "Contoso");
+  ld_query_add_filter_value (query, LD_DIM_CUSTOMER, "Contoso Lt");
+  ld_query_add_filter_value (query, LD_DIM_CUSTOMER, "\x01 first");
+  ld_query_add_filter_value (query, LD_DIM_CUSTOMER, "\xf4\x8f\xbf\xbf last");
+  ld_query_add_filter_value (query, LD_DIM_CUSTOMER, "ab ");
+  ld_query_add_filter_value (query, LD_DIM_STATE, "Active");
+  ld_query_add_filter_value (query, LD_DIM_STATE, "ACTIVE");
+  ld_query_add_filter_value (query, LD_DIM_COUNTRY, "US");
+  ld_query_add_filter_value (query, LD_DIM_COUNTRY, "ZZ");
+  result = ld_query_run (query);
+  assert_result_order (result);
+  ld_result_get_facet (result, LD_DIM_CUSTOMER, &n);
+  g_assert_cmpuint (n, >, 4);
+  ld_result_unref (result);
+
+  /* Nothing passes: every option has 0, ordered by text alone. */
+  ld_query_add_filter_value (query, LD_DIM_OFFER_TYPE, "none such");
+  result = ld_query_run (query);
+  g_assert_cmpuint (ld_result_get_rows (result), ==, 0);
+  assert_result_order (result);
+  ld_result_unref (result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -943,6 +1232,9 @@ main (int   argc,
   g_test_add_func ("/query/builder-dates-and-drops", test_builder_dates_and_drops);
   g_test_add_func ("/query/empty-report", test_empty_report);
   g_test_add_func ("/query/range-parse", test_range_parse);
+  g_test_add_func ("/query/dict-ranks", test_dict_ranks);
+  g_test_add_func ("/query/sort-items", test_sort_items);
+  g_test_add_func ("/query/sort-order", test_sort_order);
 
   return g_test_run ();
 }

@@ -6,6 +6,10 @@
  * the text. Texts live NUL-terminated in big arena blocks and are never moved, so a
  * pointer from ld_dict_get() stays valid as long as the dictionary.
  *
+ * Sorting by text is what made the tables slow (a strcmp() qsort of 100,000 customer
+ * names on every re-query), so a dictionary also hands out the strcmp() rank of each
+ * id, computed once: the query's tables then sort on integers (ld_sort_items()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -34,6 +38,9 @@ struct _LdDict
   char        *block_pos;
   gsize        block_left;
   gsize        arena_bytes;
+
+  guint32     *ranks;   /* once ld_dict_get_ranks() ran: n_ids ranks, then n_ids ids
+                         * in rank order; else NULL */
 };
 
 static inline guint64
@@ -160,6 +167,7 @@ ld_dict_free (LdDict *self)
   g_free (self->slots);
   g_free (self->texts);
   g_free (self->lens);
+  g_free (self->ranks);
   g_ptr_array_unref (self->blocks);
   g_free (self);
 }
@@ -194,6 +202,8 @@ ld_dict_intern (LdDict     *self,
     }
 
   g_return_val_if_fail (self->n_ids < G_MAXUINT32 - 1, 0);
+  /* The ranks cover the ids there were; a new one would have none. */
+  g_return_val_if_fail (self->ranks == NULL, 0);
 
   id = self->n_ids++;
   if (id == self->ids_allocated)
@@ -264,6 +274,14 @@ ld_dict_get_length (const LdDict *self,
   return self->lens[id];
 }
 
+const char *const *
+ld_dict_get_texts (const LdDict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->texts;
+}
+
 guint
 ld_dict_size (const LdDict *self)
 {
@@ -280,5 +298,195 @@ ld_dict_memory (const LdDict *self)
   return sizeof *self
          + ((gsize) self->mask + 1) * sizeof (LdDictSlot)
          + (gsize) self->ids_allocated * (sizeof (const char *) + sizeof (guint32))
-         + self->arena_bytes;
+         + self->arena_bytes
+         + (g_atomic_pointer_get ((guint32 **) &self->ranks) != NULL ? 2 * (gsize) self->n_ids * sizeof (guint32) : 0);
+}
+
+/* ---- integer sorting and text ranks ------------------------------------------ */
+
+#define LD_SORT_SMALL 48
+
+/* The sorts of ld_sort_items() and ld_sort_keys(), which differ only in what they
+ * move: an insertion sort for short arrays, else one least-significant-digit pass per
+ * byte in which some keys differ (ranks and sums use a few of the eight), all the
+ * histograms counted in one read. Stable. */
+#define LD_DEFINE_RADIX_SORT(func, Type, KEY)                                    \
+  void                                                                           \
+  func (Type  *items,                                                            \
+        gsize  n_items)                                                          \
+  {                                                                              \
+    guint64 diff = 0;                                                            \
+    guint shifts[8];                                                             \
+    guint n_passes = 0;                                                          \
+    g_autofree gsize *counts = NULL;                                             \
+    g_autofree Type *buffer = NULL;                                              \
+    Type *src = items, *dst;                                                     \
+                                                                                 \
+    g_return_if_fail (items != NULL || n_items == 0);                            \
+                                                                                 \
+    if (n_items < 2)                                                             \
+      return;                                                                    \
+    if (n_items <= LD_SORT_SMALL)                                                \
+      {                                                                          \
+        for (gsize i = 1; i < n_items; i++)                                      \
+          {                                                                      \
+            Type x = items[i];                                                   \
+            gsize j = i;                                                         \
+                                                                                 \
+            while (j > 0 && KEY (items[j - 1]) > KEY (x))                        \
+              {                                                                  \
+                items[j] = items[j - 1];                                         \
+                j--;                                                             \
+              }                                                                  \
+            items[j] = x;                                                        \
+          }                                                                      \
+        return;                                                                  \
+      }                                                                          \
+                                                                                 \
+    for (gsize i = 1; i < n_items; i++)                                          \
+      diff |= KEY (items[i]) ^ KEY (items[0]);                                   \
+    for (guint b = 0; b < 8; b++)                                                \
+      if ((diff >> (8 * b)) & 0xff)                                              \
+        shifts[n_passes++] = 8 * b;                                              \
+    if (n_passes == 0)                                                           \
+      return;                                                                    \
+                                                                                 \
+    counts = g_new0 (gsize, n_passes * 256);                                     \
+    for (gsize i = 0; i < n_items; i++)                                          \
+      for (guint p = 0; p < n_passes; p++)                                       \
+        counts[p * 256 + ((KEY (items[i]) >> shifts[p]) & 0xff)]++;              \
+    for (guint p = 0; p < n_passes; p++)                                         \
+      {                                                                          \
+        gsize *c = counts + p * 256;                                             \
+        gsize sum = 0;                                                           \
+                                                                                 \
+        for (guint d = 0; d < 256; d++)                                          \
+          {                                                                      \
+            gsize k = c[d];                                                      \
+                                                                                 \
+            c[d] = sum;                                                          \
+            sum += k;                                                            \
+          }                                                                      \
+      }                                                                          \
+                                                                                 \
+    buffer = g_new (Type, n_items);                                              \
+    dst = buffer;                                                                \
+    for (guint p = 0; p < n_passes; p++)                                         \
+      {                                                                          \
+        gsize *c = counts + p * 256;                                             \
+        guint shift = shifts[p];                                                 \
+        Type *tmp;                                                               \
+                                                                                 \
+        for (gsize i = 0; i < n_items; i++)                                      \
+          dst[c[(KEY (src[i]) >> shift) & 0xff]++] = src[i];                     \
+        tmp = src;                                                               \
+        src = dst;                                                               \
+        dst = tmp;                                                               \
+      }                                                                          \
+    if (src != items)                                                            \
+      memcpy (items, src, n_items * sizeof *items);                              \
+  }
+
+#define LD_ITEM_KEY(item) ((item).key)
+#define LD_PLAIN_KEY(key) (key)
+
+LD_DEFINE_RADIX_SORT (ld_sort_items, LdSortItem, LD_ITEM_KEY)
+LD_DEFINE_RADIX_SORT (ld_sort_keys, guint64, LD_PLAIN_KEY)
+
+/* Bytes @offset … @offset + 7 of a text as a big-endian integer, zero past its end
+ * (or past a NUL byte, where strcmp() stops): integer order is strcmp() order. */
+static inline guint64
+text_chunk (const char *text,
+            gsize       len,
+            gsize       offset)
+{
+  const guchar *p = (const guchar *) text + offset;
+  guint64 key = 0;
+  gsize n;
+
+  if (offset >= len)
+    return 0;
+  n = MIN (len - offset, 8);
+  for (gsize i = 0; i < n && p[i] != 0; i++)
+    key |= (guint64) p[i] << (56 - 8 * i);
+  return key;
+}
+
+typedef struct {
+  gsize start;
+  gsize n;
+  gsize offset;
+} LdRankRun;
+
+/* A most-significant-first sort by 8-byte chunks: sort a run by one chunk, then each
+ * group that shares it and may go on (its last byte is not 0) by the next. */
+static void
+ld_dict_sort_texts (const LdDict *self,
+                    LdSortItem   *items,
+                    gsize         n_items)
+{
+  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (LdRankRun));
+  LdRankRun first = { 0, n_items, 0 };
+
+  g_array_append_val (todo, first);
+  while (todo->len > 0)
+    {
+      LdRankRun run = g_array_index (todo, LdRankRun, todo->len - 1);
+      LdSortItem *r = items + run.start;
+      gsize i = 0;
+
+      g_array_set_size (todo, todo->len - 1);
+      for (gsize k = 0; k < run.n; k++)
+        r[k].key = text_chunk (self->texts[r[k].value], self->lens[r[k].value], run.offset);
+      ld_sort_items (r, run.n);
+
+      while (i < run.n)
+        {
+          gsize j = i + 1;
+
+          while (j < run.n && r[j].key == r[i].key)
+            j++;
+          if (j - i > 1 && (r[i].key & 0xff) != 0)
+            {
+              LdRankRun next = { run.start + i, j - i, run.offset + 8 };
+
+              g_array_append_val (todo, next);
+            }
+          i = j;
+        }
+    }
+}
+
+const guint32 *
+ld_dict_get_ranks (LdDict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (g_once_init_enter (&self->ranks))
+    {
+      guint32 *ranks = g_new (guint32, 2 * (gsize) self->n_ids);
+      g_autofree LdSortItem *items = g_new (LdSortItem, self->n_ids);
+
+      /* Starting in id order and sorting stably keeps equal texts in id order. */
+      for (guint32 id = 0; id < self->n_ids; id++)
+        items[id].value = id;
+      ld_dict_sort_texts (self, items, self->n_ids);
+      for (guint32 r = 0; r < self->n_ids; r++)
+        {
+          ranks[items[r].value] = r;
+          ranks[self->n_ids + r] = items[r].value;
+        }
+
+      g_once_init_leave (&self->ranks, ranks);
+    }
+
+  return self->ranks;
+}
+
+const guint32 *
+ld_dict_get_order (LdDict *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return ld_dict_get_ranks (self) + self->n_ids;
 }

@@ -23,9 +23,35 @@ guint32     ld_dict_lookup (const LdDict *dict, const char *str, gsize len);
 /* The NUL-terminated text of @id; valid as long as the dictionary. */
 const char *ld_dict_get    (const LdDict *dict, guint32 id);
 gsize       ld_dict_get_length (const LdDict *dict, guint32 id);
+/* Every id's text, indexed by id, for loops over many ids; valid until the next
+ * ld_dict_intern() that adds a text. */
+const char *const *ld_dict_get_texts (const LdDict *dict);
 guint       ld_dict_size   (const LdDict *dict);
 /* Bytes held, for the benchmark's memory account. */
 gsize       ld_dict_memory (const LdDict *dict);
+
+/* The position of each id's text in strcmp() order (UTF-8 bytes, as SPEC §5 sorts
+ * text): ranks[id] for id < ld_dict_size(), a permutation of 0 … size − 1, so two ids
+ * compare as their texts do. Texts equal up to an embedded NUL (the loader never
+ * stores one) keep id order. Computed on the first call, safely from any thread;
+ * the dictionary must be complete by then: interning a new text afterwards is a
+ * programming error. */
+const guint32 *ld_dict_get_ranks (LdDict *dict);
+/* The inverse of the ranks: order[r] is the id of rank r. Computed with them. */
+const guint32 *ld_dict_get_order (LdDict *dict);
+
+/* A key and what it sorts, for ld_sort_items(). */
+typedef struct {
+  guint64 key;
+  guint32 value;
+} LdSortItem;
+
+/* Sorts @items by key ascending, stably (a least-significant-digit radix sort that
+ * skips the bytes all keys share). The dictionary's ranks and the query's tables
+ * use it, so that nothing on a re-query compares strings. */
+void        ld_sort_items (LdSortItem *items, gsize n_items);
+/* The same for bare keys. */
+void        ld_sort_keys  (guint64 *keys, gsize n_keys);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdDict, ld_dict_free)
 

@@ -92,6 +92,30 @@ struct _LdReport
 
   guint32     latest_date;
   gsize       memory_size;
+
+  /* Orders that do not depend on a query, computed on first use so that the tables
+   * of a re-query sort integers, not strings; see ld_report_get_customer_ranks().
+   * Each holds n ranks, then their inverse (n entities in rank order). */
+  guint32    *customer_rank;
+  guint32    *group_rank;
 };
+
+/* Per customer: its position in (CustomerName, CustomerCountryCode, index) order, text
+ * by UTF-8 bytes — the analysis-customers order after provisioned (SPEC §5). Computed
+ * on the first call, safely from any thread. */
+const guint32 *ld_report_get_customer_ranks (LdReport *self);
+/* Per group: its position in (ProductDisplayName, PlanName, ProductId, index) order —
+ * the analysis-products order after provisioned. Computed like the customers'. */
+const guint32 *ld_report_get_group_ranks (LdReport *self);
+/* The inverses: the customers, and the groups, in rank order. */
+const guint32 *ld_report_get_customer_order (LdReport *self);
+const guint32 *ld_report_get_group_order (LdReport *self);
+
+/* The number of bits @v needs (0 for 0). */
+static inline guint
+ld_bit_length (guint64 v)
+{
+  return v == 0 ? 0 : 64 - (guint) __builtin_clzll (v);
+}
 
 G_END_DECLS

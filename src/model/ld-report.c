@@ -55,6 +55,8 @@ ld_report_finalize (GObject *object)
   g_free (self->customer_product_pair);
   g_free (self->customer_country_pair);
   g_free (self->country_name);
+  g_free (self->customer_rank);
+  g_free (self->group_rank);
 
   G_OBJECT_CLASS (ld_report_parent_class)->finalize (object);
 }
@@ -240,4 +242,90 @@ ld_report_get_memory_size (LdReport *self)
 {
   g_return_val_if_fail (LD_IS_REPORT (self), 0);
   return self->memory_size;
+}
+
+const guint32 *
+ld_report_get_customer_ranks (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+
+  if (g_once_init_enter (&self->customer_rank))
+    {
+      const guint32 *names = ld_dict_get_ranks (self->dim_dict[LD_DIM_CUSTOMER]);
+      const guint32 *codes = ld_dict_get_ranks (self->dim_dict[LD_DIM_COUNTRY]);
+      guint code_bits = ld_bit_length (ld_dict_size (self->dim_dict[LD_DIM_COUNTRY]) - 1);
+      guint32 *ranks = g_new (guint32, 2 * (gsize) self->n_customers + 1);
+      g_autofree LdSortItem *items = g_new (LdSortItem, MAX (self->n_customers, 1));
+
+      /* Stable, from index order: the index breaks ties of name and code. */
+      for (guint c = 0; c < self->n_customers; c++)
+        {
+          items[c].key = ((guint64) names[self->customer_name[c]] << code_bits)
+                         | codes[self->customer_code[c]];
+          items[c].value = c;
+        }
+      ld_sort_items (items, self->n_customers);
+      for (guint r = 0; r < self->n_customers; r++)
+        {
+          ranks[items[r].value] = r;
+          ranks[self->n_customers + r] = items[r].value;
+        }
+
+      g_once_init_leave (&self->customer_rank, ranks);
+    }
+
+  return self->customer_rank;
+}
+
+const guint32 *
+ld_report_get_group_ranks (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+
+  if (g_once_init_enter (&self->group_rank))
+    {
+      const guint32 *names = ld_dict_get_ranks (self->dim_dict[LD_DIM_OFFER]);
+      const guint32 *plans = ld_dict_get_ranks (self->dim_dict[LD_DIM_PLAN]);
+      const guint32 *product_ids = ld_dict_get_ranks (self->product_id_dict);
+      guint32 *ranks = g_new (guint32, 2 * (gsize) self->n_groups + 1);
+      g_autofree LdSortItem *items = g_new (LdSortItem, MAX (self->n_groups, 1));
+
+      /* Two stable passes from index order: ProductId, then (name, plan). */
+      for (guint g = 0; g < self->n_groups; g++)
+        {
+          items[g].key = product_ids[self->group_product_id[g]];
+          items[g].value = g;
+        }
+      ld_sort_items (items, self->n_groups);
+      for (guint i = 0; i < self->n_groups; i++)
+        {
+          guint g = items[i].value;
+
+          items[i].key = ((guint64) names[self->group_name[g]] << 32) | plans[self->group_plan[g]];
+        }
+      ld_sort_items (items, self->n_groups);
+      for (guint r = 0; r < self->n_groups; r++)
+        {
+          ranks[items[r].value] = r;
+          ranks[self->n_groups + r] = items[r].value;
+        }
+
+      g_once_init_leave (&self->group_rank, ranks);
+    }
+
+  return self->group_rank;
+}
+
+const guint32 *
+ld_report_get_customer_order (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  return ld_report_get_customer_ranks (self) + self->n_customers;
+}
+
+const guint32 *
+ld_report_get_group_order (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  return ld_report_get_group_ranks (self) + self->n_groups;
 }

@@ -216,59 +216,76 @@ ld_result_get_month_assigned (LdResult *self)
   return self->d.month_assigned;
 }
 
-/* SPEC §5: provisioned descending, then text by UTF-8 bytes; the entity index last
- * so that equal rows still come out in one fixed order. */
-#define CMP_DESC(a, b) do { if ((a) != (b)) return (a) > (b) ? -1 : 1; } while (0)
-#define CMP_STR(a, b) do { int c_ = strcmp ((a), (b)); if (c_ != 0) return c_; } while (0)
-#define CMP_ASC(a, b) do { if ((a) != (b)) return (a) < (b) ? -1 : 1; } while (0)
+/* SPEC §5 orders every table by provisioned descending, then text by UTF-8 bytes.
+ * The texts' order is fixed per report (dictionary ranks, and the report's customer
+ * and group ranks, which end in the entity index so that equal rows still come out
+ * in one fixed order), so a re-query sorts integers only: each row's key is
+ * (max − provisioned) above its rank, one radix sort orders them, and the rank's
+ * inverse gives the entity back. */
 
-static int
-compare_products (const void *pa,
-                  const void *pb)
+typedef struct {
+  const guint32 *ranks;         /* per entity, distinct, below n_ranks */
+  const guint32 *order;         /* per rank: the entity */
+  guint32        n_ranks;
+  const char    *provisioned;   /* entity 0's sum; entity e's is e × stride further */
+  gsize          stride;
+} LdOrder;
+
+static inline guint64
+ld_order_provisioned (const LdOrder *self,
+                      guint32        entity)
 {
-  const LdProductRow *a = pa, *b = pb;
+  return *(const guint64 *) (self->provisioned + (gsize) entity * self->stride);
+}
 
-  CMP_DESC (a->provisioned, b->provisioned);
-  CMP_STR (a->product_name, b->product_name);
-  CMP_STR (a->plan_name, b->plan_name);
-  CMP_STR (a->product_id, b->product_id);
-  CMP_ASC (a->group, b->group);
-  return 0;
+/* Sorts @entities (the @n with a row) into SPEC §5 order. */
+static void
+ld_order_sort (const LdOrder *self,
+               guint32       *entities,
+               gsize          n)
+{
+  guint rank_bits = ld_bit_length (MAX (self->n_ranks, 1) - 1);
+  guint64 rank_mask = rank_bits == 0 ? 0 : G_MAXUINT64 >> (64 - rank_bits);
+  guint64 max = 0;
+
+  for (gsize i = 0; i < n; i++)
+    max = MAX (max, ld_order_provisioned (self, entities[i]));
+
+  if (ld_bit_length (max) + rank_bits <= 64)
+    {
+      g_autofree guint64 *keys = g_new (guint64, MAX (n, 1));
+
+      for (gsize i = 0; i < n; i++)
+        keys[i] = ((max - ld_order_provisioned (self, entities[i])) << rank_bits)
+                  | self->ranks[entities[i]];
+      ld_sort_keys (keys, n);
+      for (gsize i = 0; i < n; i++)
+        entities[i] = self->order[keys[i] & rank_mask];
+    }
+  else
+    {
+      /* Sums too large to share a word with the rank: two stable passes. */
+      g_autofree LdSortItem *items = g_new (LdSortItem, MAX (n, 1));
+
+      for (gsize i = 0; i < n; i++)
+        {
+          items[i].key = self->ranks[entities[i]];
+          items[i].value = entities[i];
+        }
+      ld_sort_items (items, n);
+      for (gsize i = 0; i < n; i++)
+        items[i].key = max - ld_order_provisioned (self, items[i].value);
+      ld_sort_items (items, n);
+      for (gsize i = 0; i < n; i++)
+        entities[i] = items[i].value;
+    }
 }
 
 static int
-compare_customers (const void *pa,
-                   const void *pb)
+compare_strings (const void *pa,
+                 const void *pb)
 {
-  const LdCustomerRow *a = pa, *b = pb;
-
-  CMP_DESC (a->provisioned, b->provisioned);
-  CMP_STR (a->name, b->name);
-  CMP_STR (a->country_code, b->country_code);
-  CMP_ASC (a->customer, b->customer);
-  return 0;
-}
-
-static int
-compare_countries (const void *pa,
-                   const void *pb)
-{
-  const LdCountryRow *a = pa, *b = pb;
-
-  CMP_DESC (a->provisioned, b->provisioned);
-  CMP_STR (a->code, b->code);
-  return 0;
-}
-
-static int
-compare_facet_options (const void *pa,
-                       const void *pb)
-{
-  const LdFacetOption *a = pa, *b = pb;
-
-  CMP_DESC (a->provisioned, b->provisioned);
-  CMP_STR (a->value, b->value);
-  return 0;
+  return strcmp (*(char *const *) pa, *(char *const *) pb);
 }
 
 const LdProductRow *
@@ -280,26 +297,38 @@ ld_result_get_products (LdResult *self,
   if (g_once_init_enter (&self->products_once))
     {
       LdReport *report = self->d.report;
-      LdProductRow *rows = g_new (LdProductRow, MAX (report->n_groups, 1));
+      const char *const *offer_types = ld_dict_get_texts (report->dim_dict[LD_DIM_OFFER_TYPE]);
+      const char *const *product_ids = ld_dict_get_texts (report->product_id_dict);
+      const char *const *names = ld_dict_get_texts (report->dim_dict[LD_DIM_OFFER]);
+      const char *const *plans = ld_dict_get_texts (report->dim_dict[LD_DIM_PLAN]);
+      const LdOrder order = {
+        ld_report_get_group_ranks (report), ld_report_get_group_order (report), report->n_groups,
+        (const char *) &self->d.group_sums[0].provisioned, sizeof (LdSums),
+      };
+      g_autofree guint32 *groups = g_new (guint32, MAX (report->n_groups, 1));
+      LdProductRow *rows;
       guint n = 0;
 
       for (guint g = 0; g < report->n_groups; g++)
-        {
-          LdProductRow *row;
+        if (self->d.group_customers[g] != 0)
+          groups[n++] = g;
+      ld_order_sort (&order, groups, n);
 
-          if (self->d.group_customers[g] == 0)
-            continue;
-          row = &rows[n++];
-          row->offer_type = ld_dict_get (report->dim_dict[LD_DIM_OFFER_TYPE], report->group_offer_type[g]);
-          row->product_id = ld_dict_get (report->product_id_dict, report->group_product_id[g]);
-          row->product_name = ld_dict_get (report->dim_dict[LD_DIM_OFFER], report->group_name[g]);
-          row->plan_name = ld_dict_get (report->dim_dict[LD_DIM_PLAN], report->group_plan[g]);
+      rows = g_new (LdProductRow, MAX (n, 1));
+      for (guint k = 0; k < n; k++)
+        {
+          guint32 g = groups[k];
+          LdProductRow *row = &rows[k];
+
+          row->offer_type = offer_types[report->group_offer_type[g]];
+          row->product_id = product_ids[report->group_product_id[g]];
+          row->product_name = names[report->group_name[g]];
+          row->plan_name = plans[report->group_plan[g]];
           row->customers = self->d.group_customers[g];
           row->provisioned = self->d.group_sums[g].provisioned;
           row->assigned = self->d.group_sums[g].assigned;
           row->group = g;
         }
-      qsort (rows, n, sizeof *rows, compare_products);
       self->products = rows;
       self->n_products = n;
       g_once_init_leave (&self->products_once, 1);
@@ -319,24 +348,38 @@ ld_result_get_customers_table (LdResult *self,
   if (g_once_init_enter (&self->customers_once))
     {
       LdReport *report = self->d.report;
-      LdCustomerRow *rows = g_new (LdCustomerRow, MAX (self->d.customers, 1));
+      const char *const *names = ld_dict_get_texts (report->dim_dict[LD_DIM_CUSTOMER]);
+      const char *const *codes = ld_dict_get_texts (report->dim_dict[LD_DIM_COUNTRY]);
+      const guint32 *customer_name = report->customer_name;
+      const guint32 *customer_code = report->customer_code;
+      const guint32 *products = self->d.customer_products;
+      const LdSums *sums = self->d.customer_sums;
+      const LdOrder order = {
+        ld_report_get_customer_ranks (report), ld_report_get_customer_order (report),
+        report->n_customers, (const char *) &sums[0].provisioned, sizeof (LdSums),
+      };
+      g_autofree guint32 *customers = g_new (guint32, MAX (self->d.customers, 1));
+      LdCustomerRow *rows;
       guint n = 0;
 
       for (guint c = 0; c < report->n_customers && n < self->d.customers; c++)
-        {
-          LdCustomerRow *row;
+        if (products[c] != 0)
+          customers[n++] = c;
+      ld_order_sort (&order, customers, n);
 
-          if (self->d.customer_products[c] == 0)
-            continue;
-          row = &rows[n++];
-          row->name = ld_dict_get (report->dim_dict[LD_DIM_CUSTOMER], report->customer_name[c]);
-          row->country_code = ld_dict_get (report->dim_dict[LD_DIM_COUNTRY], report->customer_code[c]);
-          row->products = self->d.customer_products[c];
-          row->provisioned = self->d.customer_sums[c].provisioned;
-          row->assigned = self->d.customer_sums[c].assigned;
+      rows = g_new (LdCustomerRow, MAX (n, 1));
+      for (guint k = 0; k < n; k++)
+        {
+          guint32 c = customers[k];
+          LdCustomerRow *row = &rows[k];
+
+          row->name = names[customer_name[c]];
+          row->country_code = codes[customer_code[c]];
+          row->products = products[c];
+          row->provisioned = sums[c].provisioned;
+          row->assigned = sums[c].assigned;
           row->customer = c;
         }
-      qsort (rows, n, sizeof *rows, compare_customers);
       self->customer_rows = rows;
       self->n_customer_rows = n;
       g_once_init_leave (&self->customers_once, 1);
@@ -356,24 +399,36 @@ ld_result_get_countries (LdResult *self,
   if (g_once_init_enter (&self->countries_once))
     {
       LdReport *report = self->d.report;
-      guint n_codes = ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]);
-      LdCountryRow *rows = g_new (LdCountryRow, MAX (n_codes, 1));
+      LdDict *dict = report->dim_dict[LD_DIM_COUNTRY];
+      guint n_codes = ld_dict_size (dict);
+      const char *const *codes = ld_dict_get_texts (dict);
+      const char *const *names = ld_dict_get_texts (report->country_name_dict);
+      /* Codes are distinct texts: the rank alone orders equal sums. */
+      const LdOrder order = {
+        ld_dict_get_ranks (dict), ld_dict_get_order (dict), n_codes,
+        (const char *) &self->d.country_sums[0].provisioned, sizeof (LdSums),
+      };
+      g_autofree guint32 *present = g_new (guint32, n_codes);
+      LdCountryRow *rows;
       guint n = 0;
 
       for (guint code = 0; code < n_codes; code++)
-        {
-          LdCountryRow *row;
+        if (self->d.country_customers[code] != 0)
+          present[n++] = code;
+      ld_order_sort (&order, present, n);
 
-          if (self->d.country_customers[code] == 0)
-            continue;
-          row = &rows[n++];
-          row->code = ld_dict_get (report->dim_dict[LD_DIM_COUNTRY], code);
-          row->name = ld_dict_get (report->country_name_dict, report->country_name[code]);
+      rows = g_new (LdCountryRow, MAX (n, 1));
+      for (guint k = 0; k < n; k++)
+        {
+          guint32 code = present[k];
+          LdCountryRow *row = &rows[k];
+
+          row->code = codes[code];
+          row->name = names[report->country_name[code]];
           row->customers = self->d.country_customers[code];
           row->provisioned = self->d.country_sums[code].provisioned;
           row->assigned = self->d.country_sums[code].assigned;
         }
-      qsort (rows, n, sizeof *rows, compare_countries);
       self->countries = rows;
       self->n_countries = n;
       g_once_init_leave (&self->countries_once, 1);
@@ -396,11 +451,20 @@ ld_result_get_facet (LdResult   *self,
     {
       LdDict *dict = self->d.report->dim_dict[dim];
       guint n_values = ld_dict_size (dict);
+      const char *const *texts = ld_dict_get_texts (dict);
+      const guint64 *provisioned = self->d.facet_provisioned[dim];
+      const guint8 *present = self->d.facet_present[dim];
+      const LdOrder order = {
+        ld_dict_get_ranks (dict), ld_dict_get_order (dict), n_values,
+        (const char *) provisioned, sizeof (guint64),
+      };
       char **selected = self->d.selected[dim];
       guint n_selected = selected != NULL ? g_strv_length (selected) : 0;
       g_autofree guint8 *is_selected = g_new0 (guint8, n_values);
+      g_autofree const char **absent = g_new (const char *, n_selected + 1);
+      g_autofree guint32 *ids = g_new (guint32, n_values);
       LdFacetOption *options;
-      guint n = 0;
+      guint n_absent = 0, n = 0;
 
       for (guint i = 0; i < n_selected; i++)
         {
@@ -408,33 +472,56 @@ ld_result_get_facet (LdResult   *self,
 
           if (id != G_MAXUINT32)
             is_selected[id] = 1;
+          else
+            absent[n_absent++] = selected[i];
         }
 
-      options = g_new (LdFacetOption, n_values + n_selected + 1);
       for (guint id = 0; id < n_values; id++)
+        if (present[id] || is_selected[id])
+          ids[n++] = id;
+      ld_order_sort (&order, ids, n);
+
+      options = g_new (LdFacetOption, n + n_absent + 1);
+      for (guint k = 0; k < n; k++)
         {
-          if (!self->d.facet_present[dim][id] && !is_selected[id])
-            continue;
-          options[n].value = ld_dict_get (dict, id);
-          options[n].provisioned = self->d.facet_provisioned[dim][id];
-          options[n].selected = is_selected[id] != 0;
-          options[n].present = self->d.facet_present[dim][id] != 0;
-          n++;
+          guint32 id = ids[k];
+          LdFacetOption *option = &options[k];
+
+          option->value = texts[id];
+          option->provisioned = provisioned[id];
+          option->selected = is_selected[id] != 0;
+          option->present = present[id] != 0;
         }
 
       /* Selected values the file does not hold at all still show, so they can be
-       * unselected; the strings are the result's own copies. */
-      for (guint i = 0; i < n_selected; i++)
-        if (ld_dict_lookup (dict, selected[i], strlen (selected[i])) == G_MAXUINT32)
-          {
-            options[n].value = selected[i];
-            options[n].provisioned = 0;
-            options[n].selected = TRUE;
-            options[n].present = FALSE;
-            n++;
-          }
+       * unselected; the strings are the result's own copies. They have nothing
+       * provisioned, so they merge by text among the options with 0: from the back,
+       * the later of the two last ones goes last. */
+      if (n_absent > 0)
+        {
+          guint i = n, a = n_absent, w = n + n_absent;
 
-      qsort (options, n, sizeof *options, compare_facet_options);
+          qsort (absent, n_absent, sizeof *absent, compare_strings);
+          while (a > 0)
+            {
+              LdFacetOption *last = &options[--w];
+
+              if (i > 0 && options[i - 1].provisioned == 0
+                  && strcmp (absent[a - 1], options[i - 1].value) < 0)
+                {
+                  *last = options[--i];
+                }
+              else
+                {
+                  last->value = absent[--a];
+                  last->provisioned = 0;
+                  last->selected = TRUE;
+                  last->present = FALSE;
+                }
+            }
+          n += n_absent;
+        }
+
       self->facets[dim] = options;
       self->n_facets[dim] = n;
       g_once_init_leave (&self->facet_once[dim], 1);
