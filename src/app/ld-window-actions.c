@@ -357,7 +357,7 @@ ld_window_update_actions (LdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search-filters", has_report);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_report);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_report);
-  gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_report);
+  gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_report && !self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_report);
 
   ld_window_update_recent (self);

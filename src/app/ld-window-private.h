@@ -27,6 +27,8 @@ struct _LdWindow
   AdwHeaderBar      *header_bar;
   AdwWindowTitle    *window_title;
   GtkToggleButton   *sidebar_button;
+  GtkButton         *open_button;
+  GtkButton         *open_icon_button;
   GtkButton         *download_button;
   LdDateRangeButton *date_range_button;
   GtkRevealer       *load_revealer;
@@ -66,6 +68,8 @@ struct _LdWindow
   GSettings         *settings;      /* NULL when the schema is not installed */
   char              *range;         /* "last-6", "last-12", "all" or "custom" */
   gboolean           sidebar_visible;
+  gboolean           compact;       /* narrow window: icon-only header */
+  guint              compact_idle;
 
   GtkFileChooserNative *chooser;
 };
@@ -75,6 +79,7 @@ void     ld_window_refresh            (LdWindow *self);
 void     ld_window_toast              (LdWindow *self, const char *message);
 GFile   *ld_window_get_last_folder    (LdWindow *self);
 void     ld_window_remember_folder    (LdWindow *self, GFile *file);
+void     ld_window_set_compact        (LdWindow *self, gboolean compact);
 
 /* ld-window-actions.c */
 void     ld_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -641,6 +641,54 @@ ld_window_get_last_refresh_time (LdWindow *self)
   return self->last_refresh_usec;
 }
 
+/* GTK 4.8 and libadwaita 1.2 have no breakpoints: the window watches its own width
+ * and folds the header bar's labels away when narrow, so it fits 360 px. With a gap
+ * between the two thresholds a resize cannot flip it back and forth. */
+#define COMPACT_BELOW 720
+#define WIDE_FROM 760
+
+void
+ld_window_set_compact (LdWindow *self,
+                       gboolean  compact)
+{
+  self->compact = compact;
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), !compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_icon_button), compact);
+  ld_date_range_button_set_compact (self->date_range_button, compact);
+  ld_window_update_actions (self);
+}
+
+static gboolean
+compact_idle_cb (gpointer user_data)
+{
+  LdWindow *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->compact_idle = 0;
+  if (!self->compact && width < COMPACT_BELOW)
+    ld_window_set_compact (self, TRUE);
+  else if (self->compact && width >= WIDE_FROM)
+    ld_window_set_compact (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ld_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  LdWindow *self = LD_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ld_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Changing what is visible during an allocation is not allowed: do it next. */
+  if (self->compact_idle == 0 &&
+      ((!self->compact && width < COMPACT_BELOW) || (self->compact && width >= WIDE_FROM)))
+    self->compact_idle = g_idle_add (compact_idle_cb, self);
+}
+
 static gboolean
 ld_window_close_request (GtkWindow *window)
 {
@@ -718,6 +766,7 @@ ld_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
   g_clear_object (&self->load_cancellable);
   self->load_job = NULL;
   if (self->monitor != NULL)
@@ -758,6 +807,7 @@ ld_window_class_init (LdWindowClass *klass)
   object_class->get_property = ld_window_get_property;
   object_class->set_property = ld_window_set_property;
   window_class->close_request = ld_window_close_request;
+  widget_class->size_allocate = ld_window_size_allocate;
 
   /* "last-6", "last-12", "all" or "custom": the state of win.range. */
   properties[PROP_RANGE] =
@@ -776,6 +826,8 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, open_icon_button);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, download_button);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, date_range_button);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, load_revealer);

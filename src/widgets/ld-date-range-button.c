@@ -20,6 +20,7 @@ struct _LdDateRangeButton
 
   GtkMenuButton  *menu_button;
   GtkLabel       *range_label;
+  GtkWidget      *arrow_image;
   GtkPopover     *popover;
   GtkCheckButton *last_6_check;
   GtkCheckButton *last_12_check;
@@ -214,6 +215,7 @@ ld_date_range_button_class_init (LdDateRangeButtonClass *klass)
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-date-range-button.ui");
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, range_label);
+  gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, arrow_image);
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, popover);
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, last_6_check);
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, last_12_check);
@@ -312,6 +314,18 @@ ld_date_range_button_update (LdDateRangeButton *self,
       gtk_drop_down_set_selected (self->to_dropdown, CLAMP (to, first, last) - first);
     }
   self->syncing = FALSE;
+}
+
+/* On a narrow window the button shows only its icons; the tooltip and the
+ * accessible description still say which months. */
+void
+ld_date_range_button_set_compact (LdDateRangeButton *self,
+                                  gboolean           compact)
+{
+  g_return_if_fail (LD_IS_DATE_RANGE_BUTTON (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), !compact);
+  gtk_widget_set_visible (self->arrow_image, !compact);
 }
 
 const char *

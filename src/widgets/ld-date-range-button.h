@@ -24,6 +24,8 @@ GtkWidget  *ld_date_range_button_new       (void);
 void        ld_date_range_button_update    (LdDateRangeButton *self,
                                             LdQuery           *query);
 /* The text on the button, e.g. "Last 6 months". */
+void        ld_date_range_button_set_compact (LdDateRangeButton *self,
+                                              gboolean           compact);
 const char *ld_date_range_button_get_label (LdDateRangeButton *self);
 
 G_END_DECLS
