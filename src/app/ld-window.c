@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-a11y.h"
 #include "ld-analysis-card.h"
 #include "ld-customers-card.h"
 #include "ld-geo-card.h"
@@ -895,6 +896,8 @@ ld_window_init (LdWindow *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->trend_cards));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+
+  ld_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   g_object_bind_property (self, "sidebar-visible", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
