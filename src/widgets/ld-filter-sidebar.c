@@ -108,16 +108,24 @@ make_chip (LdFilterSidebar *self,
   return chip;
 }
 
+/* The chips change one at a time (a click adds or removes one value), so the
+ * flow box keeps the chips that stay and only gains or loses the changed one:
+ * rebuilding every chip cost a relayout of all of them on each click. */
+static char *
+chip_key (LdDimension  dimension,
+          const char  *value)
+{
+  return g_strdup_printf ("%d\x1f%s", dimension, value);
+}
+
 static void
 ld_filter_sidebar_sync_chips (LdFilterSidebar *self,
                               LdQuery         *query)
 {
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GtkWidget *child;
   guint shown = 0;
-
-  /* Only the selected values get a chip, a handful: rebuilding them is cheap. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
-    gtk_flow_box_remove (self->chips, child);
+  int position = 0;
 
   if (query != NULL)
     for (guint d = 0; d < LD_N_DIMS; d++)
@@ -125,13 +133,48 @@ ld_filter_sidebar_sync_chips (LdFilterSidebar *self,
         const char *const *values = ld_query_get_filter_values (query, d);
 
         for (guint i = 0; values != NULL && values[i] != NULL && shown < MAX_CHIPS; i++, shown++)
-          {
-            GtkWidget *chip = make_chip (self, d, values[i]);
+          g_hash_table_add (wanted, chip_key (d, values[i]));
+      }
 
-            gtk_flow_box_append (self->chips, chip);
-            /* The chip's button takes the focus; its flow box child would be a
-             * second, silent tab stop. */
-            gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+  /* Drop the chips whose value went, and the "+N more" note. */
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      GtkWidget *chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      const char *key = g_object_get_data (G_OBJECT (chip), "ld-key");
+
+      if (key == NULL || !g_hash_table_contains (wanted, key))
+        gtk_flow_box_remove (self->chips, child);
+      child = next;
+    }
+
+  /* Walk the wanted chips in order; insert the missing ones where they belong. */
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
+  shown = 0;
+  if (query != NULL)
+    for (guint d = 0; d < LD_N_DIMS; d++)
+      {
+        const char *const *values = ld_query_get_filter_values (query, d);
+
+        for (guint i = 0; values != NULL && values[i] != NULL && shown < MAX_CHIPS; i++, shown++)
+          {
+            g_autofree char *key = chip_key (d, values[i]);
+            GtkWidget *existing = child != NULL ? gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)) : NULL;
+
+            if (existing != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (existing), "ld-key"), key) == 0)
+              child = gtk_widget_get_next_sibling (child);
+            else
+              {
+                GtkWidget *chip = make_chip (self, d, values[i]);
+
+                g_object_set_data_full (G_OBJECT (chip), "ld-key", g_steal_pointer (&key), g_free);
+                gtk_flow_box_insert (self->chips, chip, position);
+                /* The chip's button takes the focus; its flow box child would be a
+                 * second, silent tab stop. */
+                gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+              }
+            position++;
           }
       }
 
