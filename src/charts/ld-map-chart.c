@@ -576,7 +576,8 @@ draw_countries (cairo_t              *cr,
                 const Prepared       *p,
                 const Frame          *f,
                 const LdMapChartData *data,
-                const LdChartTheme   *theme)
+                const LdChartTheme   *theme,
+                LdMapChartParts       parts)
 {
   guint n_shapes = ld_map_shapes_get_n_shapes (p->shapes);
   double line = 0.6;
@@ -594,7 +595,7 @@ draw_countries (cairo_t              *cr,
     {
       double ox = f->ox + copy * f->s;
 
-      for (guint i = 0; i < n_shapes; i++)
+      for (guint i = 0; i < n_shapes && (parts & LD_MAP_CHART_PART_COUNTRIES); i++)
         {
           const LdMapShape *shape = ld_map_shapes_get_shape (p->shapes, i);
           LdChartColor fill;
@@ -631,6 +632,8 @@ draw_countries (cairo_t              *cr,
           double x, y;
 
           if (!box_visible (f, shape->x0, shape->y0, shape->x1, shape->y1, ox))
+            continue;
+          if (!(parts & (hover ? LD_MAP_CHART_PART_HOVER : LD_MAP_CHART_PART_COUNTRIES)))
             continue;
 
           if (shape_is_dot (f, shape) && p->values[i].present && p->values[i].provisioned > 0
@@ -797,6 +800,17 @@ ld_map_chart_draw (cairo_t              *cr,
                    const LdMapChartData *data,
                    const LdChartTheme   *theme)
 {
+  ld_map_chart_draw_parts (cr, width, height, data, theme, LD_MAP_CHART_PART_ALL);
+}
+
+void
+ld_map_chart_draw_parts (cairo_t              *cr,
+                         double                width,
+                         double                height,
+                         const LdMapChartData *data,
+                         const LdChartTheme   *theme,
+                         LdMapChartParts       parts)
+{
   Prepared p = { 0 };
   Frame f;
   LdChartText text;
@@ -816,7 +830,7 @@ ld_map_chart_draw (cairo_t              *cr,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
 
-  if (data->base_map)
+  if (data->base_map && (parts & LD_MAP_CHART_PART_COUNTRIES))
     {
       LdChartColor sea;
 
@@ -832,10 +846,11 @@ ld_map_chart_draw (cairo_t              *cr,
       cairo_rotate (cr, p.view.rotation);
       cairo_translate (cr, -width / 2, -height / 2);
     }
-  draw_countries (cr, &p, &f, data, theme);
+  if (parts & (LD_MAP_CHART_PART_COUNTRIES | LD_MAP_CHART_PART_HOVER))
+    draw_countries (cr, &p, &f, data, theme, parts);
   cairo_restore (cr);
 
-  if (data->show_legend)
+  if (data->show_legend && (parts & LD_MAP_CHART_PART_LEGEND))
     {
       ld_chart_text_init (&text, cr, theme);
       legend_layout (&legend, &text, &p, theme, width, height);

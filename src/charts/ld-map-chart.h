@@ -122,6 +122,23 @@ void     ld_map_chart_draw             (cairo_t              *cr,
                                         const LdMapChartData *data,
                                         const LdChartTheme   *theme);
 
+/* What ld_map_chart_draw_parts() paints, so a widget can cache the slow
+ * part (the countries) and repaint the hover and the legend every frame. */
+typedef enum
+{
+  LD_MAP_CHART_PART_COUNTRIES = 1 << 0, /* sea, land, fills, borders, selection */
+  LD_MAP_CHART_PART_HOVER     = 1 << 1, /* the country under the pointer */
+  LD_MAP_CHART_PART_LEGEND    = 1 << 2, /* if data->show_legend */
+  LD_MAP_CHART_PART_ALL       = 0x7,
+} LdMapChartParts;
+
+void     ld_map_chart_draw_parts       (cairo_t              *cr,
+                                        double                width,
+                                        double                height,
+                                        const LdMapChartData *data,
+                                        const LdChartTheme   *theme,
+                                        LdMapChartParts       parts);
+
 /* The country under (@x, @y) — its alpha-2 code, static — or NULL for sea,
  * land of no country and the legend. Small countries drawn as dots count. */
 const char *ld_map_chart_country_at    (const LdMapChartData *data,
