@@ -75,7 +75,7 @@ cell (LdReport *report,
 
   g_assert_cmpuint (row, <, report->n_rows);
   g_assert_nonnull (col->dict);
-  return ld_dict_get (col->dict, col->ids[report->file_order[row]]);
+  return ld_dict_get (col->dict, ld_ids_get (&col->ids, report->file_order[row]));
 }
 
 static const char *

@@ -228,7 +228,7 @@ test_store_layout (void)
   g_assert_cmpuint (report->n_products, ==, 2);
   g_assert_cmpuint (report->n_groups, ==, 4);
   /* Without Tenant IDs every customer has one country: no separate pair column. */
-  g_assert_null (report->customer_country_pair);
+  g_assert_null (report->customer_country_pair.data);
   g_assert_cmpuint (ld_report_get_n_columns (report), ==, 12);
   g_assert_cmpstr (ld_report_get_column_name (report, 6), ==, "PlanName");
   g_assert_true (ld_report_has_field (report, LD_FIELD_OFFER_TYPE));
@@ -769,7 +769,7 @@ test_tenant_identity (void)
   guint n;
 
   g_assert_cmpuint (ld_report_get_n_customers (report), ==, 3);
-  g_assert_nonnull (report->customer_country_pair);
+  g_assert_nonnull (report->customer_country_pair.data);
 
   result = ld_query_run (query);
   g_assert_cmpuint (ld_result_get_customers (result), ==, 3);
@@ -843,7 +843,7 @@ test_builder_dates_and_drops (void)
   g_assert_cmpuint (report->file_order[0], ==, 1);
   g_assert_cmpuint (report->file_order[1], ==, 2);
   g_assert_cmpuint (report->file_order[2], ==, 0);
-  g_assert_cmpstr (ld_dict_get (report->columns[4].dict, report->columns[4].ids[0]), ==, "n");
+  g_assert_cmpstr (ld_dict_get (report->columns[4].dict, ld_ids_get (&report->columns[4].ids, 0)), ==, "n");
 
   bad = ld_report_get_bad_rows (report);
   g_assert_cmpuint (bad->len, ==, LD_REPORT_MAX_BAD_ROWS);

@@ -11,6 +11,12 @@
  * a row that fails no active filter counts everywhere; a row that fails exactly one
  * counts in that dimension's facet only.
  *
+ * The per-row ids are stored 1, 2 or 4 bytes wide (ld-report-private.h). The scan
+ * goes in blocks of BLOCK_ROWS rows: 4-byte ids are read where they lie, narrower
+ * ones are first widened into a small buffer that stays in L1 (a switch per block
+ * and column, and a loop the compiler vectorises), so the row loop itself is the
+ * same for every width.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -39,8 +45,8 @@ struct _LdQuery
   guint32        customer_only;
 
   /* Absent dimensions read as id 0 on every row: calloc'd, so never touched memory. */
-  guint32       *zeros;
-  const guint32 *dim_ids[LD_N_DIMS];
+  guint8        *zeros;
+  LdIds          dim_ids[LD_N_DIMS];
 
   /* Dimensions whose value on every row is the value of the row's group (offer
    * type, offer, plan) or customer (name, code — always so without Tenant IDs): the
@@ -71,6 +77,49 @@ struct _LdQuery
 G_DEFINE_FINAL_TYPE (LdQuery, ld_query, G_TYPE_OBJECT)
 
 #define BITS_WORDS(n) (((gsize) (n) + 63) / 64 + 1)
+
+/* Rows per block of the scans: the widened ids of a block stay in L1. */
+#define BLOCK_ROWS 256
+
+/* Widening a whole block has a constant trip count and no aliasing, so even -O2's
+ * cheap vectoriser turns it into a few wide loads and zero-extensions. */
+#define DEFINE_WIDEN_BLOCK(func, Type)                      \
+  static inline void                                        \
+  func (const Type *restrict src,                           \
+        guint32    *restrict dst,                           \
+        guint                n)                             \
+  {                                                         \
+    if (G_LIKELY (n == BLOCK_ROWS))                         \
+      for (guint i = 0; i < BLOCK_ROWS; i++)                \
+        dst[i] = src[i];                                    \
+    else                                                    \
+      for (guint i = 0; i < n; i++)                         \
+        dst[i] = src[i];                                    \
+  }
+
+DEFINE_WIDEN_BLOCK (widen_block_8, guint8)
+DEFINE_WIDEN_BLOCK (widen_block_16, guint16)
+
+/* Ids @lo … @lo + @n − 1 (at most BLOCK_ROWS) as 32-bit values: in place when they
+ * are stored 4 bytes wide, else widened into @scratch. */
+static inline const guint32 *
+ids_block (const LdIds *ids,
+           guint        lo,
+           guint        n,
+           guint32     *scratch)
+{
+  switch (ids->width)
+    {
+    case 1:
+      widen_block_8 ((const guint8 *) ids->data + lo, scratch, n);
+      return scratch;
+    case 2:
+      widen_block_16 ((const guint16 *) ids->data + lo, scratch, n);
+      return scratch;
+    default:
+      return (const guint32 *) ids->data + lo;
+    }
+}
 
 /* The value of @dim for group @g or customer @c, for dimensions that depend on them. */
 static inline guint32
@@ -105,28 +154,32 @@ ld_query_find_dependent_dims (LdQuery *self)
 {
   LdReport *report = self->report;
 
-  for (int d = LD_DIM_OFFER_TYPE; d <= LD_DIM_PLAN; d++)
-    {
-      const guint32 *ids = self->dim_ids[d];
-      guint r;
+  guint32 ids_buf[BLOCK_ROWS], owner_buf[BLOCK_ROWS];
 
-      for (r = 0; r < report->n_rows; r++)
-        if (ids[r] != group_value (report, d, report->group[r]))
-          break;
-      self->by_group[d] = r == report->n_rows;
-    }
-  for (int d = LD_DIM_CUSTOMER; d <= LD_DIM_COUNTRY; d++)
+  /* Offer type, offer and plan against the group; name and code against the customer. */
+  for (int d = LD_DIM_OFFER_TYPE; d <= LD_DIM_COUNTRY; d++)
     {
-      const guint32 *ids = self->dim_ids[d];
-      guint r;
+      gboolean per_group = d <= LD_DIM_PLAN;
+      const LdIds *owner = per_group ? &report->group : &report->customer;
+      gboolean same = TRUE;
 
-      for (r = 0; r < report->n_rows; r++)
-        if (ids[r] != customer_value (report, d, report->customer[r]))
-          break;
-      self->by_customer[d] = r == report->n_rows;
+      for (guint lo = 0; lo < report->n_rows && same; lo += BLOCK_ROWS)
+        {
+          guint n = MIN (BLOCK_ROWS, report->n_rows - lo);
+          const guint32 *ids = ids_block (&self->dim_ids[d], lo, n, ids_buf);
+          const guint32 *owners = ids_block (owner, lo, n, owner_buf);
+
+          for (guint i = 0; i < n && same; i++)
+            same = ids[i] == (per_group ? group_value (report, d, owners[i])
+                                        : customer_value (report, d, owners[i]));
+        }
+      if (per_group)
+        self->by_group[d] = same;
+      else
+        self->by_customer[d] = same;
     }
   /* Country sums then follow from customer sums. */
-  self->country_by_customer = self->by_customer[LD_DIM_COUNTRY] && report->customer_country_pair == NULL;
+  self->country_by_customer = self->by_customer[LD_DIM_COUNTRY] && report->customer_country_pair.data == NULL;
 }
 
 static const char *const preset_names[] = { "last-6", "last-12", "all", "custom" };
@@ -236,11 +289,12 @@ ld_query_new (LdReport *report)
       guint n_values = ld_dict_size (report->dim_dict[d]);
 
       self->dim_ids[d] = report->dim_ids[d];
-      if (self->dim_ids[d] == NULL)
+      if (self->dim_ids[d].data == NULL)
         {
           if (self->zeros == NULL)
-            self->zeros = g_new0 (guint32, MAX (report->n_rows, 1));
-          self->dim_ids[d] = self->zeros;
+            self->zeros = g_new0 (guint8, MAX (report->n_rows, 1));
+          self->dim_ids[d].data = self->zeros;
+          self->dim_ids[d].width = 1;
         }
       self->selection[d] = g_new0 (guint8, n_values);
       self->present[d] = g_new0 (guint8, n_values);
@@ -517,15 +571,27 @@ ld_query_update_present (LdQuery *self,
   for (int d = 0; d < LD_N_DIMS; d++)
     memset (self->present[d], 0, ld_dict_size (self->report->dim_dict[d]));
 
+#define MARK_PRESENT(Type)                                      \
+  G_STMT_START {                                                \
+    const Type *ids_ = (const Type *) self->dim_ids[d].data;    \
+                                                                \
+    for (guint r = lo; r < hi; r++)                             \
+      present[ids_[r]] = 1;                                     \
+  } G_STMT_END
+
   if (ld_query_row_span (self, from, to, &lo_month, &hi_month, &lo, &hi))
     for (int d = 0; d < LD_N_DIMS; d++)
       {
-        const guint32 *ids = self->dim_ids[d];
         guint8 *present = self->present[d];
 
-        for (guint r = lo; r < hi; r++)
-          present[ids[r]] = 1;
+        switch (self->dim_ids[d].width)
+          {
+          case 1: MARK_PRESENT (guint8); break;
+          case 2: MARK_PRESENT (guint16); break;
+          default: MARK_PRESENT (guint32); break;
+          }
       }
+#undef MARK_PRESENT
 
   self->present_from = from;
   self->present_to = to;
@@ -539,15 +605,16 @@ typedef struct {
   guint64 new_in_run;
 } MonthTotals;
 
-/* Active filters read per row, and the dimensions whose facets are summed per row. */
+/* The dimensions read per row (neither per group nor per customer): their facets
+ * are summed per row, and the active ones among them are filtered per row. */
 typedef struct {
+  guint          n_dims;
+  const LdIds   *ids[LD_N_DIMS];
+  guint64       *facet[LD_N_DIMS];
   guint          n_filters;
-  const guint32 *filter_ids[LD_N_DIMS];
+  guint          filter_dim[LD_N_DIMS];     /* index into dims */
   const guint8  *filter_sel[LD_N_DIMS];
   guint8         filter_bit[LD_N_DIMS];
-  guint          n_facets;
-  const guint32 *facet_ids[LD_N_DIMS];
-  guint64       *facet[LD_N_DIMS];
 } RowWork;
 
 /* Sets bit @i and returns 1 when it was clear: branch-free, for counting. */
@@ -562,8 +629,8 @@ test_and_set (guint64 *bits,
   return (word & mask) == 0;
 }
 
-/* One month's rows. Always inlined with @filtered constant, so the common case of no
- * active filter compiles to a loop without any filter code in it. */
+/* One month's rows, block by block. Always inlined with @filtered constant, so the
+ * common case of no active filter compiles to a loop without any filter code in it. */
 static inline __attribute__ ((always_inline)) void
 scan_rows (LdQuery       *self,
            LdResultData  *res,
@@ -574,14 +641,8 @@ scan_rows (LdQuery       *self,
            MonthTotals   *totals)
 {
   LdReport *report = self->report;
-  const guint32 *prov = report->provisioned;
-  const guint32 *asg = report->assigned;
-  const guint32 *cust = report->customer;
-  const guint32 *grp = report->group;
-  const guint32 *cg_pair = report->customer_group_pair;
-  const guint32 *cp_pair = report->customer_product_pair;
-  const guint32 *cc_pair = report->customer_country_pair != NULL ? report->customer_country_pair : cust;
-  const guint32 *code_ids = self->dim_ids[LD_DIM_COUNTRY];
+  const LdIds *cc_ids = report->customer_country_pair.data != NULL ? &report->customer_country_pair : &report->customer;
+  const LdIds *code_ids = &self->dim_ids[LD_DIM_COUNTRY];
   const guint8 *group_fail = self->group_fail;
   const guint8 *customer_fail = self->customer_fail;
   guint64 *run_bits = self->customer_run_bits;
@@ -598,70 +659,103 @@ scan_rows (LdQuery       *self,
   gboolean per_row_country = !self->country_by_customer;
   guint32 group_only = self->group_only;
   guint32 customer_only = self->customer_only;
+  guint n_dims = work->n_dims;
   guint n_filters = work->n_filters;
-  guint n_facets = work->n_facets;
   guint64 rows = 0, sum_prov = 0, sum_asg = 0, new_in_month = 0, new_in_run = 0;
+  guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS], cg_buf[BLOCK_ROWS], cp_buf[BLOCK_ROWS];
+  guint32 cc_buf[BLOCK_ROWS], code_buf[BLOCK_ROWS];
+  guint32 dim_buf[LD_N_DIMS][BLOCK_ROWS];
 
-  for (guint r = lo; r < hi; r++)
+  for (guint base = lo; base < hi; base += BLOCK_ROWS)
     {
-      guint32 p = prov[r];
-      guint32 c = cust[r];
-      guint32 g = grp[r];
-      guint32 a;
-
-      if (filtered)
-        {
-          guint fail;
-
-          if ((group_only != G_MAXUINT32 && g != group_only)
-              || (customer_only != G_MAXUINT32 && c != customer_only))
-            continue;
-
-          fail = group_fail[g] | customer_fail[c];
-          for (guint k = 0; k < n_filters; k++)
-            fail |= work->filter_sel[k][work->filter_ids[k][r]] ? 0 : work->filter_bit[k];
-
-          if (fail != 0)
-            {
-              /* Failing one filter only: the row counts in that filter's facet. */
-              if ((fail & (fail - 1)) == 0)
-                {
-                  guint d = g_bit_nth_lsf (fail, -1);
-
-                  res->facet_provisioned[d][self->dim_ids[d][r]] += p;
-                }
-              continue;
-            }
-        }
-
-      a = asg[r];
-      rows++;
-      sum_prov += p;
-      sum_asg += a;
-      group_sums[g].provisioned += p;
-      group_sums[g].assigned += a;
-      customer_sums[c].provisioned += p;
-      customer_sums[c].assigned += a;
-
-      if (test_and_set (month_bits, c))
-        {
-          new_in_month++;
-          new_in_run += test_and_set (run_bits, c);
-        }
-      group_customers[g] += test_and_set (cg_bits, cg_pair[r]);
-      customer_products[c] += test_and_set (cp_bits, cp_pair[r]);
+      guint n = MIN (BLOCK_ROWS, hi - base);
+      const guint32 *prov = report->provisioned + base;
+      const guint32 *asg = report->assigned + base;
+      const guint32 *cust = ids_block (&report->customer, base, n, cust_buf);
+      const guint32 *grp = ids_block (&report->group, base, n, grp_buf);
+      const guint32 *cg_pair = ids_block (&report->customer_group_pair, base, n, cg_buf);
+      const guint32 *cp_pair = ids_block (&report->customer_product_pair, base, n, cp_buf);
+      const guint32 *cc_pair = NULL, *codes = NULL;
+      const guint32 *dim[LD_N_DIMS];
 
       if (per_row_country)
         {
-          guint32 code = code_ids[r];
-
-          country_sums[code].provisioned += p;
-          country_sums[code].assigned += a;
-          country_customers[code] += test_and_set (cc_bits, cc_pair[r]);
+          cc_pair = ids_block (cc_ids, base, n, cc_buf);
+          codes = ids_block (code_ids, base, n, code_buf);
         }
+      for (guint k = 0; k < n_dims; k++)
+        dim[k] = ids_block (work->ids[k], base, n, dim_buf[k]);
 
-      for (guint k = 0; k < n_facets; k++)
-        work->facet[k][work->facet_ids[k][r]] += p;
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 p = prov[i];
+          guint32 c = cust[i];
+          guint32 g = grp[i];
+          guint32 a;
+
+          if (filtered)
+            {
+              guint fail;
+
+              if ((group_only != G_MAXUINT32 && g != group_only)
+                  || (customer_only != G_MAXUINT32 && c != customer_only))
+                continue;
+
+              fail = group_fail[g] | customer_fail[c];
+              /* Branch-free: a selection entry is 1 or 0, so entry − 1 masks the bit in
+               * exactly when the value is not selected. */
+              for (guint k = 0; k < n_filters; k++)
+                fail |= (guint) (work->filter_sel[k][dim[work->filter_dim[k]][i]] - 1) & work->filter_bit[k];
+
+              if (fail != 0)
+                {
+                  /* Failing one filter only: the row counts in that filter's facet. */
+                  if ((fail & (fail - 1)) == 0)
+                    {
+                      guint d = g_bit_nth_lsf (fail, -1);
+                      guint32 v;
+
+                      if (self->by_group[d])
+                        v = group_value (report, d, g);
+                      else if (self->by_customer[d])
+                        v = customer_value (report, d, c);
+                      else
+                        v = ld_ids_get (&self->dim_ids[d], base + i);
+                      res->facet_provisioned[d][v] += p;
+                    }
+                  continue;
+                }
+            }
+
+          a = asg[i];
+          rows++;
+          sum_prov += p;
+          sum_asg += a;
+          group_sums[g].provisioned += p;
+          group_sums[g].assigned += a;
+          customer_sums[c].provisioned += p;
+          customer_sums[c].assigned += a;
+
+          if (test_and_set (month_bits, c))
+            {
+              new_in_month++;
+              new_in_run += test_and_set (run_bits, c);
+            }
+          group_customers[g] += test_and_set (cg_bits, cg_pair[i]);
+          customer_products[c] += test_and_set (cp_bits, cp_pair[i]);
+
+          if (per_row_country)
+            {
+              guint32 code = codes[i];
+
+              country_sums[code].provisioned += p;
+              country_sums[code].assigned += a;
+              country_customers[code] += test_and_set (cc_bits, cc_pair[i]);
+            }
+
+          for (guint k = 0; k < n_dims; k++)
+            work->facet[k][dim[k][i]] += p;
+        }
     }
 
   totals->rows = rows;
@@ -694,7 +788,8 @@ scan_rows_filtered (LdQuery       *self,
 }
 
 /* Splits the active filters into per-group and per-customer masks and per-row
- * checks, and lists the facets summed per row. Returns the number of active filters. */
+ * checks, and lists the dimensions read per row. Returns the number of active
+ * filters. */
 static guint
 ld_query_prepare (LdQuery *self,
                   RowWork *work,
@@ -704,8 +799,8 @@ ld_query_prepare (LdQuery *self,
   guint n_active = 0;
   guint8 group_dims = 0, customer_dims = 0;
 
+  work->n_dims = 0;
   work->n_filters = 0;
-  work->n_facets = 0;
 
   for (int d = 0; d < LD_N_DIMS; d++)
     {
@@ -720,16 +815,17 @@ ld_query_prepare (LdQuery *self,
         {
           if (active)
             {
-              work->filter_ids[work->n_filters] = self->dim_ids[d];
+              work->filter_dim[work->n_filters] = work->n_dims;
               work->filter_sel[work->n_filters] = self->selection[d];
               work->filter_bit[work->n_filters] = 1 << d;
               work->n_filters++;
             }
-          work->facet_ids[work->n_facets] = self->dim_ids[d];
-          work->facet[work->n_facets] = res->facet_provisioned[d];
-          work->n_facets++;
+          work->ids[work->n_dims] = &self->dim_ids[d];
+          work->facet[work->n_dims] = res->facet_provisioned[d];
+          work->n_dims++;
         }
     }
+
 
   for (guint g = 0; g < report->n_groups; g++)
     {
@@ -873,7 +969,7 @@ ld_query_collect_rows (LdQuery *self,
 {
   LdReport *report;
   g_autofree guint64 *passing = NULL;
-  const guint32 *active_ids[LD_N_DIMS];
+  const LdIds *active_ids[LD_N_DIMS];
   const guint8 *active_sel[LD_N_DIMS];
   guint n_active = 0;
   int from, to, lo_month, hi_month;
@@ -891,7 +987,7 @@ ld_query_collect_rows (LdQuery *self,
   for (int d = 0; d < LD_N_DIMS; d++)
     if (self->values[d]->len > 0)
       {
-        active_ids[n_active] = self->dim_ids[d];
+        active_ids[n_active] = &self->dim_ids[d];
         active_sel[n_active] = self->selection[d];
         n_active++;
       }
@@ -908,12 +1004,12 @@ ld_query_collect_rows (LdQuery *self,
     {
       gboolean pass = TRUE;
 
-      if (self->group_only != G_MAXUINT32 && report->group[r] != self->group_only)
+      if (self->group_only != G_MAXUINT32 && ld_ids_get (&report->group, r) != self->group_only)
         continue;
-      if (self->customer_only != G_MAXUINT32 && report->customer[r] != self->customer_only)
+      if (self->customer_only != G_MAXUINT32 && ld_ids_get (&report->customer, r) != self->customer_only)
         continue;
       for (guint k = 0; k < n_active && pass; k++)
-        pass = active_sel[k][active_ids[k][r]] != 0;
+        pass = active_sel[k][ld_ids_get (active_ids[k], r)] != 0;
       if (pass)
         {
           passing[r / 64] |= G_GUINT64_CONSTANT (1) << (r % 64);

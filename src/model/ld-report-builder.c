@@ -1,10 +1,13 @@
 /* ld-report-builder.c — how the loader fills a column store
  *
- * While loading, every column is a growing array of 32-bit cells in file order (text
- * cells as ids into the column's dictionary). Finishing lays the rows out in month
- * order with a stable counting sort, one column at a time so that at most one column
- * exists twice, and then derives customers, products, groups and the pair ids from
- * the month-ordered columns.
+ * While loading, every column is a growing array in file order: the typed ones of
+ * 32-bit cells, the text ones of ids into the column's dictionary at the narrowest
+ * width the dictionary needs so far (a byte per row until it holds 256 values, then
+ * two until 65,536, then four), widened in place when it grows past that. Finishing
+ * lays the rows out in month order with a stable counting sort, one column at a time
+ * so that at most one column exists twice, and then derives customers, products,
+ * groups and the pair ids from the month-ordered columns, each again as narrow as
+ * its count allows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +25,7 @@ struct _LdReportBuilder
   LdField   *fields;
   int        field_column[LD_N_FIELDS];
   LdDict   **dicts;        /* per column; NULL for the date and the counts */
-  guint32  **ids;          /* per column; NULL where dicts is */
+  LdIds     *ids;          /* per column; data NULL where dicts is */
 
   guint      n_rows;
   guint      capacity;
@@ -63,7 +66,7 @@ ld_report_builder_new (guint              n_columns,
   self->names = g_new0 (char *, n_columns);
   self->fields = g_new (LdField, n_columns);
   self->dicts = g_new0 (LdDict *, n_columns);
-  self->ids = g_new0 (guint32 *, n_columns);
+  self->ids = g_new0 (LdIds, n_columns);
   for (int f = 0; f < LD_N_FIELDS; f++)
     self->field_column[f] = -1;
 
@@ -79,6 +82,7 @@ ld_report_builder_new (guint              n_columns,
 
       self->names[c] = g_strdup (names[c] != NULL ? names[c] : "");
       self->fields[c] = field;
+      self->ids[c].width = 1;
       if (!field_is_typed (field))
         self->dicts[c] = ld_dict_new ();
     }
@@ -100,7 +104,7 @@ ld_report_builder_free (LdReportBuilder *self)
       g_free (self->names[c]);
       if (self->dicts[c] != NULL)
         ld_dict_free (self->dicts[c]);
-      g_free (self->ids[c]);
+      ld_ids_clear (&self->ids[c]);
     }
   g_free (self->names);
   g_free (self->fields);
@@ -130,7 +134,7 @@ ld_report_builder_grow (LdReportBuilder *self)
 
   for (guint c = 0; c < self->n_columns; c++)
     if (self->dicts[c] != NULL)
-      self->ids[c] = g_renew (guint32, self->ids[c], cap);
+      ld_ids_resize (&self->ids[c], cap);
   self->date = g_renew (guint32, self->date, cap);
   self->provisioned = g_renew (guint32, self->provisioned, cap);
   self->assigned = g_renew (guint32, self->assigned, cap);
@@ -164,7 +168,8 @@ ld_report_builder_add_row (LdReportBuilder   *self,
   row = self->n_rows++;
   for (guint c = 0; c < self->n_columns; c++)
     if (self->dicts[c] != NULL)
-      self->ids[c][row] = ld_dict_intern (self->dicts[c], cells[c], lens[c]);
+      ld_ids_set_widen (&self->ids[c], self->capacity, row,
+                        ld_dict_intern (self->dicts[c], cells[c], lens[c]));
 
   self->date[row] = date;
   self->provisioned[row] = provisioned;
@@ -361,6 +366,15 @@ push_u32 (guint32 **array,
   (*array)[index] = value;
 }
 
+#define SCATTER(Type, out, src, dest, n)                \
+  G_STMT_START {                                        \
+    Type *out_ = (Type *) (out);                        \
+    const Type *src_ = (const Type *) (src);            \
+                                                        \
+    for (guint i_ = 0; i_ < (n); i_++)                  \
+      out_[(dest)[i_]] = src_[i_];                      \
+  } G_STMT_END
+
 /* Moves @src (file order, freed) into a new exact-size array in storage order. */
 static guint32 *
 scatter (guint32       *src,
@@ -369,13 +383,38 @@ scatter (guint32       *src,
 {
   guint32 *out = g_new (guint32, MAX (n, 1));
 
-  for (guint i = 0; i < n; i++)
-    out[dest[i]] = src[i];
+  SCATTER (guint32, out, src, dest, n);
   g_free (src);
   return out;
 }
 
-static guint32 *
+/* The same for ids, at their width. */
+static void
+scatter_ids (LdIds         *ids,
+             const guint32 *dest,
+             guint          n)
+{
+  LdIds out;
+
+  ld_ids_init (&out, ids->width, n);
+  switch (ids->width)
+    {
+    case 1: SCATTER (guint8, out.data, ids->data, dest, n); break;
+    case 2: SCATTER (guint16, out.data, ids->data, dest, n); break;
+    default: SCATTER (guint32, out.data, ids->data, dest, n); break;
+    }
+  ld_ids_clear (ids);
+  *ids = out;
+}
+
+static inline gboolean
+is_dropped (const guint64 *drop_bits,
+            guint          i)
+{
+  return (drop_bits[i / 64] & (G_GUINT64_CONSTANT (1) << (i % 64))) != 0;
+}
+
+static void
 compact (guint32       *array,
          const guint64 *drop_bits,
          guint          n)
@@ -383,21 +422,35 @@ compact (guint32       *array,
   guint j = 0;
 
   for (guint i = 0; i < n; i++)
-    if ((drop_bits[i / 64] & (G_GUINT64_CONSTANT (1) << (i % 64))) == 0)
+    if (!is_dropped (drop_bits, i))
       array[j++] = array[i];
-  return array;
+}
+
+static void
+compact_ids (LdIds         *ids,
+             const guint64 *drop_bits,
+             guint          n)
+{
+  guint j = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (!is_dropped (drop_bits, i))
+      ld_ids_set (ids, j++, ld_ids_get (ids, i));
 }
 
 /* Pair ids (customer with group, product, country code). Hash maps keyed by pair
  * would hold up to one entry per row at the peak of a load; instead, bucket the rows
  * by customer and walk each customer's rows with small "last customer seen" arrays
- * per group, product and code. */
+ * per group, product and code. Without Tenant IDs a customer is a (name, code) pair,
+ * so it has one code and the (customer, code) pair is the customer itself: that
+ * column is only made when the file has Tenant IDs. */
 static void
-derive_pairs (LdReport *report)
+derive_pairs (LdReport *report,
+              gboolean  with_codes)
 {
   guint n = report->n_rows;
   guint n_codes = ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]);
-  const guint32 *code = report->dim_ids[LD_DIM_COUNTRY];
+  const LdIds *code = &report->dim_ids[LD_DIM_COUNTRY];
   g_autofree guint *start = g_new0 (guint, report->n_customers + 1);
   g_autofree guint32 *by_customer = g_new (guint32, MAX (n, 1));
   g_autofree guint32 *group_last = g_new0 (guint32, MAX (report->n_groups, 1));
@@ -409,20 +462,25 @@ derive_pairs (LdReport *report)
   guint32 n_cg = 0, n_cp = 0, n_cc = 0;
 
   for (guint r = 0; r < n; r++)
-    start[report->customer[r] + 1]++;
+    start[ld_ids_get (&report->customer, r) + 1]++;
   for (guint c = 0; c < report->n_customers; c++)
     start[c + 1] += start[c];
   for (guint r = 0; r < n; r++)
-    by_customer[start[report->customer[r]]++] = r;
+    by_customer[start[ld_ids_get (&report->customer, r)]++] = r;
   /* start[c] is now the end of customer c's rows, i.e. the start of c + 1's. */
+
+  /* Each starts a byte wide and widens as its count grows. */
+  ld_ids_init (&report->customer_group_pair, 1, n);
+  ld_ids_init (&report->customer_product_pair, 1, n);
+  if (with_codes)
+    ld_ids_init (&report->customer_country_pair, 1, n);
 
   for (guint c = 0, i = 0; c < report->n_customers; c++)
     for (; i < start[c]; i++)
       {
         guint32 r = by_customer[i];
-        guint32 g = report->group[r];
+        guint32 g = ld_ids_get (&report->group, r);
         guint32 p = report->group_product[g];
-        guint32 k = code != NULL ? code[r] : 0;
 
         /* Stamps hold c + 1 so that zeroed arrays mean "no customer yet". */
         if (group_last[g] != c + 1)
@@ -435,19 +493,25 @@ derive_pairs (LdReport *report)
             product_last[p] = c + 1;
             product_pair[p] = n_cp++;
           }
-        if (code_last[k] != c + 1)
+        ld_ids_set_widen (&report->customer_group_pair, n, r, group_pair[g]);
+        ld_ids_set_widen (&report->customer_product_pair, n, r, product_pair[p]);
+
+        if (with_codes)
           {
-            code_last[k] = c + 1;
-            code_pair[k] = n_cc++;
+            guint32 k = code->data != NULL ? ld_ids_get (code, r) : 0;
+
+            if (code_last[k] != c + 1)
+              {
+                code_last[k] = c + 1;
+                code_pair[k] = n_cc++;
+              }
+            ld_ids_set_widen (&report->customer_country_pair, n, r, code_pair[k]);
           }
-        report->customer_group_pair[r] = group_pair[g];
-        report->customer_product_pair[r] = product_pair[p];
-        report->customer_country_pair[r] = code_pair[k];
       }
 
   report->n_customer_group_pairs = n_cg;
   report->n_customer_product_pairs = n_cp;
-  report->n_customer_country_pairs = n_cc;
+  report->n_customer_country_pairs = with_codes ? n_cc : report->n_customers;
 }
 
 /* Customers, products, groups and the pair ids (SPEC §3, §5), in storage order. */
@@ -455,30 +519,28 @@ static void
 derive_entities (LdReport *report)
 {
   guint n = report->n_rows;
-  const guint32 *tenant = NULL;
-  const guint32 *name = report->dim_ids[LD_DIM_CUSTOMER];
-  const guint32 *code = report->dim_ids[LD_DIM_COUNTRY];
-  const guint32 *offer = report->dim_ids[LD_DIM_OFFER];
-  const guint32 *plan = report->dim_ids[LD_DIM_PLAN];
-  const guint32 *offer_type = report->dim_ids[LD_DIM_OFFER_TYPE];
-  const guint32 *product_id = NULL;
-  const guint32 *country = NULL;
+  const LdIds *tenant = NULL;
+  const LdIds *name = &report->dim_ids[LD_DIM_CUSTOMER];
+  const LdIds *code = &report->dim_ids[LD_DIM_COUNTRY];
+  const LdIds *offer = &report->dim_ids[LD_DIM_OFFER];
+  const LdIds *plan = &report->dim_ids[LD_DIM_PLAN];
+  const LdIds *offer_type = &report->dim_ids[LD_DIM_OFFER_TYPE];
+  const LdIds *product_id = NULL;
+  const LdIds *country = NULL;
   guint customers_alloc = 0, groups_alloc = 0;
   LdKeyMap customers, products, groups;
   gboolean added;
 
   if (report->field_column[LD_FIELD_TENANT_ID] >= 0)
-    tenant = report->columns[report->field_column[LD_FIELD_TENANT_ID]].ids;
+    tenant = &report->columns[report->field_column[LD_FIELD_TENANT_ID]].ids;
   if (report->field_column[LD_FIELD_PRODUCT_ID] >= 0)
-    product_id = report->columns[report->field_column[LD_FIELD_PRODUCT_ID]].ids;
+    product_id = &report->columns[report->field_column[LD_FIELD_PRODUCT_ID]].ids;
   if (report->field_column[LD_FIELD_CUSTOMER_COUNTRY] >= 0)
-    country = report->columns[report->field_column[LD_FIELD_CUSTOMER_COUNTRY]].ids;
+    country = &report->columns[report->field_column[LD_FIELD_CUSTOMER_COUNTRY]].ids;
 
-  report->customer = g_new (guint32, MAX (n, 1));
-  report->group = g_new (guint32, MAX (n, 1));
-  report->customer_group_pair = g_new (guint32, MAX (n, 1));
-  report->customer_product_pair = g_new (guint32, MAX (n, 1));
-  report->customer_country_pair = g_new (guint32, MAX (n, 1));
+  /* A byte per row to start with, widened as the counts grow. */
+  ld_ids_init (&report->customer, 1, n);
+  ld_ids_init (&report->group, 1, n);
   report->country_name = g_new0 (guint32, ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]));
 
   ld_key_map_init (&customers, 1024);
@@ -487,17 +549,18 @@ derive_entities (LdReport *report)
 
   for (guint r = 0; r < n; r++)
     {
-      guint32 name_id = name != NULL ? name[r] : 0;
-      guint32 code_id = code != NULL ? code[r] : 0;
-      guint32 offer_id = offer != NULL ? offer[r] : 0;
-      guint32 plan_id = plan != NULL ? plan[r] : 0;
-      guint32 pid = product_id != NULL ? product_id[r] : 0;
+      guint32 name_id = name->data != NULL ? ld_ids_get (name, r) : 0;
+      guint32 code_id = code->data != NULL ? ld_ids_get (code, r) : 0;
+      guint32 offer_id = offer->data != NULL ? ld_ids_get (offer, r) : 0;
+      guint32 plan_id = plan->data != NULL ? ld_ids_get (plan, r) : 0;
+      guint32 pid = product_id != NULL ? ld_ids_get (product_id, r) : 0;
+      guint32 tenant_id = tenant != NULL ? ld_ids_get (tenant, r) : 0;
       guint64 key;
       guint32 c, p, g;
 
       /* Tenant keys carry the top bit, so they never meet a (name, code) pair. */
-      if (tenant != NULL && tenant[r] != 0)
-        key = (G_GUINT64_CONSTANT (1) << 63) | tenant[r];
+      if (tenant_id != 0)
+        key = (G_GUINT64_CONSTANT (1) << 63) | tenant_id;
       else
         key = ((guint64) name_id << 32) | code_id;
       c = ld_key_map_insert (&customers, key, &added);
@@ -518,7 +581,7 @@ derive_entities (LdReport *report)
           if (report->customer_code[c] == 0)
             report->customer_code[c] = code_id;
         }
-      report->customer[r] = c;
+      ld_ids_set_widen (&report->customer, n, r, c);
 
       key = pid != 0 ? pid : (G_GUINT64_CONSTANT (1) << 63) | offer_id;
       p = ld_key_map_insert (&products, key, &added);
@@ -533,7 +596,8 @@ derive_entities (LdReport *report)
           a = groups_alloc;
           push_u32 (&report->group_plan, &a, g, plan_id);
           a = groups_alloc;
-          push_u32 (&report->group_offer_type, &a, g, offer_type != NULL ? offer_type[r] : 0);
+          push_u32 (&report->group_offer_type, &a, g,
+                    offer_type->data != NULL ? ld_ids_get (offer_type, r) : 0);
           a = groups_alloc;
           push_u32 (&report->group_name, &a, g, offer_id);
           a = groups_alloc;
@@ -544,13 +608,13 @@ derive_entities (LdReport *report)
         {
           if (report->group_name[g] == 0)
             report->group_name[g] = offer_id;
-          if (report->group_offer_type[g] == 0 && offer_type != NULL)
-            report->group_offer_type[g] = offer_type[r];
+          if (report->group_offer_type[g] == 0 && offer_type->data != NULL)
+            report->group_offer_type[g] = ld_ids_get (offer_type, r);
         }
-      report->group[r] = g;
+      ld_ids_set_widen (&report->group, n, r, g);
 
       if (country != NULL && report->country_name[code_id] == 0)
-        report->country_name[code_id] = country[r];
+        report->country_name[code_id] = ld_ids_get (country, r);
     }
 
   report->n_customers = customers.n;
@@ -559,8 +623,6 @@ derive_entities (LdReport *report)
   ld_key_map_clear (&customers);
   ld_key_map_clear (&products);
   ld_key_map_clear (&groups);
-
-  derive_pairs (report);
 
   /* Exact sizes, and never NULL so that callers need no special case. */
   report->customer_name = g_renew (guint32, report->customer_name, MAX (customers.n, 1));
@@ -571,10 +633,18 @@ derive_entities (LdReport *report)
   report->group_name = g_renew (guint32, report->group_name, MAX (groups.n, 1));
   report->group_product_id = g_renew (guint32, report->group_product_id, MAX (groups.n, 1));
 
-  /* With one country per customer (always so without Tenant IDs) the pair is the
-   * customer itself: save the column. */
+  derive_pairs (report, tenant != NULL);
+
+  /* With one country per customer the pair is the customer itself: save the column. */
   if (report->n_customer_country_pairs == report->n_customers)
-    g_clear_pointer (&report->customer_country_pair, g_free);
+    ld_ids_clear (&report->customer_country_pair);
+}
+
+static gsize
+ids_memory (const LdIds *ids,
+            gsize        n)
+{
+  return ids->data != NULL ? n * ids->width : 0;
 }
 
 static gsize
@@ -585,19 +655,21 @@ report_memory (LdReport *report)
 
   for (guint c = 0; c < report->n_columns; c++)
     if (report->columns[c].dict != NULL)
-      size += ld_dict_memory (report->columns[c].dict) + n * sizeof (guint32);
+      size += ld_dict_memory (report->columns[c].dict) + ids_memory (&report->columns[c].ids, n);
 
   size += n * sizeof (guint32) * 3;                     /* date and counts */
   size += n * sizeof (guint32);                         /* file_order */
   size += (report->n_months + 1) * sizeof (guint);
-  size += n * sizeof (guint32) * 4;                     /* customer, group, two pairs */
-  if (report->customer_country_pair != NULL)
-    size += n * sizeof (guint32);
+  size += ids_memory (&report->customer, n);
+  size += ids_memory (&report->group, n);
+  size += ids_memory (&report->customer_group_pair, n);
+  size += ids_memory (&report->customer_product_pair, n);
+  size += ids_memory (&report->customer_country_pair, n);
   size += report->n_customers * sizeof (guint32) * 2;
   size += report->n_groups * sizeof (guint32) * 5;
   size += ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]) * sizeof (guint32);
   for (int d = 0; d < LD_N_DIMS; d++)
-    if (report->dim_ids[d] == NULL)
+    if (report->dim_ids[d].data == NULL)
       size += ld_dict_memory (report->dim_dict[d]);
   return size;
 }
@@ -643,8 +715,8 @@ ld_report_builder_finish (LdReportBuilder *self,
   if (self->n_dropped > 0)
     {
       for (guint c = 0; c < self->n_columns; c++)
-        if (self->ids[c] != NULL)
-          compact (self->ids[c], self->drop_bits, n_file);
+        if (self->ids[c].data != NULL)
+          compact_ids (&self->ids[c], self->drop_bits, n_file);
       compact (self->date, self->drop_bits, n_file);
       compact (self->provisioned, self->drop_bits, n_file);
       compact (self->assigned, self->drop_bits, n_file);
@@ -699,7 +771,12 @@ ld_report_builder_finish (LdReportBuilder *self,
       col->field = self->fields[c];
       col->dict = g_steal_pointer (&self->dicts[c]);
       if (col->dict != NULL)
-        col->ids = scatter (g_steal_pointer (&self->ids[c]), dest, n);
+        {
+          /* Already as narrow as the dictionary allows: the loading grew it so. */
+          scatter_ids (&self->ids[c], dest, n);
+          col->ids = self->ids[c];
+          self->ids[c].data = NULL;
+        }
     }
 
   /* 5. Dimensions point at their columns; absent ones read as all-empty. */
@@ -713,7 +790,10 @@ ld_report_builder_finish (LdReportBuilder *self,
           report->dim_dict[d] = report->columns[c].dict;
         }
       else
-        report->dim_dict[d] = ld_dict_new ();
+        {
+          report->dim_ids[d].width = 1;
+          report->dim_dict[d] = ld_dict_new ();
+        }
     }
   if (report->field_column[LD_FIELD_PRODUCT_ID] >= 0)
     report->product_id_dict = report->columns[report->field_column[LD_FIELD_PRODUCT_ID]].dict;

@@ -13,11 +13,84 @@
 
 G_BEGIN_DECLS
 
+/* A per-row array of ids (dictionary ids, customers, groups, pairs) stored at the
+ * narrowest width that holds every id: 1, 2 or 4 bytes. Most of a report's
+ * dictionaries hold a handful of values, so most columns take a byte per row.
+ * Readers either call ld_ids_get() (a predictable switch) or, in hot loops, switch
+ * on the width once outside the loop (see ld-query.c). */
+typedef struct {
+  gpointer data;   /* NULL when absent */
+  guint    width;  /* bytes per id: 1, 2 or 4 */
+} LdIds;
+
+/* The width that holds ids 0 … @n_values − 1. */
+static inline guint
+ld_ids_width_for (guint64 n_values)
+{
+  return n_values <= 256 ? 1 : n_values <= 65536 ? 2 : 4;
+}
+
+/* The largest id @width bytes hold. */
+static inline guint32
+ld_ids_width_max (guint width)
+{
+  return width == 1 ? G_MAXUINT8 : width == 2 ? G_MAXUINT16 : G_MAXUINT32;
+}
+
+static inline guint32
+ld_ids_get (const LdIds *ids,
+            gsize        i)
+{
+  switch (ids->width)
+    {
+    case 1: return ((const guint8 *) ids->data)[i];
+    case 2: return ((const guint16 *) ids->data)[i];
+    default: return ((const guint32 *) ids->data)[i];
+    }
+}
+
+/* @value must fit the width (ld_ids_width_max()). */
+static inline void
+ld_ids_set (LdIds  *ids,
+            gsize   i,
+            guint32 value)
+{
+  switch (ids->width)
+    {
+    case 1: ((guint8 *) ids->data)[i] = (guint8) value; break;
+    case 2: ((guint16 *) ids->data)[i] = (guint16) value; break;
+    default: ((guint32 *) ids->data)[i] = value; break;
+    }
+}
+
+/* Allocates @n ids of @width bytes (contents undefined), or zeroed. */
+void  ld_ids_init   (LdIds *ids, guint width, gsize n);
+void  ld_ids_init0  (LdIds *ids, guint width, gsize n);
+/* Resizes to room for @n ids, keeping those that fit. */
+void  ld_ids_resize (LdIds *ids, gsize n);
+/* Re-stores all @n ids (a whole allocation) at the wider @width, in place: the
+ * array grows by realloc and is converted back to front. */
+void  ld_ids_widen  (LdIds *ids, guint width, gsize n);
+void  ld_ids_clear  (LdIds *ids);
+
+/* Sets id @i to @value, first widening the @n ids held when @value does not fit. */
+static inline void
+ld_ids_set_widen (LdIds  *ids,
+                  gsize   n,
+                  gsize   i,
+                  guint32 value)
+{
+  if (G_UNLIKELY (value > ld_ids_width_max (ids->width)))
+    ld_ids_widen (ids, ld_ids_width_for ((guint64) value + 1), n);
+  ld_ids_set (ids, i, value);
+}
+
 typedef struct {
   char    *name;   /* header text as in the file */
   LdField  field;  /* canonical field, or LD_FIELD_EXTRA */
   LdDict  *dict;   /* text columns; NULL for ActivationDate and the two counts */
-  guint32 *ids;    /* n_rows ids into dict, storage order; NULL when dict is NULL */
+  LdIds    ids;    /* n_rows ids into dict, storage order, at the width the dict
+                    * needs; data NULL when dict is NULL */
 } LdColumn;
 
 struct _LdReport
@@ -53,15 +126,16 @@ struct _LdReport
   /* file_order[i] is the storage row of the i-th kept row in file order. */
   guint32    *file_order;
 
-  /* Dimension columns: ids into dim_dict[d]; point at the file column's ids, or at
-   * NULL when the field is absent (every row then has id 0, the empty string). */
-  const guint32 *dim_ids[LD_N_DIMS];
+  /* Dimension columns: ids into dim_dict[d]; copies of the file column's ids (not
+   * owned), or data NULL when the field is absent (every row then has id 0, the
+   * empty string). */
+  LdIds          dim_ids[LD_N_DIMS];
   LdDict        *dim_dict[LD_N_DIMS];     /* never NULL: an empty dict when absent */
 
   /* Customer identity (SPEC §3): Tenant ID when present and non-empty, else
    * (CustomerName, CustomerCountryCode). */
   guint       n_customers;
-  guint32    *customer;          /* per row */
+  LdIds       customer;          /* per row */
   guint32    *customer_name;     /* per customer: id in dim_dict[LD_DIM_CUSTOMER] (first seen) */
   guint32    *customer_code;     /* per customer: id in dim_dict[LD_DIM_COUNTRY] (first seen) */
 
@@ -69,7 +143,7 @@ struct _LdReport
    * the column absent; groups by (product, PlanName) — SPEC §5 analysis-products. */
   guint       n_products;
   guint       n_groups;
-  guint32    *group;             /* per row */
+  LdIds       group;             /* per row */
   guint32    *group_product;     /* per group: product index */
   guint32    *group_plan;        /* per group: id in dim_dict[LD_DIM_PLAN] */
   guint32    *group_offer_type;  /* per group: id in dim_dict[LD_DIM_OFFER_TYPE] (first seen) */
@@ -77,14 +151,17 @@ struct _LdReport
   guint32    *group_product_id;  /* per group: id in the ProductId column's dict, 0 when absent */
   LdDict     *product_id_dict;   /* the ProductId column's dict, or an empty dict */
 
-  /* Pair ids for distinct counts in one pass: each is dense over the pairs present. */
+  /* Pair ids for distinct counts in one pass: each is dense over the pairs present.
+   * The per-row arrays (customer, group, pairs) are LdIds at the width their counts
+   * need. */
   guint       n_customer_group_pairs;
-  guint32    *customer_group_pair;    /* (customer, group) per row */
+  LdIds       customer_group_pair;    /* (customer, group) per row */
   guint       n_customer_product_pairs;
-  guint32    *customer_product_pair;  /* (customer, product) per row */
+  LdIds       customer_product_pair;  /* (customer, product) per row */
   guint       n_customer_country_pairs;
-  guint32    *customer_country_pair;  /* (customer, country code) per row; NULL when every
-                                       * customer has one country: then it equals customer */
+  LdIds       customer_country_pair;  /* (customer, country code) per row; data NULL when
+                                       * every customer has one country: then it equals
+                                       * customer */
 
   /* Per country-code id: the first CustomerCountry name id seen with it (0 when none). */
   guint32    *country_name;

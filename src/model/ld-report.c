@@ -7,9 +7,81 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ld-report-private.h"
 
 G_DEFINE_FINAL_TYPE (LdReport, ld_report, G_TYPE_OBJECT)
+
+/* ---- narrow id arrays ---------------------------------------------------------- */
+
+void
+ld_ids_init (LdIds *ids,
+             guint  width,
+             gsize  n)
+{
+  g_return_if_fail (width == 1 || width == 2 || width == 4);
+
+  ids->width = width;
+  ids->data = g_malloc (MAX (n, 1) * width);
+}
+
+void
+ld_ids_init0 (LdIds *ids,
+              guint  width,
+              gsize  n)
+{
+  g_return_if_fail (width == 1 || width == 2 || width == 4);
+
+  ids->width = width;
+  ids->data = g_malloc0 (MAX (n, 1) * width);
+}
+
+void
+ld_ids_resize (LdIds *ids,
+               gsize  n)
+{
+  ids->data = g_realloc (ids->data, MAX (n, 1) * ids->width);
+}
+
+/* Converts @n ids from type From to the wider type To, back to front so that no
+ * id is overwritten before it is read. */
+#define WIDEN(From, To, data, n)                \
+  G_STMT_START {                                \
+    const From *src_ = (const From *) (data);   \
+    To *dst_ = (To *) (data);                   \
+                                                \
+    for (gsize i_ = (n); i_ > 0; i_--)          \
+      dst_[i_ - 1] = src_[i_ - 1];              \
+  } G_STMT_END
+
+void
+ld_ids_widen (LdIds *ids,
+              guint  width,
+              gsize  n)
+{
+  g_return_if_fail (width == 1 || width == 2 || width == 4);
+
+  if (width <= ids->width)
+    return;
+
+  ids->data = g_realloc (ids->data, MAX (n, 1) * width);
+  if (ids->width == 1 && width == 2)
+    WIDEN (guint8, guint16, ids->data, n);
+  else if (ids->width == 1)
+    WIDEN (guint8, guint32, ids->data, n);
+  else
+    WIDEN (guint16, guint32, ids->data, n);
+  ids->width = width;
+}
+
+void
+ld_ids_clear (LdIds *ids)
+{
+  g_clear_pointer (&ids->data, g_free);
+}
+
+/* ---- the report ---------------------------------------------------------------- */
 
 static void
 ld_report_finalize (GObject *object)
@@ -21,7 +93,7 @@ ld_report_finalize (GObject *object)
 
   /* Dictionaries of absent fields are the report's own; the others belong to columns. */
   for (int d = 0; d < LD_N_DIMS; d++)
-    if (self->dim_ids[d] == NULL)
+    if (self->dim_ids[d].data == NULL)
       g_clear_pointer (&self->dim_dict[d], ld_dict_free);
   if (self->field_column[LD_FIELD_PRODUCT_ID] < 0)
     g_clear_pointer (&self->product_id_dict, ld_dict_free);
@@ -32,7 +104,7 @@ ld_report_finalize (GObject *object)
     {
       g_free (self->columns[c].name);
       g_clear_pointer (&self->columns[c].dict, ld_dict_free);
-      g_free (self->columns[c].ids);
+      ld_ids_clear (&self->columns[c].ids);
     }
   g_free (self->columns);
 
@@ -42,18 +114,18 @@ ld_report_finalize (GObject *object)
   g_free (self->assigned);
   g_free (self->month_start);
   g_free (self->file_order);
-  g_free (self->customer);
+  ld_ids_clear (&self->customer);
   g_free (self->customer_name);
   g_free (self->customer_code);
-  g_free (self->group);
+  ld_ids_clear (&self->group);
   g_free (self->group_product);
   g_free (self->group_plan);
   g_free (self->group_offer_type);
   g_free (self->group_name);
   g_free (self->group_product_id);
-  g_free (self->customer_group_pair);
-  g_free (self->customer_product_pair);
-  g_free (self->customer_country_pair);
+  ld_ids_clear (&self->customer_group_pair);
+  ld_ids_clear (&self->customer_product_pair);
+  ld_ids_clear (&self->customer_country_pair);
   g_free (self->country_name);
   g_free (self->customer_rank);
   g_free (self->group_rank);

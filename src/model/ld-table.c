@@ -255,7 +255,7 @@ get_data_row (LdTable *self,
 
       if (col->dict != NULL)
         {
-          guint32 id = col->ids[r];
+          guint32 id = ld_ids_get (&col->ids, r);
 
           cells[c].kind = LD_CELL_TEXT;
           cells[c].text = ld_dict_get (col->dict, id);
