@@ -12,6 +12,8 @@
 #include "ld-chart-view.h"
 #include "ld-customers-card.h"
 #include "ld-geo-card.h"
+#include "ld-map-chart.h"
+#include "ld-map-view.h"
 #include "ld-licenses-card.h"
 #include "ld-loader.h"
 #include "ld-row-table.h"
@@ -281,6 +283,25 @@ test_analysis (void)
   g_object_unref (card);
 }
 
+static GtkLabel *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_geo (void)
 {
@@ -312,9 +333,19 @@ test_geo (void)
     g_assert_true (placeholder);
   }
 
-  text = ld_chart_view_get_text_alternative (LD_CHART_VIEW (ld_geo_card_get_chart (LD_GEO_CARD (card))));
-  g_assert_nonnull (strstr (text, "Germany"));
-  g_assert_nonnull (strstr (text, "Unknown"));
+  /* The map: Germany is on it; the blank code is not, and the card says so. */
+  {
+    GtkWidget *map = ld_geo_card_get_map (LD_GEO_CARD (card));
+    LdMapChartData data;
+
+    g_assert_true (LD_IS_MAP_VIEW (map));
+    ld_map_view_get_chart_data (LD_MAP_VIEW (map), &data);
+    g_assert_cmpuint (data.n_items, ==, 4);
+    text = ld_map_chart_get_text_alternative (&data);
+    g_assert_nonnull (strstr (text, "Germany"));
+    g_assert_true (find_label_containing (card, "Not on the map: ") != NULL);
+    g_assert_nonnull (strstr (gtk_label_get_label (find_label_containing (card, "Not on the map: ")), "Unknown"));
+  }
 
   g_object_unref (card);
 }

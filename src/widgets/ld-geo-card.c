@@ -1,4 +1,9 @@
-/* ld-geo-card.c — provisioned licences by country: ranked bars and a table
+/* ld-geo-card.c — provisioned licences by country: a world map and a ranked table
+ *
+ * The map is an LdMapView (libshumate with our own country layer, complete offline);
+ * the exported image is painted by the same src/charts/ld-map-chart.c code, so a copy
+ * or a PDF shows what the screen shows. Clicking a country toggles it in the
+ * Country/region filter; selecting a table row centres the map on it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,9 +13,10 @@
 
 #include "ld-chart-view.h"
 #include "ld-geo-card.h"
+#include "ld-map-chart.h"
+#include "ld-map-view.h"
 #include "ld-row-table.h"
 
-#define TOP_ITEMS 11  /* the top 10 and "Others" */
 #define PANE_MIN_WIDTH 280
 
 struct _LdGeoCard
@@ -19,12 +25,37 @@ struct _LdGeoCard
 
   LdRowModel         *model;
   GtkSingleSelection *selection;
-  GtkWidget          *chart;
+  GtkWidget          *map;
+  GtkWidget          *unmapped_label;
+  LdMapChartItem     *items;        /* the map's data; strings point into the result */
+  guint               n_items;
+  LdResult           *result;       /* keeps the items' strings alive */
+  char              **selected;     /* the Country/region filter's codes */
   guint               count_figure;
   guint               top_figure;
 };
 
 G_DEFINE_FINAL_TYPE (LdGeoCard, ld_geo_card, LD_TYPE_CARD)
+
+static void
+on_country_activated (LdMapView  *map,
+                      const char *code,
+                      LdGeoCard  *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toggle-filter", "(ss)", "country", code);
+}
+
+static void
+on_row_selected (GtkSingleSelection *selection,
+                 GParamSpec         *pspec,
+                 LdGeoCard          *self)
+{
+  LdRowItem *item = gtk_single_selection_get_selected_item (selection);
+  const LdCountryRow *row = item != NULL ? ld_row_item_get_country (item) : NULL;
+
+  if (row != NULL && row->code[0] != '\0')
+    ld_map_view_center_on (LD_MAP_VIEW (self->map), row->code);
+}
 
 static void
 ld_geo_card_update (LdCard   *card,
@@ -33,18 +64,13 @@ ld_geo_card_update (LdCard   *card,
 {
   LdGeoCard *self = LD_GEO_CARD (card);
   GListModel *model = G_LIST_MODEL (self->model);
-  LdBarChartItem items[TOP_ITEMS + 1] = { { 0 } };
-  LdBarChartItem folded[TOP_ITEMS];
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LdRowItem) top = NULL;
   g_autofree char *count = NULL;
   g_autofree char *share = NULL;
-  LdBarChartData data;
-  guint n, n_shown;
+  guint n;
 
   ld_row_table_set_result (self->selection, self->model, result);
   n = g_list_model_get_n_items (model);
-  n_shown = MIN (n, TOP_ITEMS);
 
   top = n > 0 ? g_list_model_get_item (model, 0) : NULL;
   count = ld_card_format_count (n);
@@ -54,41 +80,61 @@ ld_geo_card_update (LdCard   *card,
                       top != NULL ? ld_row_item_get_display_name (top, NULL) : NULL,
                       LD_CARD_TREND_NONE);
 
-  for (guint i = 0; i < n_shown; i++)
+  /* The map: every country of the table, shaded by provisioned licences. */
+  g_clear_pointer (&self->items, g_free);
+  g_clear_pointer (&self->result, ld_result_unref);
+  g_clear_pointer (&self->selected, g_strfreev);
+  self->n_items = 0;
+  if (result != NULL)
     {
-      g_autoptr(LdRowItem) item = g_list_model_get_item (model, i);
-      char *label = g_strdup (ld_row_item_get_display_name (item, NULL));
+      guint n_rows = 0;
+      const LdCountryRow *rows = ld_result_get_countries (result, &n_rows);
+      g_autoptr(GString) unmapped = g_string_new (NULL);
 
-      g_ptr_array_add (labels, label);
-      items[i] = (LdBarChartItem) { label, ld_row_item_get_provisioned (item),
-                                    ld_row_item_get_assigned (item), FALSE };
-    }
-
-  ld_bar_chart_data_init (&data);
-  if (n > TOP_ITEMS)
-    {
-      /* The tail is summed from the totals, then folded into "Others". */
-      guint64 rest = ld_result_get_provisioned (result);
-      guint64 rest_assigned = ld_result_get_assigned (result);
-
-      for (guint i = 0; i < TOP_ITEMS - 1; i++)
+      self->result = ld_result_ref (result);
+      self->items = g_new0 (LdMapChartItem, MAX (n_rows, 1));
+      for (guint i = 0; i < n_rows; i++)
         {
-          rest -= items[i].value;
-          rest_assigned -= items[i].secondary;
+          self->items[i] = (LdMapChartItem) { rows[i].code, rows[i].name, rows[i].provisioned,
+                                              rows[i].customers, rows[i].assigned };
+          if (!ld_map_chart_has_shape (rows[i].code))
+            {
+              if (unmapped->len > 0)
+                g_string_append (unmapped, ", ");
+              g_string_append (unmapped, rows[i].code[0] != '\0' ? rows[i].code : _("Unknown"));
+            }
         }
-      items[TOP_ITEMS - 1] = (LdBarChartItem) { NULL, rest, rest_assigned, FALSE };
-      data.n_items = ld_bar_chart_fold_items (items, TOP_ITEMS + 1, TOP_ITEMS, folded);
+      self->n_items = n_rows;
+
+      if (unmapped->len > 0)
+        {
+          /* Translators: countries listed in the table that the map cannot draw
+           * (small states, unknown or blank codes), "Not on the map: GI, Unknown". */
+          g_autofree char *text = g_strdup_printf (_("Not on the map: %s"), unmapped->str);
+
+          gtk_label_set_label (GTK_LABEL (self->unmapped_label), text);
+        }
+      gtk_widget_set_visible (self->unmapped_label, unmapped->len > 0);
     }
   else
-    data.n_items = ld_bar_chart_fold_items (items, n_shown, TOP_ITEMS, folded);
+    gtk_widget_set_visible (self->unmapped_label, FALSE);
 
-  data.items = folded;
-  data.value_label = _("Provisioned");
-  data.secondary_label = _("Assigned");
-  data.has_secondary = TRUE;
-  data.show_percent = TRUE;
-  data.total = result != NULL ? ld_result_get_provisioned (result) : 0;
-  ld_chart_view_set_bars (LD_CHART_VIEW (self->chart), &data);
+  if (query != NULL && ld_query_get_n_filter_values (query, LD_DIM_COUNTRY) > 0)
+    self->selected = g_strdupv ((char **) ld_query_get_filter_values (query, LD_DIM_COUNTRY));
+
+  ld_map_view_set_data (LD_MAP_VIEW (self->map), self->items, self->n_items,
+                        result != NULL ? ld_result_get_provisioned (result) : 0);
+  ld_map_view_set_selected (LD_MAP_VIEW (self->map), (const char *const *) self->selected);
+  {
+    LdMapChartData data;
+    g_autofree char *text = NULL;
+
+    ld_map_view_get_chart_data (LD_MAP_VIEW (self->map), &data);
+    text = ld_map_chart_get_text_alternative (&data);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->map),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  }
 }
 
 static void
@@ -99,8 +145,13 @@ ld_geo_card_draw_chart (LdCard             *card,
                         const LdChartTheme *theme)
 {
   LdGeoCard *self = LD_GEO_CARD (card);
+  LdMapChartData data;
 
-  ld_chart_view_draw (LD_CHART_VIEW (self->chart), cr, width, height, theme);
+  /* The view on screen, or the whole world when the user has not moved the map. */
+  ld_map_view_get_chart_data (LD_MAP_VIEW (self->map), &data);
+  data.show_legend = TRUE;
+  data.base_map = TRUE;
+  ld_map_chart_draw (cr, width, height, &data, theme);
 }
 
 static LdWidgetId
@@ -115,6 +166,9 @@ ld_geo_card_dispose (GObject *object)
   LdGeoCard *self = LD_GEO_CARD (object);
 
   g_clear_object (&self->model);
+  g_clear_pointer (&self->items, g_free);
+  g_clear_pointer (&self->result, ld_result_unref);
+  g_clear_pointer (&self->selected, g_strfreev);
 
   G_OBJECT_CLASS (ld_geo_card_parent_class)->dispose (object);
 }
@@ -136,7 +190,7 @@ static void
 ld_geo_card_init (LdGeoCard *self)
 {
   LdCard *card = LD_CARD (self);
-  GtkWidget *panes, *chart_box, *title, *frame, *scroller, *table;
+  GtkWidget *panes, *chart_box, *frame, *scroller, *table;
   const LdRowColumnSpec columns[] = {
     { LD_ROW_COLUMN_CODE, _("Code") },
     { LD_ROW_COLUMN_NAME, _("Country") },
@@ -159,14 +213,24 @@ ld_geo_card_init (LdGeoCard *self)
 
   chart_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_size_request (chart_box, PANE_MIN_WIDTH, -1);
-  title = gtk_label_new (_("Top countries by provisioned licenses"));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "ld-chart-title");
-  gtk_box_append (GTK_BOX (chart_box), title);
-  self->chart = ld_chart_view_new (_("Top countries chart"));
-  gtk_widget_set_valign (self->chart, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (chart_box), self->chart);
+  self->map = ld_map_view_new ();
+  gtk_widget_set_size_request (self->map, -1, 340);
+  gtk_widget_set_vexpand (self->map, TRUE);
+  gtk_widget_add_css_class (self->map, "ld-map-frame");
+  gtk_widget_set_overflow (self->map, GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("World map of provisioned licenses"),
+                                  -1);
+  g_signal_connect_object (self->map, "country-activated", G_CALLBACK (on_country_activated),
+                           self, 0);
+  gtk_box_append (GTK_BOX (chart_box), self->map);
+  self->unmapped_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->unmapped_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->unmapped_label), TRUE);
+  gtk_widget_add_css_class (self->unmapped_label, "dim-label");
+  gtk_widget_add_css_class (self->unmapped_label, "caption");
+  gtk_widget_set_visible (self->unmapped_label, FALSE);
+  gtk_box_append (GTK_BOX (chart_box), self->unmapped_label);
   gtk_flow_box_append (GTK_FLOW_BOX (panes), chart_box);
 
   self->model = ld_row_model_new (LD_ROW_KIND_COUNTRIES);
@@ -181,6 +245,8 @@ ld_geo_card_init (LdGeoCard *self)
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), table);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_row_selected), self, 0);
   frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "ld-table-frame");
   gtk_widget_set_size_request (frame, PANE_MIN_WIDTH, -1);
@@ -203,11 +269,11 @@ ld_geo_card_new (void)
 }
 
 GtkWidget *
-ld_geo_card_get_chart (LdGeoCard *self)
+ld_geo_card_get_map (LdGeoCard *self)
 {
   g_return_val_if_fail (LD_IS_GEO_CARD (self), NULL);
 
-  return self->chart;
+  return self->map;
 }
 
 GListModel *

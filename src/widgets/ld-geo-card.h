@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (LdGeoCard, ld_geo_card, LD, GEO_CARD, LdCard)
 GtkWidget *ld_geo_card_new (void);
 
 /* For tests. */
-GtkWidget  *ld_geo_card_get_chart (LdGeoCard *self);
+GtkWidget  *ld_geo_card_get_map   (LdGeoCard *self);
 GListModel *ld_geo_card_get_rows  (LdGeoCard *self);
 
 G_END_DECLS
