@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ld-application.h"
+#include "ld-preferences-window.h"
 #include "ld-window.h"
 
 struct _LdApplication
@@ -102,11 +103,35 @@ ld_application_about_action (GSimpleAction *action,
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", _("See who bought your marketplace licences, and who uses them."),
+                        "website", "https://github.com/licensedashboard/license-dashboard",
+                        "issue-url", "https://github.com/licensedashboard/license-dashboard/issues",
                         NULL);
+  /* The country shapes of the map are Natural Earth's (public domain); its terms of
+   * use ask for this line. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map data"),
+                                      _("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com."),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Country shapes: Natural Earth, public domain. "
+                                        "Country names: the iso-codes project."));
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+ld_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = schema != NULL ? g_settings_new (APP_ID) : NULL;
+  GtkWidget *window = ld_preferences_window_new (gtk_application_get_active_window (app), settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", ld_application_preferences_action },
   { "quit", ld_application_quit_action },
   { "about", ld_application_about_action },
 };
@@ -119,6 +144,7 @@ ld_application_startup (GApplication *app)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.reload", { "<Control>r", NULL } },
     { "win.search-filters", { "<Control>f", NULL } },

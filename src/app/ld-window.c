@@ -17,6 +17,7 @@
 #include "ld-geo-card.h"
 #include "ld-licenses-card.h"
 #include "ld-loader.h"
+#include "ld-map-view.h"
 #include "ld-window-private.h"
 
 #define SAMPLE_RESOURCE "/io/github/licensedashboard/LicenseDashboard/sample-license-report.csv"
@@ -851,6 +852,14 @@ ld_window_class_init (LdWindowClass *klass)
 }
 
 static void
+online_tiles_changed_cb (LdWindow *self)
+{
+  GtkWidget *map = ld_geo_card_get_map (LD_GEO_CARD (self->cards[3]));
+
+  ld_map_view_set_online_tiles (LD_MAP_VIEW (map), g_settings_get_boolean (self->settings, "online-map-tiles"));
+}
+
+static void
 ld_window_init_settings (LdWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -868,6 +877,8 @@ ld_window_init_settings (LdWindow *self)
     }
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::online-map-tiles",
+                           G_CALLBACK (online_tiles_changed_cb), self, G_CONNECT_SWAPPED);
   self->range = g_settings_get_string (self->settings, "range-preset");
   self->sidebar_visible = g_settings_get_boolean (self->settings, "sidebar-visible");
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -898,6 +909,8 @@ ld_window_init (LdWindow *self)
     gtk_widget_set_focusable (child, FALSE);
 
   ld_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  if (self->settings != NULL)
+    online_tiles_changed_cb (self);
 
   g_object_bind_property (self, "sidebar-visible", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
