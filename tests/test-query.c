@@ -11,6 +11,7 @@
 #include "ld-query.h"
 #include "ld-report-builder.h"
 #include "ld-report-private.h"
+#include "ld-table.h"
 
 /* ---- the fixture ----------------------------------------------------------------
  *
@@ -1214,6 +1215,416 @@ test_sort_order (void)
   ld_result_unref (result);
 }
 
+/* ---- dictionaries and counts past 256 and 65,536 values -------------------------
+ *
+ * The store keeps ids 1, 2 or 4 bytes wide as each dictionary or count needs, and
+ * the scan widens them block by block. This report makes every width: 70,000
+ * customers (names, customers and pairs 4 bytes), 300 plans and services (2 bytes,
+ * and 300 groups), 20 countries, 3 products and 3 states (1 byte). With Tenant IDs
+ * each customer has two country codes, so the per-row country path and the
+ * (customer, code) pairs are exercised too. The figures are checked against a plain
+ * reference computed here from the same generated rows. */
+
+#define WIDE_ROWS 140000
+#define WIDE_CUSTOMERS 70000
+#define WIDE_PLANS 300
+#define WIDE_CODES 20
+
+typedef struct {
+  guint   customer;
+  guint   code;
+  guint   plan;
+  guint   product;
+  guint   state;
+  int     month;
+  guint32 date;
+  guint32 assigned;
+  guint32 provisioned;
+} WideRow;
+
+static const char *const wide_states[] = { "Active", "Inactive", "Suspended" };
+
+static void
+wide_row (guint    i,
+          gboolean tenants,
+          WideRow *row)
+{
+  guint m = (i * 7 + i / 11) % 12;
+
+  row->customer = i % WIDE_CUSTOMERS;
+  /* With tenants a customer's two rows have two codes; without, the code is part
+   * of who the customer is. */
+  row->code = tenants ? (row->customer + i / WIDE_CUSTOMERS) % WIDE_CODES : row->customer % WIDE_CODES;
+  row->plan = (i * 7 + i / 1000) % WIDE_PLANS;
+  row->product = row->plan % 3;
+  row->state = (i / 3) % 3;
+  row->month = LD_MONTH (2025, m + 1);
+  row->date = 20250000 + (m + 1) * 100 + 1 + i % 28;
+  row->assigned = i % 5;
+  row->provisioned = row->assigned + i % 7;
+}
+
+/* The text of each file column of row @i (12 columns, or 13 with tenants). */
+static guint
+wide_cells (guint       i,
+            gboolean    tenants,
+            char        texts[13][48],
+            const char *cells[13])
+{
+  WideRow r;
+  guint n = 0;
+
+  wide_row (i, tenants, &r);
+  g_snprintf (texts[n++], 48, "Country %02u", r.code);
+  g_snprintf (texts[n++], 48, "C%02u", r.code);
+  g_snprintf (texts[n++], 48, "Customer %05u", r.customer);
+  g_snprintf (texts[n++], 48, "%u-%02u-%02u", r.date / 10000, r.date / 100 % 100, r.date % 100);
+  g_snprintf (texts[n++], 48, "Offer %u", r.product);
+  g_snprintf (texts[n++], 48, "P-%u", r.product);
+  g_snprintf (texts[n++], 48, "Plan %03u", r.plan);
+  g_snprintf (texts[n++], 48, "Offer%u.plan%03u", r.product, r.plan);
+  g_snprintf (texts[n++], 48, "%s", wide_states[r.state]);
+  g_snprintf (texts[n++], 48, "%u", r.assigned);
+  g_snprintf (texts[n++], 48, "%u", r.provisioned);
+  g_snprintf (texts[n++], 48, "%s", r.product == 2 ? "Power BI visual" : "Dynamics 365");
+  if (tenants)
+    g_snprintf (texts[n++], 48, "tenant-%05u", r.customer);
+  for (guint c = 0; c < n; c++)
+    cells[c] = texts[c];
+  return n;
+}
+
+static LdReport *
+build_wide_report (gboolean tenants)
+{
+  const char *names[13];
+  LdField fields[13];
+  LdReportBuilder *builder;
+  guint n_columns = G_N_ELEMENTS (fixture_names) + (tenants ? 1 : 0);
+
+  for (guint c = 0; c < G_N_ELEMENTS (fixture_names); c++)
+    {
+      names[c] = fixture_names[c];
+      fields[c] = fixture_fields[c];
+    }
+  names[12] = "TenantId";
+  fields[12] = LD_FIELD_TENANT_ID;
+  builder = ld_report_builder_new (n_columns, names, fields);
+
+  for (guint i = 0; i < WIDE_ROWS; i++)
+    {
+      char texts[13][48];
+      const char *cells[13];
+      WideRow r;
+
+      wide_row (i, tenants, &r);
+      add_cells (builder, cells, wide_cells (i, tenants, texts, cells), r.date, FALSE,
+                 r.assigned, r.provisioned);
+    }
+
+  return ld_report_builder_finish (builder, "wide.csv", NULL, ',', LD_ENCODING_UTF8, FALSE);
+}
+
+typedef struct {
+  int          from;
+  int          to;
+  const guint8 *plans;      /* WIDE_PLANS entries, or NULL: no filter */
+  const guint8 *states;     /* 3 entries, or NULL */
+  const guint8 *customers;  /* WIDE_CUSTOMERS entries, or NULL */
+} WideFilter;
+
+/* Whether row @r passes, leaving out the filter of @skip (a dimension, or -1). */
+static gboolean
+wide_passes (const WideFilter *f,
+             const WideRow    *r,
+             int               skip)
+{
+  return r->month >= f->from && r->month <= f->to
+         && (f->plans == NULL || skip == LD_DIM_PLAN || f->plans[r->plan])
+         && (f->states == NULL || skip == LD_DIM_STATE || f->states[r->state])
+         && (f->customers == NULL || skip == LD_DIM_CUSTOMER || f->customers[r->customer]);
+}
+
+static inline gboolean
+bit_test_and_set (guint8 *bits,
+                  gsize   i)
+{
+  gboolean was = (bits[i / 8] >> (i % 8)) & 1;
+
+  bits[i / 8] |= 1 << (i % 8);
+  return !was;
+}
+
+static void
+assert_wide_result (LdResult         *result,
+                    gboolean          tenants,
+                    const WideFilter *f)
+{
+  guint n_months = f->to - f->from + 1;
+  g_autofree guint64 *month_prov = g_new0 (guint64, n_months);
+  g_autofree guint64 *month_new = g_new0 (guint64, n_months);
+  g_autofree guint64 *month_cum = g_new0 (guint64, n_months);
+  g_autofree guint16 *customer_months = g_new0 (guint16, WIDE_CUSTOMERS);
+  g_autofree guint8 *customer_products = g_new0 (guint8, WIDE_CUSTOMERS);
+  g_autofree guint64 *customer_prov = g_new0 (guint64, WIDE_CUSTOMERS);
+  g_autofree guint64 *customer_asg = g_new0 (guint64, WIDE_CUSTOMERS);
+  g_autofree guint8 *plan_customers_bits = g_new0 (guint8, WIDE_PLANS * WIDE_CUSTOMERS / 8 + 1);
+  g_autofree guint8 *code_customers_bits = g_new0 (guint8, WIDE_CODES * WIDE_CUSTOMERS / 8 + 1);
+  guint64 plan_prov[WIDE_PLANS] = { 0 }, plan_asg[WIDE_PLANS] = { 0 }, plan_customers[WIDE_PLANS] = { 0 };
+  guint64 code_prov[WIDE_CODES] = { 0 }, code_asg[WIDE_CODES] = { 0 }, code_customers[WIDE_CODES] = { 0 };
+  guint64 facet_plan[WIDE_PLANS] = { 0 }, facet_state[3] = { 0 };
+  guint64 rows = 0, prov = 0, asg = 0, customers = 0, cumulative = 0;
+  const LdProductRow *products;
+  const LdCustomerRow *customer_rows;
+  const LdCountryRow *countries;
+  const LdFacetOption *options;
+  guint n;
+
+  for (guint i = 0; i < WIDE_ROWS; i++)
+    {
+      WideRow r;
+
+      wide_row (i, tenants, &r);
+      if (wide_passes (f, &r, LD_DIM_PLAN))
+        facet_plan[r.plan] += r.provisioned;
+      if (wide_passes (f, &r, LD_DIM_STATE))
+        facet_state[r.state] += r.provisioned;
+      if (!wide_passes (f, &r, -1))
+        continue;
+
+      rows++;
+      prov += r.provisioned;
+      asg += r.assigned;
+      month_prov[r.month - f->from] += r.provisioned;
+      customer_months[r.customer] |= 1 << (r.month - f->from);
+      customer_products[r.customer] |= 1 << r.product;
+      customer_prov[r.customer] += r.provisioned;
+      customer_asg[r.customer] += r.assigned;
+      plan_prov[r.plan] += r.provisioned;
+      plan_asg[r.plan] += r.assigned;
+      plan_customers[r.plan] += bit_test_and_set (plan_customers_bits, (gsize) r.plan * WIDE_CUSTOMERS + r.customer);
+      code_prov[r.code] += r.provisioned;
+      code_asg[r.code] += r.assigned;
+      code_customers[r.code] += bit_test_and_set (code_customers_bits, (gsize) r.code * WIDE_CUSTOMERS + r.customer);
+    }
+  for (guint c = 0; c < WIDE_CUSTOMERS; c++)
+    if (customer_months[c] != 0)
+      {
+        customers++;
+        month_cum[g_bit_nth_lsf (customer_months[c], -1)]++;
+        for (guint k = 0; k < n_months; k++)
+          month_new[k] += (customer_months[c] >> k) & 1;
+      }
+  for (guint k = 0; k < n_months; k++)
+    {
+      cumulative += month_cum[k];
+      month_cum[k] = cumulative;
+    }
+
+  g_assert_cmpuint (ld_result_get_rows (result), ==, rows);
+  g_assert_cmpuint (ld_result_get_provisioned (result), ==, prov);
+  g_assert_cmpuint (ld_result_get_assigned (result), ==, asg);
+  g_assert_cmpuint (ld_result_get_customers (result), ==, customers);
+  g_assert_cmpuint (ld_result_get_n_months (result), ==, n_months);
+  assert_series (ld_result_get_month_provisioned (result), month_prov, n_months);
+  assert_series (ld_result_get_new_customers (result), month_new, n_months);
+  assert_series (ld_result_get_cumulative_customers (result), month_cum, n_months);
+
+  products = ld_result_get_products (result, &n);
+  for (guint i = 0, seen = 0; i <= n; i++)
+    {
+      if (i == n)
+        {
+          /* Every plan with a passing row has its row, and no other. */
+          guint expected = 0;
+
+          for (guint p = 0; p < WIDE_PLANS; p++)
+            expected += plan_customers[p] != 0;
+          g_assert_cmpuint (seen, ==, expected);
+          break;
+        }
+      if (products[i].customers == 0)
+        continue;
+      seen++;
+      {
+        guint p = (guint) g_ascii_strtoull (products[i].plan_name + 5, NULL, 10);
+        g_autofree char *id = g_strdup_printf ("P-%u", p % 3);
+
+        g_assert_cmpstr (products[i].product_id, ==, id);
+        g_assert_cmpstr (products[i].offer_type, ==, p % 3 == 2 ? "Power BI visual" : "Dynamics 365");
+        g_assert_cmpuint (products[i].provisioned, ==, plan_prov[p]);
+        g_assert_cmpuint (products[i].assigned, ==, plan_asg[p]);
+        g_assert_cmpuint (products[i].customers, ==, plan_customers[p]);
+      }
+    }
+
+  customer_rows = ld_result_get_customers_table (result, &n);
+  g_assert_cmpuint (n, ==, customers);
+  for (guint i = 0; i < n; i++)
+    {
+      guint c = (guint) g_ascii_strtoull (customer_rows[i].name + 9, NULL, 10);
+
+      g_assert_cmpuint (customer_rows[i].provisioned, ==, customer_prov[c]);
+      g_assert_cmpuint (customer_rows[i].assigned, ==, customer_asg[c]);
+      g_assert_cmpuint (customer_rows[i].products, ==, (guint) __builtin_popcount (customer_products[c]));
+    }
+
+  countries = ld_result_get_countries (result, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = (guint) g_ascii_strtoull (countries[i].code + 1, NULL, 10);
+      g_autofree char *name = g_strdup_printf ("Country %02u", k);
+
+      if (countries[i].customers == 0)
+        continue;
+      g_assert_cmpstr (countries[i].name, ==, name);
+      g_assert_cmpuint (countries[i].provisioned, ==, code_prov[k]);
+      g_assert_cmpuint (countries[i].assigned, ==, code_asg[k]);
+      g_assert_cmpuint (countries[i].customers, ==, code_customers[k]);
+    }
+
+  options = ld_result_get_facet (result, LD_DIM_PLAN, &n);
+  for (guint i = 0; i < n; i++)
+    if (options[i].present)
+      {
+        guint p = (guint) g_ascii_strtoull (options[i].value + 5, NULL, 10);
+
+        g_assert_cmpuint (options[i].provisioned, ==, facet_plan[p]);
+      }
+    else
+      g_assert_true (options[i].selected);
+  options = ld_result_get_facet (result, LD_DIM_STATE, &n);
+  g_assert_cmpuint (n, ==, 3);
+  for (guint i = 0; i < n; i++)
+    for (guint s = 0; s < 3; s++)
+      if (strcmp (options[i].value, wide_states[s]) == 0)
+        g_assert_cmpuint (options[i].provisioned, ==, facet_state[s]);
+
+  assert_result_order (result);
+}
+
+/* The data table gives back exactly the generated cells of the passing rows, in
+ * file order. */
+static void
+assert_wide_data (LdQuery          *query,
+                  gboolean          tenants,
+                  const WideFilter *f)
+{
+  g_autoptr (LdTable) table = ld_table_new_data (query);
+  guint n_columns = ld_table_get_n_columns (table);
+  gsize row = 0;
+
+  g_assert_cmpuint (n_columns, ==, tenants ? 13 : 12);
+  for (guint i = 0; i < WIDE_ROWS; i++)
+    {
+      char texts[13][48];
+      const char *cells[13];
+      LdCell got[13];
+      WideRow r;
+
+      wide_row (i, tenants, &r);
+      if (!wide_passes (f, &r, -1))
+        continue;
+      g_assert_cmpuint (row, <, ld_table_get_n_rows (table));
+      wide_cells (i, tenants, texts, cells);
+      ld_table_get_row (table, row++, got);
+      for (guint c = 0; c < n_columns; c++)
+        switch (got[c].kind)
+          {
+          case LD_CELL_TEXT:
+            g_assert_cmpstr (got[c].text, ==, cells[c]);
+            g_assert_cmpuint (got[c].len, ==, strlen (cells[c]));
+            break;
+          case LD_CELL_DATE:
+            g_assert_cmpint (got[c].value, ==, r.date);
+            break;
+          case LD_CELL_INT:
+            g_assert_cmpint (got[c].value, ==, (gint64) g_ascii_strtoull (cells[c], NULL, 10));
+            break;
+          default:
+            g_assert_not_reached ();
+          }
+    }
+  g_assert_cmpuint (row, ==, ld_table_get_n_rows (table));
+}
+
+static void
+test_wide_ids (gconstpointer data)
+{
+  gboolean tenants = GPOINTER_TO_INT (data);
+  g_autoptr (LdReport) report = build_wide_report (tenants);
+  g_autoptr (LdQuery) query = ld_query_new (report);
+  g_autofree guint8 *plans = g_new0 (guint8, WIDE_PLANS);
+  g_autofree guint8 *customers = g_new0 (guint8, WIDE_CUSTOMERS);
+  const guint8 states[3] = { 1, 0, 1 };
+  WideFilter all = { LD_MONTH (2025, 1), LD_MONTH (2025, 12), NULL, NULL, NULL };
+  WideFilter some = { LD_MONTH (2025, 3), LD_MONTH (2025, 9), plans, states, NULL };
+  WideFilter few = { LD_MONTH (2025, 1), LD_MONTH (2025, 12), NULL, states, customers };
+  LdResult *result;
+
+  /* Every width is there. */
+  g_assert_cmpuint (report->n_rows, ==, WIDE_ROWS);
+  g_assert_cmpuint (report->n_customers, ==, WIDE_CUSTOMERS);
+  g_assert_cmpuint (report->n_groups, ==, WIDE_PLANS);
+  g_assert_cmpuint (report->columns[2].ids.width, ==, 4);   /* CustomerName */
+  g_assert_cmpuint (report->columns[6].ids.width, ==, 2);   /* PlanName */
+  g_assert_cmpuint (report->columns[7].ids.width, ==, 2);   /* ServiceId */
+  g_assert_cmpuint (report->columns[1].ids.width, ==, 1);   /* CustomerCountryCode */
+  g_assert_cmpuint (report->columns[8].ids.width, ==, 1);   /* LicenseState */
+  g_assert_cmpuint (report->customer.width, ==, 4);
+  g_assert_cmpuint (report->group.width, ==, 2);
+  g_assert_cmpuint (report->customer_group_pair.width, ==, 4);
+  g_assert_cmpuint (report->customer_product_pair.width, ==, 4);
+  if (tenants)
+    {
+      g_assert_cmpuint (report->columns[12].ids.width, ==, 4);
+      g_assert_nonnull (report->customer_country_pair.data);
+      g_assert_cmpuint (report->customer_country_pair.width, ==, 4);
+      g_assert_cmpuint (report->n_customer_country_pairs, ==, 2 * WIDE_CUSTOMERS);
+    }
+  else
+    g_assert_null (report->customer_country_pair.data);
+
+  ld_query_set_range_preset (query, LD_RANGE_ALL);
+  result = ld_query_run (query);
+  assert_wide_result (result, tenants, &all);
+  ld_result_unref (result);
+  assert_wide_data (query, tenants, &all);
+
+  /* Plans by 2-byte ids, states by 1-byte ids, a plan absent from the file. */
+  for (guint p = 7; p < WIDE_PLANS; p += 37)
+    {
+      g_autofree char *plan = g_strdup_printf ("Plan %03u", p);
+
+      plans[p] = 1;
+      ld_query_add_filter_value (query, LD_DIM_PLAN, plan);
+    }
+  ld_query_add_filter_value (query, LD_DIM_PLAN, "Plan 999");
+  ld_query_add_filter_value (query, LD_DIM_STATE, "Active");
+  ld_query_add_filter_value (query, LD_DIM_STATE, "Suspended");
+  ld_query_set_custom_range (query, some.from, some.to);
+  result = ld_query_run (query);
+  assert_wide_result (result, tenants, &some);
+  ld_result_unref (result);
+  assert_wide_data (query, tenants, &some);
+
+  /* Customers on either side of the 256 and 65,536 boundaries. */
+  ld_query_clear_filter (query, LD_DIM_PLAN);
+  ld_query_set_range_preset (query, LD_RANGE_ALL);
+  for (guint c = 0; c < WIDE_CUSTOMERS; c++)
+    if (c % 997 == 3 || c == 255 || c == 256 || c == 65535 || c == 65536 || c == WIDE_CUSTOMERS - 1)
+      {
+        g_autofree char *name = g_strdup_printf ("Customer %05u", c);
+
+        customers[c] = 1;
+        ld_query_add_filter_value (query, LD_DIM_CUSTOMER, name);
+      }
+  result = ld_query_run (query);
+  assert_wide_result (result, tenants, &few);
+  ld_result_unref (result);
+  assert_wide_data (query, tenants, &few);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1235,6 +1646,8 @@ main (int   argc,
   g_test_add_func ("/query/dict-ranks", test_dict_ranks);
   g_test_add_func ("/query/sort-items", test_sort_items);
   g_test_add_func ("/query/sort-order", test_sort_order);
+  g_test_add_data_func ("/query/wide-ids", GINT_TO_POINTER (FALSE), test_wide_ids);
+  g_test_add_data_func ("/query/wide-ids-tenants", GINT_TO_POINTER (TRUE), test_wide_ids);
 
   return g_test_run ();
 }
