@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-card-render.h"
 #include "ld-cli.h"
 #include "ld-loader.h"
 #include "ld-query.h"
@@ -121,8 +122,24 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
+/* What --format names: the model's two table formats, and the two drawn ones. */
+typedef enum {
+  OUT_CSV,
+  OUT_JSON,
+  OUT_PDF,
+  OUT_PNG,
+} OutFormat;
+
+static const char *const out_format_names[] = { "csv", "json", "pdf", "png" };
+
+/* A card PNG is 800 px wide at twice the pixel density: sharp on a HiDPI screen
+ * and in a printed document. The dashboard PNG is one long page. */
+#define CARD_PNG_WIDTH      800.0
+#define DASHBOARD_PNG_WIDTH 960.0
+#define PNG_SCALE           2.0
+
 typedef struct {
-  LdWidgetId widgets[LD_N_WIDGETS];
+  LdWidgetId widgets[LD_N_WIDGETS + 1];  /* LD_N_WIDGETS stands for the dashboard */
   guint      n_widgets;
   gboolean   dashboard;   /* the whole page: pdf/png only */
 } WidgetList;
@@ -169,10 +186,49 @@ parse_widgets (char       **values,
 }
 
 static char *
-widget_file_name (LdWidgetId widget,
-                  LdFormat   format)
+widget_file_name (const char *widget,
+                  OutFormat   format)
 {
-  return g_strdup_printf ("%s.%s", ld_widget_id_to_string (widget), ld_format_to_string (format));
+  return g_strdup_printf ("%s.%s", widget, out_format_names[format]);
+}
+
+/* The PDF or PNG of one widget (LD_N_WIDGETS: the dashboard), drawn by the same
+ * GTK-free code as the window's Copy Image, Save as PDF and Export Dashboard. */
+static GBytes *
+render_widget (LdQuery     *query,
+               LdResult    *result,
+               LdWidgetId   widget,
+               OutFormat    format,
+               GError     **error)
+{
+  if (widget == LD_N_WIDGETS)
+    {
+      g_autoptr(LdDashboardReport) report = ld_dashboard_report_new (query, result);
+
+      if (format == OUT_PDF)
+        return ld_dashboard_report_pdf (report, error);
+      return ld_dashboard_report_png (report, DASHBOARD_PNG_WIDTH, PNG_SCALE, error);
+    }
+  else
+    {
+      g_autoptr(LdCardContent) content = ld_card_content_new (query, result, widget,
+                                                              LD_CARD_CONTENT_NO_SELECTION, NULL);
+
+      if (format == OUT_PDF)
+        return ld_card_render_pdf (content, error);
+      return ld_card_render_png (content, CARD_PNG_WIDTH, PNG_SCALE, error);
+    }
+}
+
+static gboolean
+write_bytes_to_stdout (GBytes  *bytes,
+                       GError **error)
+{
+  g_autoptr(GOutputStream) stream = g_object_new (ld_stdout_stream_get_type (), NULL);
+
+  return g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, NULL, error) &&
+         g_output_stream_close (stream, NULL, error);
 }
 
 static gboolean
@@ -230,6 +286,8 @@ ld_cli_main (int    argc,
   g_autoptr(LdResult) result = NULL;
   g_auto(GStrv) args = NULL;
   LdFormat format = LD_FORMAT_CSV;
+  OutFormat out_format = OUT_CSV;
+  gboolean drawn;
   LdRangePreset preset = LD_RANGE_LAST_6;
   int from_month = -1, to_month = -1;
   WidgetList widgets = { 0 };
@@ -240,10 +298,11 @@ ld_cli_main (int    argc,
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export_values,
       N_("Write the tables of WIDGET (summary, customers, licenses, analysis-products, "
-         "analysis-customers, geo, data); several are separated by commas"),
+         "analysis-customers, geo, data, and for pdf or png dashboard); several are "
+         "separated by commas"),
       N_("WIDGET[,WIDGET…]") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Output format: csv (the default) or json"), N_("FORMAT") },
+      N_("Output format: csv (the default), json, pdf or png"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to PATH instead of standard output; a folder when there are several widgets"),
       N_("PATH") },
@@ -263,7 +322,7 @@ ld_cli_main (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Exports the figures of a Partner Center License report as "
-                                  "CSV or JSON. Exit status: 0 success, 1 the file cannot be "
+                                  "CSV, JSON, PDF or PNG. Exit status: 0 success, 1 the file cannot be "
                                   "read, 2 a usage error."));
 
   /* Parse a copy: the caller's argv stays as it was. */
@@ -279,17 +338,35 @@ ld_cli_main (int    argc,
     return usage_error (_("Unknown widget “%s”. Choose from summary, customers, licenses, "
                           "analysis-products, analysis-customers, geo, data."), bad_widget);
 
-  if (format_name != NULL &&
-      (strcmp (format_name, "pdf") == 0 || strcmp (format_name, "png") == 0))
-    return usage_error (_("The %s format is not supported yet by this build — the dashboard "
-                          "issue adds them. Use csv or json."), format_name);
+  if (format_name != NULL)
+    {
+      gboolean known = FALSE;
 
-  if (format_name != NULL && !ld_format_from_string (format_name, &format))
-    return usage_error (_("Unknown format “%s”. Use csv or json."), format_name);
+      for (guint f = 0; f < G_N_ELEMENTS (out_format_names); f++)
+        if (strcmp (format_name, out_format_names[f]) == 0)
+          {
+            out_format = f;
+            known = TRUE;
+          }
+      if (!known)
+        return usage_error (_("Unknown format “%s”. Use csv, json, pdf or png."), format_name);
+    }
+  drawn = out_format == OUT_PDF || out_format == OUT_PNG;
+  if (!drawn)
+    ld_format_from_string (out_format_names[out_format], &format);
 
+  if (widgets.dashboard && !drawn)
+    return usage_error (_("The dashboard widget is an image of the whole page: use "
+                          "--format pdf or png."));
+
+  for (guint i = 0; drawn && i < widgets.n_widgets; i++)
+    if (widgets.widgets[i] == LD_WIDGET_DATA)
+      return usage_error (_("The data table has no picture: the data table exports as csv "
+                            "or json."));
+
+  /* The dashboard goes last in a folder, like the page it pictures. */
   if (widgets.dashboard)
-    return usage_error (_("The dashboard widget is an image of the whole page: it needs "
-                          "--format pdf or png, which this build does not support yet."));
+    widgets.widgets[widgets.n_widgets++] = LD_N_WIDGETS;
 
   if (widgets.n_widgets == 0)
     return usage_error (_("Name at least one widget with --export."));
@@ -354,6 +431,24 @@ ld_cli_main (int    argc,
       result = ld_query_run (query);
 
   /* Write. */
+  if (output == NULL && drawn)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* A PDF or PNG on a terminal is noise: ask for a file instead. */
+      if (isatty (STDOUT_FILENO))
+        return usage_error (_("A %s is not text: name a file with --output, or redirect "
+                              "standard output."), format_name);
+
+      bytes = render_widget (query, result, widgets.widgets[0], out_format, &error);
+      if (bytes == NULL || !write_bytes_to_stdout (bytes, &error))
+        {
+          print_error (_("Could not write to standard output: %s"), error->message);
+          return EXIT_UNREADABLE;
+        }
+      return EXIT_OK;
+    }
+
   if (output == NULL)
     {
       g_autoptr(GOutputStream) stream = g_object_new (ld_stdout_stream_get_type (), NULL);
@@ -388,19 +483,35 @@ ld_cli_main (int    argc,
 
     for (guint i = 0; i < widgets.n_widgets; i++)
       {
-        g_autoptr(LdTable) table = ld_table_new (query, result, widgets.widgets[i]);
+        LdWidgetId widget = widgets.widgets[i];
         g_autoptr(GFile) target = NULL;
+        gboolean saved;
 
         if (into_folder)
           {
-            g_autofree char *name = widget_file_name (widgets.widgets[i], format);
+            g_autofree char *name = widget_file_name (widget == LD_N_WIDGETS ? "dashboard"
+                                                                             : ld_widget_id_to_string (widget),
+                                                      out_format);
 
             target = g_file_get_child (out, name);
           }
         else
           target = g_object_ref (out);
 
-        if (!ld_table_save (table, format, target, NULL, &error))
+        if (drawn)
+          {
+            g_autoptr(GBytes) bytes = render_widget (query, result, widget, out_format, &error);
+
+            saved = bytes != NULL && ld_card_render_save_bytes (target, bytes, NULL, &error);
+          }
+        else
+          {
+            g_autoptr(LdTable) table = ld_table_new (query, result, widget);
+
+            saved = ld_table_save (table, format, target, NULL, &error);
+          }
+
+        if (!saved)
           {
             print_error ("%s", error->message);
             g_clear_error (&error);

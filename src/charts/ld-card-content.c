@@ -1,0 +1,823 @@
+/* ld-card-content.c — what a dashboard card shows, worked out without GTK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "ld-card-content.h"
+#include "ld-chart-format.h"
+
+#define ANALYSIS_TOP_ITEMS 9  /* the top 8 and "Others" */
+#define GEO_TOP_ITEMS      11 /* the top 10 and "Others" */
+
+/* ---- texts ----------------------------------------------------------------------- */
+
+char *
+ld_card_content_format_count (guint64 value)
+{
+  return ld_chart_format_count (value);
+}
+
+char *
+ld_card_content_format_rate (gint64 hundredths)
+{
+  /* TRANSLATORS: an assignment rate or share with two decimals, "60.56%";
+   * use "%.2f %%" where a space goes before the sign. */
+  return g_strdup_printf (C_("card percentage", "%.2f%%"), hundredths / 100.0);
+}
+
+/* The change of a monthly figure from the range's first month to its last, as
+ * "12.5% since Jan 2026". When the first month is zero a percentage means nothing,
+ * so the change is the plain difference ("+26 since Jan 2026"). */
+char *
+ld_card_content_format_change (guint64        first,
+                               guint64        last,
+                               int            first_month,
+                               LdFigureTrend *trend)
+{
+  g_autofree char *since = ld_chart_format_month (first_month, TRUE);
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (trend != NULL, NULL);
+
+  if (first == last)
+    {
+      *trend = LD_FIGURE_TREND_NONE;
+      /* TRANSLATORS: a headline figure's change line, "No change since Jan 2026". */
+      return g_strdup_printf (_("No change since %s"), since);
+    }
+
+  *trend = last > first ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
+  if (first == 0)
+    {
+      g_autofree char *count = ld_chart_format_count (last);
+      /* TRANSLATORS: a rise from nothing, "+26". */
+      amount = g_strdup_printf (_("+%s"), count);
+    }
+  else
+    {
+      double percent = 100.0 * fabs ((double) last - (double) first) / (double) first;
+      amount = ld_chart_format_percent (percent);
+    }
+
+  /* TRANSLATORS: a headline figure's change line, "12.5% since Jan 2026"; the
+   * arrow before it says up or down. */
+  return g_strdup_printf (_("%s since %s"), amount, since);
+}
+
+/* The change of the monthly assignment rate, in percentage points. */
+static char *
+format_rate_change (gint64         first,
+                    gint64         last,
+                    int            first_month,
+                    LdFigureTrend *trend)
+{
+  g_autofree char *since = ld_chart_format_month (first_month, TRUE);
+  g_autofree char *points = NULL;
+
+  if (first == last)
+    {
+      *trend = LD_FIGURE_TREND_NONE;
+      return g_strdup_printf (_("No change since %s"), since);
+    }
+
+  *trend = last > first ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
+  points = g_strdup_printf ("%.1f", llabs (last - first) / 100.0);
+  /* TRANSLATORS: the change of the assignment rate in percentage points,
+   * "4.5 pts since Jan 2026". */
+  return g_strdup_printf (_("%s pts since %s"), points, since);
+}
+
+char *
+ld_card_content_describe_range (int from_month,
+                                int to_month)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (from_month < 0 || to_month < 0)
+    return g_strdup (_("No data"));
+
+  from = ld_chart_format_month (from_month, TRUE);
+  if (from_month == to_month)
+    return g_steal_pointer (&from);
+
+  to = ld_chart_format_month (to_month, TRUE);
+  /* TRANSLATORS: a date range, "Jun 2026 – Nov 2026". */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+static const char *
+dimension_title (LdDimension dim)
+{
+  switch (dim)
+    {
+    case LD_DIM_OFFER_TYPE: return _("Offer type");
+    case LD_DIM_OFFER: return _("Offer");
+    case LD_DIM_PLAN: return _("Plan");
+    case LD_DIM_CUSTOMER: return _("Customer");
+    case LD_DIM_COUNTRY: return _("Country/region");
+    case LD_DIM_STATE: return _("License state");
+    case LD_N_DIMS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The same words as the summary line above the window's cards, but with every
+ * value: a printed report cannot be hovered for the rest. */
+char *
+ld_card_content_describe_filters (LdQuery *query)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
+
+  for (int d = 0; query != NULL && d < LD_N_DIMS; d++)
+    {
+      const char *const *values = ld_query_get_filter_values (query, d);
+      guint n = ld_query_get_n_filter_values (query, d);
+
+      if (n == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s: ", dimension_title (d));
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, values[i][0] != '\0' ? values[i] : _("Name not shared"));
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+ld_card_content_describe_data (LdReport *report)
+{
+  guint32 latest;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *rows = NULL;
+
+  g_return_val_if_fail (LD_IS_REPORT (report), NULL);
+
+  if (ld_report_get_n_rows (report) == 0)
+    return g_strdup (_("No rows"));
+
+  latest = ld_report_get_latest_date (report);
+  dt = g_date_time_new_utc (LD_DATE_YEAR (latest), LD_DATE_MONTH (latest), LD_DATE_DAY (latest),
+                            0, 0, 0);
+  /* Translators: the data's latest activation date, see strftime(3): "27 Nov 2026". */
+  date = g_date_time_format (dt, _("%e %b %Y"));
+  g_strstrip (date);
+  rows = ld_chart_format_count (ld_report_get_n_rows (report));
+
+  /* Translators: the window subtitle, "Data through 27 Nov 2026 · 123,456 rows". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Data through %s · %s row",
+                                       "Data through %s · %s rows",
+                                       ld_report_get_n_rows (report)),
+                          date, rows);
+}
+
+const char *
+ld_card_content_product_name (const LdProductRow *row)
+{
+  g_return_val_if_fail (row != NULL, "");
+
+  return row->product_name != NULL && row->product_name[0] != '\0' ? row->product_name
+                                                                     : _("Unknown");
+}
+
+const char *
+ld_card_content_customer_name (const LdCustomerRow *row)
+{
+  g_return_val_if_fail (row != NULL, "");
+
+  return row->name != NULL && row->name[0] != '\0' ? row->name : _("Name not shared");
+}
+
+const char *
+ld_card_content_country_name (const LdCountryRow *row)
+{
+  g_return_val_if_fail (row != NULL, "");
+
+  /* A country is known by its code; a blank code is no country at all. */
+  if (row->code == NULL || row->code[0] == '\0' || row->name == NULL || row->name[0] == '\0')
+    return _("Unknown");
+
+  return row->name;
+}
+
+char *
+ld_card_content_product_label (const LdProductRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  /* TRANSLATORS: an offer and its plan on a chart, "Contoso Sales · Gold". */
+  return g_strdup_printf (_("%s · %s"), ld_card_content_product_name (row),
+                          row->plan_name != NULL ? row->plan_name : "");
+}
+
+/* ---- building ------------------------------------------------------------------- */
+
+static const char *
+own_string (LdCardContent *self,
+            char          *str)
+{
+  g_ptr_array_add (self->strings, str);
+  return str;
+}
+
+static gpointer
+own_array (LdCardContent *self,
+           gpointer       array)
+{
+  g_ptr_array_add (self->arrays, array);
+  return array;
+}
+
+static void
+set_figure (LdCardContent *self,
+            guint          index,
+            const char    *caption,
+            char          *value,
+            char          *change,
+            LdFigureTrend  trend)
+{
+  LdCardFigure *figure;
+
+  g_assert (index < LD_CARD_CONTENT_MAX_FIGURES);
+
+  figure = &self->figures[index];
+  g_free (figure->caption);
+  g_free (figure->value);
+  g_free (figure->change);
+  figure->caption = g_strdup (caption);
+  figure->value = value;
+  figure->change = change;
+  figure->trend = change != NULL ? trend : LD_FIGURE_TREND_NONE;
+  self->n_figures = MAX (self->n_figures, index + 1);
+}
+
+static LdCardChart *
+add_chart (LdCardContent   *self,
+           LdCardChartKind  kind,
+           char            *title)
+{
+  LdCardChart *chart;
+
+  g_assert (self->n_charts < LD_CARD_CONTENT_MAX_CHARTS);
+
+  chart = &self->charts[self->n_charts++];
+  chart->kind = kind;
+  chart->title = title;
+  ld_trend_chart_data_init (&chart->trend);
+  ld_bar_chart_data_init (&chart->bars);
+  ld_map_chart_data_init (&chart->map);
+
+  return chart;
+}
+
+/* Monthly provisioned (bars) and assigned (nested bars) of @source. */
+static void
+fill_license_trend (LdCardContent    *self,
+                    LdTrendChartData *data,
+                    LdResult         *source)
+{
+  guint n = source != NULL ? ld_result_get_n_months (source) : 0;
+
+  if (n == 0)
+    return;
+
+  data->first_month = ld_result_get_from_month (source);
+  data->n_months = n;
+  data->n_series = 2;
+  data->bar_layout = LD_TREND_BARS_NESTED;
+  data->series[0] = (LdTrendSeries) { _("Provisioned"), LD_TREND_SERIES_BARS,
+                                      own_array (self, g_memdup2 (ld_result_get_month_provisioned (source),
+                                                                  n * sizeof (guint64))),
+                                      LD_CHART_COLOR_PRIMARY };
+  data->series[1] = (LdTrendSeries) { _("Assigned"), LD_TREND_SERIES_BARS,
+                                      own_array (self, g_memdup2 (ld_result_get_month_assigned (source),
+                                                                  n * sizeof (guint64))),
+                                      LD_CHART_COLOR_SECONDARY };
+}
+
+/* Ranked bars of the first @n rows, the tail summed from the result's totals into
+ * "Others" (so 100,000 customers cost one pass over nine rows). */
+static void
+fill_bars (LdCardContent  *self,
+           LdBarChartData *data,
+           LdResult       *result,
+           LdBarChartItem *items,
+           guint           n_rows,
+           guint           max_items)
+{
+  LdBarChartItem *folded = own_array (self, g_new0 (LdBarChartItem, max_items));
+
+  if (n_rows > max_items)
+    {
+      LdBarChartItem others = { NULL, ld_result_get_provisioned (result),
+                                ld_result_get_assigned (result), TRUE };
+
+      for (guint i = 0; i < max_items - 1; i++)
+        {
+          others.value -= items[i].value;
+          others.secondary -= items[i].secondary;
+        }
+      items[max_items - 1] = others;
+      items[max_items] = (LdBarChartItem) { NULL, 0, 0, FALSE };
+      /* Two items past the limit make the fold name the last one "Others". */
+      data->n_items = ld_bar_chart_fold_items (items, max_items + 1, max_items, folded);
+    }
+  else
+    data->n_items = ld_bar_chart_fold_items (items, n_rows, max_items, folded);
+
+  data->items = folded;
+  data->value_label = _("Provisioned");
+  data->secondary_label = _("Assigned");
+  data->has_secondary = TRUE;
+  data->show_percent = TRUE;
+  data->total = result != NULL ? ld_result_get_provisioned (result) : 0;
+}
+
+static void
+build_summary (LdCardContent *self,
+               LdResult      *result)
+{
+  guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
+  guint64 assigned = result != NULL ? ld_result_get_assigned (result) : 0;
+
+  self->title = g_strdup (_("Summary"));
+  set_figure (self, 0, _("Customers"),
+              ld_card_content_format_count (result != NULL ? ld_result_get_customers (result) : 0),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 1, _("Provisioned"), ld_card_content_format_count (provisioned),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 2, _("Assigned"), ld_card_content_format_count (assigned),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 3, _("Assignment rate"),
+              ld_card_content_format_rate (result != NULL ? ld_result_get_assignment_rate (result) : 0),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 4, _("Rows"),
+              ld_card_content_format_count (result != NULL ? ld_result_get_rows (result) : 0),
+              NULL, LD_FIGURE_TREND_NONE);
+}
+
+static void
+build_customers (LdCardContent *self,
+                 LdResult      *result)
+{
+  guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
+  char *customers = ld_card_content_format_count (result != NULL ? ld_result_get_customers (result) : 0);
+  LdCardChart *chart;
+
+  self->title = g_strdup (_("Customers"));
+  chart = add_chart (self, LD_CARD_CHART_TREND, NULL);
+
+  if (n_months == 0)
+    {
+      set_figure (self, 0, _("Customers"), customers, NULL, LD_FIGURE_TREND_NONE);
+      set_figure (self, 1, _("New in the last month"), ld_card_content_format_count (0),
+                  NULL, LD_FIGURE_TREND_NONE);
+      return;
+    }
+
+  {
+    int from = ld_result_get_from_month (result);
+    int to = ld_result_get_to_month (result);
+    const guint64 *new_customers = ld_result_get_new_customers (result);
+    const guint64 *cumulative = ld_result_get_cumulative_customers (result);
+    g_autofree char *first_name = ld_chart_format_month (from, TRUE);
+    g_autofree char *last_name = ld_chart_format_month (to, TRUE);
+    g_autofree char *month_caption = NULL;
+    /* "New since the first month" are the customers whose first row in the range
+     * is activated after the range's first month: the cumulative count at the
+     * last month less the one at the first. */
+    guint64 joined = cumulative[n_months - 1] - cumulative[0];
+    char *joined_text;
+    char *month_change = NULL;
+    LdFigureTrend month_trend = LD_FIGURE_TREND_NONE;
+
+    if (joined > 0)
+      {
+        g_autofree char *count = ld_card_content_format_count (joined);
+        /* TRANSLATORS: customers first seen after the range's first month,
+         * "12 new since Jan 2026". */
+        joined_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new since %s",
+                                                    "%s new since %s", joined),
+                                       count, first_name);
+      }
+    else
+      /* TRANSLATORS: no customer was first seen after the range's first month. */
+      joined_text = g_strdup_printf (_("None new since %s"), first_name);
+    set_figure (self, 0, _("Customers"), customers, joined_text,
+                joined > 0 ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_NONE);
+
+    /* The last month's new customers (SPEC §3: distinct customers with a row
+     * activated in the month), against the first month's. */
+    /* TRANSLATORS: the caption of the new customers in the range's last month, "New in Nov 2026". */
+    month_caption = g_strdup_printf (_("New in %s"), last_name);
+    if (n_months > 1)
+      month_change = ld_card_content_format_change (new_customers[0], new_customers[n_months - 1],
+                                                    from, &month_trend);
+    set_figure (self, 1, month_caption, ld_card_content_format_count (new_customers[n_months - 1]),
+                month_change, month_trend);
+
+    chart->trend.first_month = from;
+    chart->trend.n_months = n_months;
+    chart->trend.n_series = 2;
+    chart->trend.series[0] = (LdTrendSeries) { _("New customers"), LD_TREND_SERIES_BARS,
+                                               own_array (self, g_memdup2 (new_customers, n_months * sizeof (guint64))),
+                                               LD_CHART_COLOR_PRIMARY };
+    chart->trend.series[1] = (LdTrendSeries) { _("Cumulative customers"), LD_TREND_SERIES_LINE,
+                                               own_array (self, g_memdup2 (cumulative, n_months * sizeof (guint64))),
+                                               LD_CHART_COLOR_SECONDARY };
+  }
+}
+
+static void
+build_licenses (LdCardContent *self,
+                LdResult      *result)
+{
+  guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
+  guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
+  guint64 assigned = result != NULL ? ld_result_get_assigned (result) : 0;
+  gint64 rate = result != NULL ? ld_result_get_assignment_rate (result) : 0;
+  char *provisioned_change = NULL;
+  char *assigned_change = NULL;
+  char *rate_change = NULL;
+  LdFigureTrend provisioned_trend = LD_FIGURE_TREND_NONE;
+  LdFigureTrend assigned_trend = LD_FIGURE_TREND_NONE;
+  LdFigureTrend rate_trend = LD_FIGURE_TREND_NONE;
+  LdCardChart *chart;
+
+  self->title = g_strdup (_("Licenses"));
+
+  if (n_months > 1)
+    {
+      int from = ld_result_get_from_month (result);
+      const guint64 *month_provisioned = ld_result_get_month_provisioned (result);
+      const guint64 *month_assigned = ld_result_get_month_assigned (result);
+      guint last = n_months - 1;
+
+      provisioned_change = ld_card_content_format_change (month_provisioned[0], month_provisioned[last],
+                                                          from, &provisioned_trend);
+      assigned_change = ld_card_content_format_change (month_assigned[0], month_assigned[last],
+                                                       from, &assigned_trend);
+      rate_change = format_rate_change (ld_percent_hundredths (month_assigned[0], month_provisioned[0]),
+                                        ld_percent_hundredths (month_assigned[last], month_provisioned[last]),
+                                        from, &rate_trend);
+    }
+
+  set_figure (self, 0, _("Provisioned"), ld_card_content_format_count (provisioned),
+              provisioned_change, provisioned_trend);
+  set_figure (self, 1, _("Assigned"), ld_card_content_format_count (assigned),
+              assigned_change, assigned_trend);
+  set_figure (self, 2, _("Assignment rate"), ld_card_content_format_rate (rate),
+              rate_change, rate_trend);
+
+  chart = add_chart (self, LD_CARD_CHART_TREND, NULL);
+  fill_license_trend (self, &chart->trend, result);
+}
+
+LdQuery *
+ld_card_content_copy_query (LdQuery *query)
+{
+  LdQuery *copy;
+
+  g_return_val_if_fail (LD_IS_QUERY (query), NULL);
+
+  copy = ld_query_new (ld_query_get_report (query));
+  if (ld_query_get_range_preset (query) == LD_RANGE_CUSTOM)
+    {
+      int from, to;
+
+      ld_query_get_range (query, &from, &to);
+      ld_query_set_custom_range (copy, from, to);
+    }
+  else
+    ld_query_set_range_preset (copy, ld_query_get_range_preset (query));
+
+  for (guint dim = 0; dim < LD_N_DIMS; dim++)
+    {
+      const char *const *values = ld_query_get_filter_values (query, dim);
+
+      for (guint i = 0; values != NULL && values[i] != NULL; i++)
+        ld_query_add_filter_value (copy, dim, values[i]);
+    }
+
+  return copy;
+}
+
+static void
+build_analysis (LdCardContent *self,
+                LdQuery       *query,
+                LdResult      *result,
+                gboolean       products,
+                guint32        selected,
+                LdResult      *selected_result)
+{
+  g_autoptr(LdResult) own_selected = NULL;
+  g_autofree LdBarChartItem *items = g_new0 (LdBarChartItem, ANALYSIS_TOP_ITEMS + 1);
+  const LdProductRow *product_rows = NULL;
+  const LdCustomerRow *customer_rows = NULL;
+  g_autofree char *top_name = NULL;
+  g_autofree char *selected_name = NULL;
+  char *trend_title;
+  LdResult *trend_source = result;
+  LdCardChart *bars, *trend;
+  guint n = 0;
+  gint64 top_share = 0;
+
+  self->title = g_strdup (_("Analysis"));
+  self->subtitle = g_strdup (products ? _("By product") : _("By customer"));
+
+  if (result != NULL && products)
+    product_rows = ld_result_get_products (result, &n);
+  else if (result != NULL)
+    customer_rows = ld_result_get_customers_table (result, &n);
+
+  for (guint i = 0; i < n && i < ANALYSIS_TOP_ITEMS; i++)
+    {
+      if (products)
+        items[i] = (LdBarChartItem) { own_string (self, ld_card_content_product_label (&product_rows[i])),
+                                      product_rows[i].provisioned, product_rows[i].assigned, FALSE };
+      else
+        items[i] = (LdBarChartItem) { ld_card_content_customer_name (&customer_rows[i]),
+                                      customer_rows[i].provisioned, customer_rows[i].assigned, FALSE };
+    }
+
+  /* The tables are sorted by provisioned first: the top row is row 0. */
+  if (n > 0)
+    {
+      top_name = products ? ld_card_content_product_label (&product_rows[0])
+                          : g_strdup (ld_card_content_customer_name (&customer_rows[0]));
+      top_share = ld_percent_hundredths (items[0].value, ld_result_get_provisioned (result));
+    }
+
+  set_figure (self, 0, products ? _("Products and plans") : _("Customers"),
+              ld_card_content_format_count (n), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 1, products ? _("Top product’s share") : _("Top customer’s share"),
+              ld_card_content_format_rate (top_share), g_steal_pointer (&top_name),
+              LD_FIGURE_TREND_NONE);
+
+  bars = add_chart (self, LD_CARD_CHART_BARS,
+                    g_strdup (products ? _("Top products by provisioned licenses")
+                                       : _("Top customers by provisioned licenses")));
+  fill_bars (self, &bars->bars, result, items, n, ANALYSIS_TOP_ITEMS);
+
+  /* The selected row's own months, counted as its table row counts them. */
+  for (guint i = 0; selected != LD_CARD_CONTENT_NO_SELECTION && i < n; i++)
+    {
+      if (products && product_rows[i].group == selected)
+        selected_name = ld_card_content_product_label (&product_rows[i]);
+      else if (!products && customer_rows[i].customer == selected)
+        selected_name = g_strdup (ld_card_content_customer_name (&customer_rows[i]));
+      if (selected_name != NULL)
+        break;
+    }
+  if (selected_name != NULL && selected_result == NULL && query != NULL)
+    {
+      g_autoptr(LdQuery) row_query = ld_card_content_copy_query (query);
+
+      if (products)
+        ld_query_set_group_only (row_query, selected);
+      else
+        ld_query_set_customer_only (row_query, selected);
+      own_selected = ld_query_run (row_query);
+      selected_result = own_selected;
+    }
+
+  if (selected_name != NULL && selected_result != NULL)
+    {
+      trend_source = selected_result;
+      /* TRANSLATORS: the title of the selected row's monthly trend, "Contoso per month". */
+      trend_title = g_strdup_printf (_("%s per month"), selected_name);
+    }
+  else
+    trend_title = g_strdup (products ? _("All products per month") : _("All customers per month"));
+
+  trend = add_chart (self, LD_CARD_CHART_TREND, trend_title);
+  fill_license_trend (self, &trend->trend, trend_source);
+  self->wide = TRUE;
+}
+
+static void
+build_geo (LdCardContent *self,
+           LdQuery       *query,
+           LdResult      *result)
+{
+  const LdCountryRow *rows = NULL;
+  guint n = 0;
+  g_autofree LdBarChartItem *items = g_new0 (LdBarChartItem, GEO_TOP_ITEMS + 1);
+  LdMapChartItem *map_items;
+  LdCardChart *map, *bars;
+
+  self->title = g_strdup (_("Geographical spread"));
+
+  if (result != NULL)
+    rows = ld_result_get_countries (result, &n);
+
+  for (guint i = 0; i < n && i < GEO_TOP_ITEMS; i++)
+    items[i] = (LdBarChartItem) { ld_card_content_country_name (&rows[i]),
+                                  rows[i].provisioned, rows[i].assigned, FALSE };
+
+  set_figure (self, 0, _("Countries"), ld_card_content_format_count (n), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 1, _("Top country’s share"),
+              ld_card_content_format_rate (n > 0 ? ld_percent_hundredths (rows[0].provisioned,
+                                                                          ld_result_get_provisioned (result))
+                                                 : 0),
+              n > 0 ? g_strdup (ld_card_content_country_name (&rows[0])) : NULL,
+              LD_FIGURE_TREND_NONE);
+
+  /* The map shades every country, the bars rank the leading ones. */
+  map = add_chart (self, LD_CARD_CHART_MAP, g_strdup (_("Provisioned licenses by country")));
+  map_items = own_array (self, g_new0 (LdMapChartItem, MAX (n, 1)));
+  for (guint i = 0; i < n; i++)
+    map_items[i] = (LdMapChartItem) { rows[i].code, rows[i].name, rows[i].provisioned,
+                                      rows[i].customers, rows[i].assigned };
+  map->map.items = map_items;
+  map->map.n_items = n;
+  map->map.total = result != NULL ? ld_result_get_provisioned (result) : 0;
+  if (query != NULL && ld_query_get_n_filter_values (query, LD_DIM_COUNTRY) > 0)
+    {
+      const char *const *codes = ld_query_get_filter_values (query, LD_DIM_COUNTRY);
+      guint n_codes = g_strv_length ((char **) codes);
+      const char **selected = own_array (self, g_new0 (const char *, n_codes + 1));
+
+      for (guint i = 0; i < n_codes; i++)
+        selected[i] = own_string (self, g_strdup (codes[i]));
+      map->map.selected = selected;
+    }
+
+  bars = add_chart (self, LD_CARD_CHART_BARS, g_strdup (_("Top countries by provisioned licenses")));
+  fill_bars (self, &bars->bars, result, items, n, GEO_TOP_ITEMS);
+  self->wide = TRUE;
+}
+
+static void
+build_caption (LdCardContent *self,
+               LdQuery       *query,
+               LdResult      *result)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *filters = NULL;
+  g_autofree char *joined = NULL;
+
+  if (result == NULL)
+    {
+      self->caption = g_strdup ("");
+      return;
+    }
+
+  g_ptr_array_add (parts, g_strdup (ld_report_get_display_name (ld_result_get_report (result))));
+  g_ptr_array_add (parts, ld_card_content_describe_range (ld_result_get_from_month (result),
+                                                          ld_result_get_to_month (result)));
+  filters = ld_card_content_describe_filters (query);
+  g_ptr_array_add (parts, filters[0] != '\0' ? g_steal_pointer (&filters) : g_strdup (_("No filters")));
+  g_ptr_array_add (parts, NULL);
+
+  self->caption = g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+free_array (gpointer array)
+{
+  g_free (array);
+}
+
+LdCardContent *
+ld_card_content_new (LdQuery    *query,
+                     LdResult   *result,
+                     LdWidgetId  widget,
+                     guint32     selected,
+                     LdResult   *selected_result)
+{
+  LdCardContent *self;
+
+  g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
+  g_return_val_if_fail (widget < LD_N_WIDGETS && widget != LD_WIDGET_DATA, NULL);
+
+  self = g_new0 (LdCardContent, 1);
+  self->widget = widget;
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->arrays = g_ptr_array_new_with_free_func (free_array);
+
+  switch (widget)
+    {
+    case LD_WIDGET_SUMMARY:
+      build_summary (self, result);
+      break;
+    case LD_WIDGET_CUSTOMERS:
+      build_customers (self, result);
+      break;
+    case LD_WIDGET_LICENSES:
+      build_licenses (self, result);
+      break;
+    case LD_WIDGET_ANALYSIS_PRODUCTS:
+    case LD_WIDGET_ANALYSIS_CUSTOMERS:
+      build_analysis (self, query, result, widget == LD_WIDGET_ANALYSIS_PRODUCTS,
+                      selected, selected_result);
+      break;
+    case LD_WIDGET_GEO:
+      build_geo (self, query, result);
+      break;
+    case LD_WIDGET_DATA:
+    case LD_N_WIDGETS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  build_caption (self, query, result);
+
+  return self;
+}
+
+void
+ld_card_content_free (LdCardContent *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < self->n_figures; i++)
+    {
+      g_free (self->figures[i].caption);
+      g_free (self->figures[i].value);
+      g_free (self->figures[i].change);
+    }
+  for (guint i = 0; i < self->n_charts; i++)
+    g_free (self->charts[i].title);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->caption);
+  g_ptr_array_unref (self->strings);
+  g_ptr_array_unref (self->arrays);
+  g_free (self);
+}
+
+const LdCardChart *
+ld_card_content_get_chart (const LdCardContent *self,
+                           LdCardChartKind      kind,
+                           guint                nth)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->n_charts; i++)
+    if (self->charts[i].kind == kind && nth-- == 0)
+      return &self->charts[i];
+
+  return NULL;
+}
+
+char *
+ld_card_content_get_headline_text (const LdCardContent *self)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->n_figures; i++)
+    {
+      const LdCardFigure *figure = &self->figures[i];
+      g_autofree char *change = NULL;
+      g_autofree char *part = NULL;
+
+      /* The arrows are drawn for the eye; a screen reader says the direction. */
+      if (figure->change != NULL && figure->trend == LD_FIGURE_TREND_UP)
+        /* TRANSLATORS: a rise in a sentence a screen reader says, "up 12.5% since Jun 2026". */
+        change = g_strdup_printf (_("up %s"), figure->change);
+      else if (figure->change != NULL && figure->trend == LD_FIGURE_TREND_DOWN)
+        /* TRANSLATORS: a fall in a sentence a screen reader says, "down 3.0% since Jun 2026". */
+        change = g_strdup_printf (_("down %s"), figure->change);
+      else
+        change = g_strdup (figure->change);
+
+      if (change != NULL && change[0] != '\0')
+        /* TRANSLATORS: one headline figure in a sentence: caption, value, change:
+         * "Provisioned: 1,234, up 12.5% since Jun 2026". */
+        part = g_strdup_printf (_("%s: %s, %s"), figure->caption, figure->value, change);
+      else
+        /* TRANSLATORS: one headline figure in a sentence: "Customers: 1,234". */
+        part = g_strdup_printf (_("%s: %s"), figure->caption, figure->value);
+
+      if (text->len > 0)
+        /* TRANSLATORS: separates the figures of a card's headline sentence. */
+        g_string_append (text, _("; "));
+      g_string_append (text, part);
+    }
+
+  if (text->len > 0)
+    /* TRANSLATORS: ends a card's headline sentence. */
+    g_string_append (text, _("."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -1,0 +1,135 @@
+/* ld-card-content.h — what a dashboard card shows, worked out without GTK
+ *
+ * One place turns a query's result into a card's title, headline figures, chart
+ * data and caption line. The on-screen cards show these texts, and the exports
+ * (Copy Image, Save as PDF, Print, the dashboard report and the command line's
+ * --format pdf|png) draw them with ld-card-render.h, so a PDF can never disagree
+ * with the screen. Numbers are formatted in the user's locale, as on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ld-bar-chart.h"
+#include "ld-map-chart.h"
+#include "ld-query.h"
+#include "ld-result.h"
+#include "ld-trend-chart.h"
+
+G_BEGIN_DECLS
+
+/* Which colour a change line takes: a rise reads as good news. */
+typedef enum
+{
+  LD_FIGURE_TREND_NONE,
+  LD_FIGURE_TREND_UP,
+  LD_FIGURE_TREND_DOWN,
+} LdFigureTrend;
+
+typedef struct
+{
+  char          *caption;  /* "Provisioned" */
+  char          *value;    /* "1,234" */
+  char          *change;   /* "12.5% since Jan 2026", or NULL for no change line */
+  LdFigureTrend  trend;
+} LdCardFigure;
+
+typedef enum
+{
+  LD_CARD_CHART_TREND,
+  LD_CARD_CHART_BARS,
+  LD_CARD_CHART_MAP,
+} LdCardChartKind;
+
+/* One chart of a card; only the member of its kind is filled. The data point
+ * into arrays the content owns. */
+typedef struct
+{
+  LdCardChartKind  kind;
+  char            *title;  /* a heading above the chart, or NULL */
+  LdTrendChartData trend;
+  LdBarChartData   bars;
+  LdMapChartData   map;
+} LdCardChart;
+
+#define LD_CARD_CONTENT_MAX_FIGURES 5
+#define LD_CARD_CONTENT_MAX_CHARTS  3
+
+typedef struct _LdCardContent LdCardContent;
+
+struct _LdCardContent
+{
+  LdWidgetId    widget;
+  char         *title;      /* "Licenses" */
+  char         *subtitle;   /* "By product" for the Analysis views, else NULL */
+  LdCardFigure  figures[LD_CARD_CONTENT_MAX_FIGURES];
+  guint         n_figures;
+  LdCardChart   charts[LD_CARD_CONTENT_MAX_CHARTS];
+  guint         n_charts;
+  /* "report.csv · Jun 2026 – Nov 2026 · Country/region: DE": what the figures count. */
+  char         *caption;
+  /* Charts side by side need a wide page: PDFs of such cards are landscape. */
+  gboolean      wide;
+
+  /*< private >*/
+  GPtrArray    *strings;    /* labels the chart data borrow */
+  GPtrArray    *arrays;     /* series values and bar items */
+};
+
+/* No selected Analysis row. */
+#define LD_CARD_CONTENT_NO_SELECTION G_MAXUINT32
+
+/* The content of @widget (any but LD_WIDGET_DATA) for @result. @query (may be
+ * NULL) gives the caption its filters; @selected is the Analysis row whose
+ * monthly trend is shown — a product group for LD_WIDGET_ANALYSIS_PRODUCTS, a
+ * customer for LD_WIDGET_ANALYSIS_CUSTOMERS — or LD_CARD_CONTENT_NO_SELECTION,
+ * and @selected_result that row's figures (NULL: worked out here from @query).
+ * @result NULL gives the empty card shown before a report is open. */
+LdCardContent *ld_card_content_new    (LdQuery       *query,
+                                       LdResult      *result,
+                                       LdWidgetId     widget,
+                                       guint32        selected,
+                                       LdResult      *selected_result);
+void           ld_card_content_free   (LdCardContent *self);
+
+/* The chart of @kind, or NULL. */
+const LdCardChart *ld_card_content_get_chart (const LdCardContent *self,
+                                              LdCardChartKind      kind,
+                                              guint                nth);
+
+/* The headline figures as one translated sentence, the same words the card
+ * gives screen readers: "Provisioned: 1,234, up 12.5% since Jun 2026; …". */
+char          *ld_card_content_get_headline_text (const LdCardContent *self);
+
+/* A copy of @query's range and filters over the same report, for an Analysis
+ * row's own figures (ld_query_set_group_only() and friends). */
+LdQuery       *ld_card_content_copy_query (LdQuery *query);
+
+/* Texts the cards and the report share. All return new strings. */
+char          *ld_card_content_format_count  (guint64        value);       /* "12,345" */
+char          *ld_card_content_format_rate   (gint64         hundredths);  /* "60.56%" */
+/* "12.5% since Jan 2026", "+26 since Jan 2026" or "No change since Jan 2026". */
+char          *ld_card_content_format_change (guint64        first,
+                                              guint64        last,
+                                              int            first_month,
+                                              LdFigureTrend *trend);
+/* "Jun 2026 – Nov 2026"; "No data" for an empty range. */
+char          *ld_card_content_describe_range   (int from_month,
+                                                 int to_month);
+/* "Country/region: DE, AT · License state: Active"; "" without filters. */
+char          *ld_card_content_describe_filters (LdQuery *query);
+/* "Data through 27 Nov 2026 · 123,456 rows", or "No rows". */
+char          *ld_card_content_describe_data    (LdReport *report);
+
+/* How a row is named on a card: "Unknown" or "Name not shared" for blanks. */
+const char    *ld_card_content_product_name  (const LdProductRow  *row);
+const char    *ld_card_content_customer_name (const LdCustomerRow *row);
+const char    *ld_card_content_country_name  (const LdCountryRow  *row);
+/* An offer and its plan on a chart: "Sales Hub · Gold". */
+char          *ld_card_content_product_label (const LdProductRow  *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdCardContent, ld_card_content_free)
+
+G_END_DECLS
