@@ -168,7 +168,7 @@ ld_report_builder_add_row (LdReportBuilder   *self,
   row = self->n_rows++;
   for (guint c = 0; c < self->n_columns; c++)
     if (self->dicts[c] != NULL)
-      ld_ids_set_widen (&self->ids[c], self->capacity, row,
+      ld_ids_set_widen (&self->ids[c], row, self->capacity, row,
                         ld_dict_intern (self->dicts[c], cells[c], lens[c]));
 
   self->date[row] = date;
@@ -493,8 +493,9 @@ derive_pairs (LdReport *report,
             product_last[p] = c + 1;
             product_pair[p] = n_cp++;
           }
-        ld_ids_set_widen (&report->customer_group_pair, n, r, group_pair[g]);
-        ld_ids_set_widen (&report->customer_product_pair, n, r, product_pair[p]);
+        /* Rows come in customer order, not storage order: keep every id. */
+        ld_ids_set_widen (&report->customer_group_pair, n, n, r, group_pair[g]);
+        ld_ids_set_widen (&report->customer_product_pair, n, n, r, product_pair[p]);
 
         if (with_codes)
           {
@@ -505,7 +506,7 @@ derive_pairs (LdReport *report,
                 code_last[k] = c + 1;
                 code_pair[k] = n_cc++;
               }
-            ld_ids_set_widen (&report->customer_country_pair, n, r, code_pair[k]);
+            ld_ids_set_widen (&report->customer_country_pair, n, n, r, code_pair[k]);
           }
       }
 
@@ -581,7 +582,7 @@ derive_entities (LdReport *report)
           if (report->customer_code[c] == 0)
             report->customer_code[c] = code_id;
         }
-      ld_ids_set_widen (&report->customer, n, r, c);
+      ld_ids_set_widen (&report->customer, r, n, r, c);
 
       key = pid != 0 ? pid : (G_GUINT64_CONSTANT (1) << 63) | offer_id;
       p = ld_key_map_insert (&products, key, &added);
@@ -611,7 +612,7 @@ derive_entities (LdReport *report)
           if (report->group_offer_type[g] == 0 && offer_type->data != NULL)
             report->group_offer_type[g] = ld_ids_get (offer_type, r);
         }
-      ld_ids_set_widen (&report->group, n, r, g);
+      ld_ids_set_widen (&report->group, r, n, r, g);
 
       if (country != NULL && report->country_name[code_id] == 0)
         report->country_name[code_id] = ld_ids_get (country, r);

@@ -68,20 +68,23 @@ void  ld_ids_init   (LdIds *ids, guint width, gsize n);
 void  ld_ids_init0  (LdIds *ids, guint width, gsize n);
 /* Resizes to room for @n ids, keeping those that fit. */
 void  ld_ids_resize (LdIds *ids, gsize n);
-/* Re-stores all @n ids (a whole allocation) at the wider @width, in place: the
- * array grows by realloc and is converted back to front. */
-void  ld_ids_widen  (LdIds *ids, guint width, gsize n);
+/* Re-stores the first @n_used of @n_alloc ids at the wider @width, in place: the
+ * allocation grows by realloc to @n_alloc ids and the used ones are converted back
+ * to front (the rest stay untouched, so pages never written stay unmapped). */
+void  ld_ids_widen  (LdIds *ids, guint width, gsize n_used, gsize n_alloc);
 void  ld_ids_clear  (LdIds *ids);
 
-/* Sets id @i to @value, first widening the @n ids held when @value does not fit. */
+/* Sets id @i to @value, first widening the array (room for @n_alloc ids, of which
+ * the first @n_used are kept) when @value does not fit. */
 static inline void
 ld_ids_set_widen (LdIds  *ids,
-                  gsize   n,
+                  gsize   n_used,
+                  gsize   n_alloc,
                   gsize   i,
                   guint32 value)
 {
   if (G_UNLIKELY (value > ld_ids_width_max (ids->width)))
-    ld_ids_widen (ids, ld_ids_width_for ((guint64) value + 1), n);
+    ld_ids_widen (ids, ld_ids_width_for ((guint64) value + 1), n_used, n_alloc);
   ld_ids_set (ids, i, value);
 }
 

@@ -58,20 +58,22 @@ ld_ids_resize (LdIds *ids,
 void
 ld_ids_widen (LdIds *ids,
               guint  width,
-              gsize  n)
+              gsize  n_used,
+              gsize  n_alloc)
 {
   g_return_if_fail (width == 1 || width == 2 || width == 4);
+  g_return_if_fail (n_used <= n_alloc);
 
   if (width <= ids->width)
     return;
 
-  ids->data = g_realloc (ids->data, MAX (n, 1) * width);
+  ids->data = g_realloc (ids->data, MAX (n_alloc, 1) * width);
   if (ids->width == 1 && width == 2)
-    WIDEN (guint8, guint16, ids->data, n);
+    WIDEN (guint8, guint16, ids->data, n_used);
   else if (ids->width == 1)
-    WIDEN (guint8, guint32, ids->data, n);
+    WIDEN (guint8, guint32, ids->data, n_used);
   else
-    WIDEN (guint16, guint32, ids->data, n);
+    WIDEN (guint16, guint32, ids->data, n_used);
   ids->width = width;
 }
 
