@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-card-render.h"
 #include "ld-table.h"
 #include "ld-window-private.h"
 #include "ld-writer.h"
@@ -286,14 +287,141 @@ download_data_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- Export Dashboard and toasts (issue 4) ---------------------------------------- */
+
+/* The dashboard PNG is one long page this many pixels wide, at twice the density. */
+#define DASHBOARD_PNG_WIDTH 960.0
+#define DASHBOARD_PNG_SCALE 2.0
+
+gboolean
+ld_window_export_dashboard (LdWindow  *self,
+                            GFile     *file,
+                            GError   **error)
+{
+  g_autoptr(LdDashboardReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (LD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->result != NULL, FALSE);
+
+  /* Drawn by the same GTK-free code as --export dashboard, so both agree. */
+  report = ld_dashboard_report_new (self->query, self->result);
+  name = g_file_get_basename (file);
+  lower = g_ascii_strdown (name != NULL ? name : "", -1);
+  if (g_str_has_suffix (lower, ".png"))
+    bytes = ld_dashboard_report_png (report, DASHBOARD_PNG_WIDTH, DASHBOARD_PNG_SCALE, error);
+  else
+    bytes = ld_dashboard_report_pdf (report, error);
+
+  return bytes != NULL && ld_card_render_save_bytes (file, bytes, NULL, error);
+}
+
+static void
+export_response_cb (LdWindow             *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  GtkFileFilter *filter;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  /* A name without .pdf or .png takes the chosen filter's. */
+  if (chosen != NULL)
+    {
+      name = g_file_get_basename (chosen);
+      lower = g_ascii_strdown (name, -1);
+      if (!g_str_has_suffix (lower, ".pdf") && !g_str_has_suffix (lower, ".png"))
+        {
+          const char *ext = filter != NULL && g_object_get_data (G_OBJECT (filter), "ld-png") ? "png" : "pdf";
+          g_autofree char *full = g_strdup_printf ("%s.%s", name, ext);
+          g_autoptr(GFile) parent = g_file_get_parent (chosen);
+
+          file = g_file_get_child (parent, full);
+          g_free (name);
+          name = g_steal_pointer (&full);
+        }
+      else
+        file = g_object_ref (chosen);
+    }
+  g_clear_object (&self->chooser);
+
+  if (file == NULL || self->result == NULL)
+    return;
+
+  if (!ld_window_export_dashboard (self, file, &error))
+    {
+      ld_window_toast (self, error->message);
+      return;
+    }
+
+  ld_window_remember_folder (self, file);
+  {
+    g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  }
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  /* The dashboard report (PDF/PNG) comes with the export work; the action exists so
-   * the menu entry is in place, disabled until then. */
+  LdWindow *self = LD_WINDOW (widget);
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = ld_window_get_last_folder (self);
+  g_autofree char *name = NULL;
+
+  if (self->result == NULL)
+    return;
+
+  name = suggested_name (self, "dashboard", "pdf");
+  gtk_file_filter_set_name (pdf, _("PDF document (pages with page numbers)"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_filter_set_name (png, _("PNG image (one long picture)"));
+  gtk_file_filter_add_mime_type (png, "image/png");
+  gtk_file_filter_add_suffix (png, "png");
+  g_object_set_data (G_OBJECT (png), "ld-png", GINT_TO_POINTER (TRUE));
+
+  g_clear_object (&self->chooser);
+  /* GTK 4's save chooser confirms before replacing a file. */
+  self->chooser = gtk_file_chooser_native_new (_("Export Dashboard"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), png);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
+
+/* Cards have no toast overlay: their menus' messages ("Image copied", why a save
+ * failed) come here as win.toast. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+/* ---- end of issue 4's additions -------------------------------------------------- */
 
 static int
 compare_recent_newest_first (gconstpointer a,
@@ -347,7 +475,7 @@ ld_window_update_actions (LdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.reload", has_report && self->load_job == NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-load", self->load_job != NULL);
   gtk_widget_action_set_enabled (widget, "win.download-data", has_report);
-  gtk_widget_action_set_enabled (widget, "win.export", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export", has_report && self->result != NULL);
   gtk_widget_action_set_enabled (widget, "win.range", has_report);
   gtk_widget_action_set_enabled (widget, "win.custom-range", has_report);
   gtk_widget_action_set_enabled (widget, "win.toggle-filter", has_report);
@@ -380,6 +508,7 @@ ld_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
   gtk_widget_class_install_action (widget_class, "win.download-data", NULL, download_data_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 
   /* Work without an application too (tests); the application adds the same accels so
    * the shortcuts window lists them. */

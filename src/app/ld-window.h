@@ -41,6 +41,10 @@ LdCard   *ld_window_get_card    (LdWindow *self, LdWidgetId widget);
 /* Opens the first of @files (what a drop on the window does). */
 gboolean  ld_window_drop_files  (LdWindow *self, GdkFileList *files);
 
+/* Writes the dashboard report: a PNG when @file's name ends in .png, else a PDF
+ * (issue 4's Export Dashboard…). Atomic: a failed export leaves @file as it was. */
+gboolean  ld_window_export_dashboard (LdWindow *self, GFile *file, GError **error);
+
 /* How long the last update of every card took on the main thread, in microseconds. */
 gint64    ld_window_get_last_refresh_time (LdWindow *self);
 

@@ -8,11 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "ld-analysis-card.h"
-#include "ld-chart-format.h"
 #include "ld-chart-view.h"
 #include "ld-row-table.h"
 
-#define TOP_ITEMS 9  /* the top 8 and "Others" */
 #define CHART_MIN_WIDTH 280
 
 typedef struct
@@ -98,88 +96,32 @@ item_label (LdRowItem *item)
   const LdProductRow *product = ld_row_item_get_product (item);
 
   if (product != NULL)
-    /* TRANSLATORS: an offer and its plan on a chart, "Contoso Sales · Gold". */
-    return g_strdup_printf (_("%s · %s"), ld_row_item_get_display_name (item, NULL),
-                            product->plan_name != NULL ? product->plan_name : "");
+    return ld_card_content_product_label (product);
 
   return g_strdup (ld_row_item_get_display_name (item, NULL));
 }
 
-static void
-refresh_headline (LdAnalysisCard *self)
+static LdWidgetId
+current_widget_id (LdAnalysisCard *self)
 {
-  LdCard *card = LD_CARD (self);
-  TableView *view = current_view (self);
-  GListModel *model = G_LIST_MODEL (view->model);
-  guint n = g_list_model_get_n_items (model);
-  gboolean products = self->kind == LD_ROW_KIND_PRODUCTS;
-  g_autofree char *count = ld_card_format_count (n);
-  g_autoptr(LdRowItem) top = n > 0 ? g_list_model_get_item (model, 0) : NULL;
-  g_autofree char *share = ld_card_format_rate (top != NULL ? ld_row_item_get_share (top) : 0);
-  g_autofree char *top_name = top != NULL ? item_label (top) : NULL;
-
-  ld_card_set_figure (card, self->count_figure, count,
-                      products ? _("Products and plans") : _("Customers"),
-                      NULL, LD_CARD_TREND_NONE);
-  ld_card_set_figure (card, self->top_figure, share,
-                      products ? _("Top product’s share") : _("Top customer’s share"),
-                      top_name, LD_CARD_TREND_NONE);
+  return self->kind == LD_ROW_KIND_PRODUCTS ? LD_WIDGET_ANALYSIS_PRODUCTS
+                                            : LD_WIDGET_ANALYSIS_CUSTOMERS;
 }
 
+/* The headline figures and the top items' bars, from the same content the
+ * exports draw; the selected row's trend stays with refresh_trend(). */
 static void
-refresh_bars (LdAnalysisCard *self)
+refresh_headline_and_bars (LdAnalysisCard *self)
 {
-  GListModel *model = G_LIST_MODEL (current_view (self)->model);
-  guint n = g_list_model_get_n_items (model);
-  guint n_shown = MIN (n, TOP_ITEMS);
-  g_autofree LdBarChartItem *items = g_new0 (LdBarChartItem, TOP_ITEMS + 1);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  LdBarChartItem folded[TOP_ITEMS];
-  LdBarChartData data;
+  LdCard *card = LD_CARD (self);
+  g_autoptr(LdCardContent) content = ld_card_content_new (ld_card_get_query (card), self->result,
+                                                          current_widget_id (self),
+                                                          LD_CARD_CONTENT_NO_SELECTION, NULL);
+  const LdCardChart *bars = ld_card_content_get_chart (content, LD_CARD_CHART_BARS, 0);
 
-  /* Only the rows that get their own bar are made into items; the rest are
-   * summed straight from the table into one last item, which the fold below
-   * names "Others" (so 100,000 customers cost no objects here). */
-  for (guint i = 0; i < n_shown; i++)
-    {
-      g_autoptr(LdRowItem) item = g_list_model_get_item (model, i);
-      char *label = item_label (item);
-
-      g_ptr_array_add (labels, label);
-      items[i] = (LdBarChartItem) { label, ld_row_item_get_provisioned (item),
-                                    ld_row_item_get_assigned (item), FALSE };
-    }
-
-  ld_bar_chart_data_init (&data);
-  if (n > TOP_ITEMS && self->result != NULL)
-    {
-      guint64 rest = ld_result_get_provisioned (self->result);
-      guint64 rest_assigned = ld_result_get_assigned (self->result);
-
-      for (guint i = 0; i < TOP_ITEMS - 1; i++)
-        {
-          rest -= items[i].value;
-          rest_assigned -= items[i].secondary;
-        }
-      items[TOP_ITEMS - 1] = (LdBarChartItem) { NULL, rest, rest_assigned, FALSE };
-      items[TOP_ITEMS] = (LdBarChartItem) { NULL, 0, 0, FALSE };
-      /* Two items past the limit make the fold sum the tail into "Others". */
-      data.n_items = ld_bar_chart_fold_items (items, TOP_ITEMS + 1, TOP_ITEMS, folded);
-    }
-  else
-    data.n_items = ld_bar_chart_fold_items (items, n_shown, TOP_ITEMS, folded);
-
-  data.items = folded;
-  data.value_label = _("Provisioned");
-  data.secondary_label = _("Assigned");
-  data.has_secondary = TRUE;
-  data.show_percent = TRUE;
-  data.total = self->result != NULL ? ld_result_get_provisioned (self->result) : 0;
-  ld_chart_view_set_bars (LD_CHART_VIEW (self->bar_chart), &data);
-
-  gtk_label_set_label (GTK_LABEL (self->bar_title),
-                       self->kind == LD_ROW_KIND_PRODUCTS ? _("Top products by provisioned licenses")
-                                                          : _("Top customers by provisioned licenses"));
+  ld_card_set_figures_from_content (card, content);
+  ld_chart_view_set_bars (LD_CHART_VIEW (self->bar_chart), &bars->bars);
+  gtk_label_set_label (GTK_LABEL (self->bar_title), bars->title);
 }
 
 /* Copies the window's range and filters, so that the selected row's trend counts
@@ -298,8 +240,7 @@ ld_analysis_card_update (LdCard   *card,
   self->views[LD_ROW_KIND_CUSTOMERS].stale = TRUE;
   ensure_view (self, current_view (self));
 
-  refresh_headline (self);
-  refresh_bars (self);
+  refresh_headline_and_bars (self);
   refresh_trend (self);
 }
 
@@ -321,8 +262,7 @@ ld_analysis_card_set_view (LdAnalysisCard *self,
   ensure_view (self, current_view (self));
   gtk_stack_set_visible_child (GTK_STACK (self->stack), current_view (self)->scroller);
 
-  refresh_headline (self);
-  refresh_bars (self);
+  refresh_headline_and_bars (self);
   refresh_trend (self);
   ld_card_headline_changed (LD_CARD (self));
 }
@@ -391,10 +331,20 @@ ld_analysis_card_draw_chart (LdCard             *card,
 static LdWidgetId
 ld_analysis_card_get_widget_id (LdCard *card)
 {
-  LdAnalysisCard *self = LD_ANALYSIS_CARD (card);
+  return current_widget_id (LD_ANALYSIS_CARD (card));
+}
 
-  return self->kind == LD_ROW_KIND_PRODUCTS ? LD_WIDGET_ANALYSIS_PRODUCTS
-                                            : LD_WIDGET_ANALYSIS_CUSTOMERS;
+/* The exports show the view on screen and, when a row is selected, its trend. */
+static LdCardContent *
+ld_analysis_card_create_content (LdCard *card)
+{
+  LdAnalysisCard *self = LD_ANALYSIS_CARD (card);
+  LdRowItem *item = gtk_single_selection_get_selected_item (current_view (self)->selection);
+
+  return ld_card_content_new (ld_card_get_query (card), self->result, current_widget_id (self),
+                              item != NULL && self->row_result != NULL ? ld_row_item_get_id (item)
+                                                                       : LD_CARD_CONTENT_NO_SELECTION,
+                              self->row_result);
 }
 
 static void
@@ -422,6 +372,7 @@ ld_analysis_card_class_init (LdAnalysisCardClass *klass)
   card_class->update = ld_analysis_card_update;
   card_class->draw_chart = ld_analysis_card_draw_chart;
   card_class->get_widget_id = ld_analysis_card_get_widget_id;
+  card_class->create_content = ld_analysis_card_create_content;
 }
 
 static GtkWidget *

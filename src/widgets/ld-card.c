@@ -5,10 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "ld-card.h"
-#include "ld-chart-format.h"
+#include "ld-card-export.h"
 
 typedef struct
 {
@@ -30,6 +29,10 @@ typedef struct
   GtkWidget  *subheader;
   GtkWidget  *figures_box;
   GArray     *figures;     /* Figure */
+
+  /* What the last update showed, for the menu's exports. */
+  LdQuery    *query;
+  LdResult   *result;
 } LdCardPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LdCard, ld_card, GTK_TYPE_WIDGET)
@@ -42,22 +45,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The four menu entries are implemented by the export issue; until then the
- * actions exist (so the menu shows them) but are disabled. */
+/* The menu's four actions (ld-card-export.c): enabled while the card shows a report. */
 static const char *const card_actions[] = {
   "card.copy-image",
   "card.save-csv",
   "card.save-pdf",
   "card.print",
 };
-
-static void
-ld_card_action_stub (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  /* Disabled until the export code lands; nothing to do. */
-}
 
 static void
 ld_card_dispose (GObject *object)
@@ -70,6 +64,8 @@ ld_card_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&priv->figures, g_array_unref);
+  g_clear_pointer (&priv->result, ld_result_unref);
+  g_clear_object (&priv->query);
 
   G_OBJECT_CLASS (ld_card_parent_class)->dispose (object);
 }
@@ -137,8 +133,7 @@ ld_card_class_init (LdCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
-    gtk_widget_class_install_action (widget_class, card_actions[i], NULL, ld_card_action_stub);
+  ld_card_class_install_export_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "ldcard");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -227,16 +222,71 @@ ld_card_update (LdCard   *self,
                 LdQuery  *query,
                 LdResult *result)
 {
+  LdCardPrivate *priv;
   LdCardClass *klass;
 
   g_return_if_fail (LD_IS_CARD (self));
   g_return_if_fail (query == NULL || LD_IS_QUERY (query));
 
+  priv = ld_card_get_instance_private (self);
+  /* Kept before the subclass updates, so its figures and an export agree. */
+  g_set_object (&priv->query, query);
+  if (priv->result != result)
+    {
+      g_clear_pointer (&priv->result, ld_result_unref);
+      priv->result = result != NULL ? ld_result_ref (result) : NULL;
+    }
+
   klass = LD_CARD_GET_CLASS (self);
   if (klass->update != NULL)
     klass->update (self, query, result);
 
+  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), card_actions[i], result != NULL);
+
   ld_card_headline_changed (self);
+}
+
+LdQuery *
+ld_card_get_query (LdCard *self)
+{
+  LdCardPrivate *priv;
+
+  g_return_val_if_fail (LD_IS_CARD (self), NULL);
+
+  priv = ld_card_get_instance_private (self);
+  return priv->query;
+}
+
+LdResult *
+ld_card_get_result (LdCard *self)
+{
+  LdCardPrivate *priv;
+
+  g_return_val_if_fail (LD_IS_CARD (self), NULL);
+
+  priv = ld_card_get_instance_private (self);
+  return priv->result;
+}
+
+LdCardContent *
+ld_card_create_content (LdCard *self)
+{
+  LdCardPrivate *priv;
+  LdCardClass *klass;
+
+  g_return_val_if_fail (LD_IS_CARD (self), NULL);
+
+  priv = ld_card_get_instance_private (self);
+  if (priv->result == NULL)
+    return NULL;
+
+  klass = LD_CARD_GET_CLASS (self);
+  if (klass->create_content != NULL)
+    return klass->create_content (self);
+
+  return ld_card_content_new (priv->query, priv->result, ld_card_get_widget_id (self),
+                              LD_CARD_CONTENT_NO_SELECTION, NULL);
 }
 
 const char *
@@ -544,6 +594,25 @@ ld_card_set_figure (LdCard      *self,
   gtk_widget_set_visible (change_widget, TRUE);
 }
 
+void
+ld_card_set_figures_from_content (LdCard              *self,
+                                  const LdCardContent *content)
+{
+  LdCardPrivate *priv;
+
+  g_return_if_fail (LD_IS_CARD (self));
+  g_return_if_fail (content != NULL);
+
+  priv = ld_card_get_instance_private (self);
+  for (guint i = 0; i < priv->figures->len && i < content->n_figures; i++)
+    {
+      const LdCardFigure *figure = &content->figures[i];
+
+      ld_card_set_figure (self, i, figure->value, figure->caption, figure->change,
+                          (LdCardTrend) figure->trend);
+    }
+}
+
 GtkLabel *
 ld_card_get_figure_label (LdCard *self,
                           guint   index)
@@ -587,52 +656,27 @@ ld_card_headline_changed (LdCard *self)
 char *
 ld_card_format_count (guint64 value)
 {
-  return ld_chart_format_count (value);
+  return ld_card_content_format_count (value);
 }
 
 char *
 ld_card_format_rate (gint64 hundredths)
 {
-  /* TRANSLATORS: an assignment rate or share with two decimals, "60.56%";
-   * use "%.2f %%" where a space goes before the sign. */
-  return g_strdup_printf (C_("card percentage", "%.2f%%"), hundredths / 100.0);
+  return ld_card_content_format_rate (hundredths);
 }
 
-/* The change of a monthly figure from the range's first month to its last, as
- * "12.5% since Jan 2026". When the first month is zero a percentage means nothing,
- * so the change is the plain difference ("+26 since Jan 2026"). */
 char *
 ld_card_format_change (guint64      first,
                        guint64      last,
                        int          first_month,
                        LdCardTrend *trend)
 {
-  g_autofree char *since = ld_chart_format_month (first_month, TRUE);
-  g_autofree char *amount = NULL;
+  LdFigureTrend figure_trend = LD_FIGURE_TREND_NONE;
+  char *text;
 
   g_return_val_if_fail (trend != NULL, NULL);
 
-  if (first == last)
-    {
-      *trend = LD_CARD_TREND_NONE;
-      /* TRANSLATORS: a headline figure's change line, "No change since Jan 2026". */
-      return g_strdup_printf (_("No change since %s"), since);
-    }
-
-  *trend = last > first ? LD_CARD_TREND_UP : LD_CARD_TREND_DOWN;
-  if (first == 0)
-    {
-      g_autofree char *count = ld_chart_format_count (last);
-      /* TRANSLATORS: a rise from nothing, "+26". */
-      amount = g_strdup_printf (_("+%s"), count);
-    }
-  else
-    {
-      double percent = 100.0 * fabs ((double) last - (double) first) / (double) first;
-      amount = ld_chart_format_percent (percent);
-    }
-
-  /* TRANSLATORS: a headline figure's change line, "12.5% since Jan 2026"; the
-   * arrow before it says up or down. */
-  return g_strdup_printf (_("%s since %s"), amount, since);
+  text = ld_card_content_format_change (first, last, first_month, &figure_trend);
+  *trend = (LdCardTrend) figure_trend;
+  return text;
 }

@@ -12,6 +12,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ld-card-content.h"
 #include "ld-chart-theme.h"
 #include "ld-query.h"
 #include "ld-result.h"
@@ -36,14 +37,18 @@ struct _LdCardClass
                                const LdChartTheme *theme);
   /* The SPEC §5 table of the card's current view. */
   LdWidgetId (*get_widget_id) (LdCard             *self);
+  /* What the exports draw; the default is ld_card_content_new() for the card's
+   * widget id with no selected row. NULL when the card has no report. */
+  LdCardContent *(*create_content) (LdCard        *self);
 };
 
-/* Which colour a change line takes: a rise reads as good news. */
+/* Which colour a change line takes: a rise reads as good news. The same values
+ * as LdFigureTrend, which the exports use. */
 typedef enum
 {
-  LD_CARD_TREND_NONE,
-  LD_CARD_TREND_UP,
-  LD_CARD_TREND_DOWN,
+  LD_CARD_TREND_NONE = LD_FIGURE_TREND_NONE,
+  LD_CARD_TREND_UP = LD_FIGURE_TREND_UP,
+  LD_CARD_TREND_DOWN = LD_FIGURE_TREND_DOWN,
 } LdCardTrend;
 
 void        ld_card_update            (LdCard             *self,
@@ -59,7 +64,17 @@ void        ld_card_draw_chart        (LdCard             *self,
                                        double              height,
                                        const LdChartTheme *theme);
 
+/* The query and result of the last update, or NULL. */
+LdQuery    *ld_card_get_query         (LdCard             *self);
+LdResult   *ld_card_get_result        (LdCard             *self);
+/* What Copy Image, Save as PDF and Print draw: the card's current view with its
+ * figures as on screen. NULL when no report is open. */
+LdCardContent *ld_card_create_content (LdCard             *self);
+
 /* For subclasses. */
+/* Shows @content's headline figures (the first ld_card_get_n_figures() of them). */
+void        ld_card_set_figures_from_content (LdCard              *self,
+                                              const LdCardContent *content);
 void        ld_card_set_title         (LdCard             *self,
                                        const char         *title);
 void        ld_card_set_header_widget (LdCard             *self,

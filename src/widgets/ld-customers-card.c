@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ld-chart-format.h"
 #include "ld-chart-view.h"
 #include "ld-customers-card.h"
 
@@ -27,74 +26,12 @@ ld_customers_card_update (LdCard   *card,
                           LdResult *result)
 {
   LdCustomersCard *self = LD_CUSTOMERS_CARD (card);
-  guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
-  g_autofree char *customers = NULL;
-  g_autofree char *month_count = NULL;
-  g_autofree char *month_caption = NULL;
-  g_autofree char *joined_text = NULL;
-  g_autofree char *month_change = NULL;
-  LdTrendChartData data;
+  /* The figures and the chart come from the same content the exports draw. */
+  g_autoptr(LdCardContent) content = ld_card_content_new (query, result, LD_WIDGET_CUSTOMERS,
+                                                          LD_CARD_CONTENT_NO_SELECTION, NULL);
 
-  ld_trend_chart_data_init (&data);
-
-  customers = ld_card_format_count (result != NULL ? ld_result_get_customers (result) : 0);
-  if (n_months == 0)
-    {
-      ld_card_set_figure (card, self->customers_figure, customers, NULL, NULL, LD_CARD_TREND_NONE);
-      ld_card_set_figure (card, self->month_figure, month_count = ld_card_format_count (0),
-                          _("New in the last month"), NULL, LD_CARD_TREND_NONE);
-      ld_chart_view_set_trend (LD_CHART_VIEW (self->chart), &data);
-      return;
-    }
-
-  {
-    int from = ld_result_get_from_month (result);
-    int to = ld_result_get_to_month (result);
-    const guint64 *new_customers = ld_result_get_new_customers (result);
-    const guint64 *cumulative = ld_result_get_cumulative_customers (result);
-    g_autofree char *first_name = ld_chart_format_month (from, TRUE);
-    g_autofree char *last_name = ld_chart_format_month (to, TRUE);
-    /* "New since the first month" are the customers whose first row in the range
-     * is activated after the range's first month: the cumulative count at the
-     * last month less the one at the first. */
-    guint64 joined = cumulative[n_months - 1] - cumulative[0];
-    LdCardTrend joined_trend = joined > 0 ? LD_CARD_TREND_UP : LD_CARD_TREND_NONE;
-    LdCardTrend month_trend;
-
-    if (joined > 0)
-      {
-        g_autofree char *count = ld_card_format_count (joined);
-        /* TRANSLATORS: customers first seen after the range's first month,
-         * "12 new since Jan 2026". */
-        joined_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new since %s",
-                                                    "%s new since %s", joined),
-                                       count, first_name);
-      }
-    else
-      /* TRANSLATORS: no customer was first seen after the range's first month. */
-      joined_text = g_strdup_printf (_("None new since %s"), first_name);
-    ld_card_set_figure (card, self->customers_figure, customers, NULL, joined_text, joined_trend);
-
-    /* The last month's new customers (SPEC §3: distinct customers with a row
-     * activated in the month), against the first month's. */
-    month_count = ld_card_format_count (new_customers[n_months - 1]);
-    /* TRANSLATORS: the caption of the new customers in the range's last month, "New in Nov 2026". */
-    month_caption = g_strdup_printf (_("New in %s"), last_name);
-    month_change = n_months > 1 ? ld_card_format_change (new_customers[0], new_customers[n_months - 1],
-                                                         from, &month_trend)
-                                : NULL;
-    ld_card_set_figure (card, self->month_figure, month_count, month_caption, month_change,
-                        n_months > 1 ? month_trend : LD_CARD_TREND_NONE);
-
-    data.first_month = from;
-    data.n_months = n_months;
-    data.n_series = 2;
-    data.series[0] = (LdTrendSeries) { _("New customers"), LD_TREND_SERIES_BARS,
-                                       new_customers, LD_CHART_COLOR_PRIMARY };
-    data.series[1] = (LdTrendSeries) { _("Cumulative customers"), LD_TREND_SERIES_LINE,
-                                       cumulative, LD_CHART_COLOR_SECONDARY };
-    ld_chart_view_set_trend (LD_CHART_VIEW (self->chart), &data);
-  }
+  ld_card_set_figures_from_content (card, content);
+  ld_chart_view_set_trend (LD_CHART_VIEW (self->chart), &content->charts[0].trend);
 }
 
 static void
