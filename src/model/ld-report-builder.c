@@ -14,6 +14,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "ld-report-builder.h"
 #include "ld-report-private.h"
@@ -816,5 +819,14 @@ ld_report_builder_finish (LdReportBuilder *self,
   report->memory_size = report_memory (report);
 
   ld_report_builder_free (self);
+
+#ifdef __GLIBC__
+  /* Finishing freed the file-order columns and the scratch of the derivation: tens
+   * of megabytes on a big file, in blocks glibc may keep mapped (its mmap threshold
+   * rises after the first big free). Hand the free pages back now, so the report's
+   * footprint is what the store holds. */
+  malloc_trim (0);
+#endif
+
   return report;
 }
