@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext \
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libshumate-dev \
   libcsv-dev libjson-glib-dev iso-codes"
-TEST_PACKAGES="xvfb xauth locales python3 desktop-file-utils appstream"
+TEST_PACKAGES="xvfb xauth locales python3 desktop-file-utils appstream poppler-utils"
 
 as_root () {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
