@@ -605,6 +605,14 @@ typedef struct {
   guint64 new_in_run;
 } MonthTotals;
 
+/* Where a row's value of a dimension comes from: its own column, its group's or
+ * its customer's. */
+enum {
+  SOURCE_ROW,
+  SOURCE_GROUP,
+  SOURCE_CUSTOMER,
+};
+
 /* The dimensions read per row (neither per group nor per customer): their facets
  * are summed per row, and the active ones among them are filtered per row. */
 typedef struct {
@@ -615,6 +623,12 @@ typedef struct {
   guint          filter_dim[LD_N_DIMS];     /* index into dims */
   const guint8  *filter_sel[LD_N_DIMS];
   guint8         filter_bit[LD_N_DIMS];
+  /* Per dimension, for a row failing only that dimension's filter: the source of
+   * its value, and the per-group or per-customer values (per-row ones come from
+   * the block), so that the lookup needs no branch. */
+  guint8         source[LD_N_DIMS];
+  const guint32 *values[LD_N_DIMS];
+  guint          row_dim[LD_N_DIMS];        /* SOURCE_ROW: index into dims */
 } RowWork;
 
 /* Sets bit @i and returns 1 when it was clear: branch-free, for counting. */
@@ -629,14 +643,16 @@ test_and_set (guint64 *bits,
   return (word & mask) == 0;
 }
 
-/* One month's rows, block by block. Always inlined with @filtered constant, so the
- * common case of no active filter compiles to a loop without any filter code in it. */
+/* One month's rows, block by block. Always inlined with @filtered and
+ * @per_row_country constant, so the common case of no active filter compiles to a
+ * loop without any filter code in it, and no loop keeps pointers it does not use. */
 static inline __attribute__ ((always_inline)) void
 scan_rows (LdQuery       *self,
            LdResultData  *res,
            guint          lo,
            guint          hi,
            gboolean       filtered,
+           gboolean       per_row_country,
            const RowWork *work,
            MonthTotals   *totals)
 {
@@ -656,7 +672,6 @@ scan_rows (LdQuery       *self,
   LdSums *group_sums = res->group_sums;
   LdSums *customer_sums = res->customer_sums;
   LdSums *country_sums = res->country_sums;
-  gboolean per_row_country = !self->country_by_customer;
   guint32 group_only = self->group_only;
   guint32 customer_only = self->customer_only;
   guint n_dims = work->n_dims;
@@ -677,6 +692,8 @@ scan_rows (LdQuery       *self,
       const guint32 *cp_pair = ids_block (&report->customer_product_pair, base, n, cp_buf);
       const guint32 *cc_pair = NULL, *codes = NULL;
       const guint32 *dim[LD_N_DIMS];
+      const guint32 *fail_values[LD_N_DIMS];
+      const guint32 *filter_values[LD_N_DIMS];
 
       if (per_row_country)
         {
@@ -685,6 +702,13 @@ scan_rows (LdQuery       *self,
         }
       for (guint k = 0; k < n_dims; k++)
         dim[k] = ids_block (work->ids[k], base, n, dim_buf[k]);
+      if (filtered)
+        {
+          for (guint k = 0; k < n_filters; k++)
+            filter_values[k] = dim[work->filter_dim[k]];
+          for (guint d = 0; d < LD_N_DIMS; d++)
+            fail_values[d] = work->source[d] == SOURCE_ROW ? dim[work->row_dim[d]] : work->values[d];
+        }
 
       for (guint i = 0; i < n; i++)
         {
@@ -705,7 +729,7 @@ scan_rows (LdQuery       *self,
               /* Branch-free: a selection entry is 1 or 0, so entry − 1 masks the bit in
                * exactly when the value is not selected. */
               for (guint k = 0; k < n_filters; k++)
-                fail |= (guint) (work->filter_sel[k][dim[work->filter_dim[k]][i]] - 1) & work->filter_bit[k];
+                fail |= (guint) (work->filter_sel[k][filter_values[k][i]] - 1) & work->filter_bit[k];
 
               if (fail != 0)
                 {
@@ -713,15 +737,9 @@ scan_rows (LdQuery       *self,
                   if ((fail & (fail - 1)) == 0)
                     {
                       guint d = g_bit_nth_lsf (fail, -1);
-                      guint32 v;
+                      guint32 index[3] = { i, g, c };
 
-                      if (self->by_group[d])
-                        v = group_value (report, d, g);
-                      else if (self->by_customer[d])
-                        v = customer_value (report, d, c);
-                      else
-                        v = ld_ids_get (&self->dim_ids[d], base + i);
-                      res->facet_provisioned[d][v] += p;
+                      res->facet_provisioned[d][fail_values[d][index[work->source[d]]]] += p;
                     }
                   continue;
                 }
@@ -773,7 +791,10 @@ scan_rows_plain (LdQuery       *self,
                  const RowWork *work,
                  MonthTotals   *totals)
 {
-  scan_rows (self, res, lo, hi, FALSE, work, totals);
+  if (self->country_by_customer)
+    scan_rows (self, res, lo, hi, FALSE, FALSE, work, totals);
+  else
+    scan_rows (self, res, lo, hi, FALSE, TRUE, work, totals);
 }
 
 static void
@@ -784,7 +805,10 @@ scan_rows_filtered (LdQuery       *self,
                     const RowWork *work,
                     MonthTotals   *totals)
 {
-  scan_rows (self, res, lo, hi, TRUE, work, totals);
+  if (self->country_by_customer)
+    scan_rows (self, res, lo, hi, TRUE, FALSE, work, totals);
+  else
+    scan_rows (self, res, lo, hi, TRUE, TRUE, work, totals);
 }
 
 /* Splits the active filters into per-group and per-customer masks and per-row
@@ -808,11 +832,23 @@ ld_query_prepare (LdQuery *self,
 
       n_active += active;
       if (self->by_group[d])
-        group_dims |= active << d;
+        {
+          group_dims |= active << d;
+          work->source[d] = SOURCE_GROUP;
+          work->values[d] = d == LD_DIM_OFFER_TYPE ? report->group_offer_type
+                            : d == LD_DIM_OFFER ? report->group_name : report->group_plan;
+        }
       else if (self->by_customer[d])
-        customer_dims |= active << d;
+        {
+          customer_dims |= active << d;
+          work->source[d] = SOURCE_CUSTOMER;
+          work->values[d] = d == LD_DIM_CUSTOMER ? report->customer_name : report->customer_code;
+        }
       else
         {
+          work->source[d] = SOURCE_ROW;
+          work->values[d] = NULL;
+          work->row_dim[d] = work->n_dims;
           if (active)
             {
               work->filter_dim[work->n_filters] = work->n_dims;
