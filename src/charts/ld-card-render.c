@@ -617,6 +617,10 @@ ld_card_render_draw_fitted (cairo_t             *cr,
    * so its text stays in proportion to its charts. */
   natural = ld_card_render_get_height (content, theme, width, LD_CARD_RENDER_FRAMED);
   scale = natural > height ? height / natural : 1.0;
+  /* One card on a page: its charts take more of the page, up to a 4:3 card,
+   * rather than leave the sheet two-thirds empty. */
+  if (scale == 1.0)
+    natural = MAX (natural, MIN (height, floor (width * 0.75)));
 
   cairo_save (cr);
   cairo_translate (cr, (width - width * scale) / 2, 0);

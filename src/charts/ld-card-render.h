@@ -78,8 +78,8 @@ GBytes  *ld_card_render_pdf               (const LdCardContent *content,
 void     ld_card_render_get_paper_size    (double              *width,
                                            double              *height);
 
-/* Draws @content scaled to fit @width × @height (a page or its printable area),
- * centred, never scaled up past its size at @theme's font. */
+/* Draws @content to fit @width × @height (a page or its printable area): its
+ * charts grow up to a 4:3 card, and a card taller than the area shrinks. */
 void     ld_card_render_draw_fitted       (cairo_t             *cr,
                                            const LdCardContent *content,
                                            const LdChartTheme  *theme,
