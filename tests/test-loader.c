@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "ld-loader.h"
+#include "ld-parse.h"
+#include "ld-query.h"
 #include "ld-report-private.h"
 #include "ld-table.h"
 #include "ld-writer.h"
@@ -253,13 +255,15 @@ test_header_required (void)
 
   assert_load_fails ("ActivationDate,ProductId,LicensesAssigned\n2026-03-05,p,1\n", -1,
                      LD_LOAD_ERROR_MISSING_COLUMN,
-                     "“report.csv” has no column LicensesProvisioned. Is this a License report "
-                     "from Partner Center? Download it again from Insights › Licenses.");
+                     "The header of “report.csv” on line 1 has no column LicensesProvisioned, "
+                     "which every License report has. Is this a License report from Partner "
+                     "Center? Download it again from Insights › Licenses.");
   assert_load_fails ("CustomerName,LicensesAssigned\nContoso,1\n", -1,
                      LD_LOAD_ERROR_MISSING_COLUMN,
-                     "“report.csv” has none of the columns ActivationDate, LicensesProvisioned, "
-                     "ProductId or ProductDisplayName. Is this a License report from Partner "
-                     "Center? Download it again from Insights › Licenses.");
+                     "The header of “report.csv” on line 1 has none of the columns ActivationDate, "
+                     "LicensesProvisioned, ProductId or ProductDisplayName, which every License "
+                     "report has. Is this a License report from Partner Center? Download it "
+                     "again from Insights › Licenses.");
 }
 
 /* Encoding ------------------------------------------------------------------------------ */
@@ -391,7 +395,8 @@ test_quoting (void)
   /* Lines 3–5 hold the quoted row: the bad row after it is on line 7. */
   g_assert_cmpuint (ld_report_get_rows_skipped (report), ==, 1);
   assert_bad_row (report, 0, 7, 9, "LicensesAssigned",
-                  "LicensesAssigned \"x\" is not a number; expected a count such as 12.");
+                  "LicensesAssigned \"x\" is not a number; expected a count such as 12."
+                  " Correct the cell, or download the report again.");
 }
 
 static void
@@ -489,7 +494,8 @@ test_line_ends (void)
   g_assert_cmpstr (field_cell (crlf, 1, LD_FIELD_PRODUCT_ID), ==, "b");
   g_assert_cmpuint (row_provisioned (crlf, 1), ==, 4);
   assert_bad_row (crlf, 0, 5, 2, "LicensesAssigned",
-                  "LicensesAssigned \"-1\" is negative; a count must be 0 or more.");
+                  "LicensesAssigned \"-1\" is negative; expected a count of 0 or more."
+                  " Correct the cell, or download the report again.");
   g_assert_cmpuint (ld_report_get_n_rows (no_final), ==, 2);
   g_assert_cmpuint (sum_provisioned (no_final), ==, 6);
   g_assert_cmpuint (ld_report_get_n_rows (no_final_quoted), ==, 1);
@@ -551,9 +557,11 @@ test_dates (void)
   for (guint i = 0; i < 8; i++)
     g_assert_cmpuint (row_date (report, i), ==, 20260305 + i);
   assert_bad_row (report, 0, 10, 0, "ActivationDate",
-                  "ActivationDate \"2026-02-30\" is not a date; expected YYYY-MM-DD or M/D/YYYY.");
+                  "ActivationDate \"2026-02-30\" is not a date; expected YYYY-MM-DD or M/D/YYYY, "
+                  "such as 2026-03-05. Correct the cell, or download the report again.");
   assert_bad_row (report, 1, 11, 0, "ActivationDate",
-                  "ActivationDate \"13/13/2026\" is not a date; expected YYYY-MM-DD or M/D/YYYY.");
+                  "ActivationDate \"13/13/2026\" is not a date; expected YYYY-MM-DD or M/D/YYYY, "
+                  "such as 2026-03-05. Correct the cell, or download the report again.");
   g_assert_cmpuint (ld_report_get_latest_date (report), ==, 20260312);
 }
 
@@ -579,10 +587,10 @@ test_dates_day_first (void)
   g_assert_cmpuint (ld_report_get_rows_read (report), ==, 5);
   assert_bad_row (report, 0, 3, 0, "ActivationDate",
                   "ActivationDate \"2/29/2024\" is not a date: the dates of this file are day "
-                  "first (D/M/YYYY), as line 4 shows.");
+                  "first (D/M/YYYY), as line 4 shows. Correct the cell, or download the report again.");
   assert_bad_row (report, 1, 6, 0, "ActivationDate",
                   "ActivationDate \"1/31/2026\" is not a date: the dates of this file are day "
-                  "first (D/M/YYYY), as line 4 shows.");
+                  "first (D/M/YYYY), as line 4 shows. Correct the cell, or download the report again.");
 }
 
 static void
@@ -621,13 +629,17 @@ test_counts (void)
   g_assert_cmpuint (sum_provisioned (report), ==, 2147483647u + 12u);
   g_assert_cmpuint (ld_report_get_rows_skipped (report), ==, 4);
   assert_bad_row (report, 0, 5, 2, "LicensesAssigned",
-                  "LicensesAssigned \"-1\" is negative; a count must be 0 or more.");
+                  "LicensesAssigned \"-1\" is negative; expected a count of 0 or more."
+                  " Correct the cell, or download the report again.");
   assert_bad_row (report, 1, 6, 3, "LicensesProvisioned",
-                  "LicensesProvisioned \"1.5\" is not a whole number; expected a count such as 12.");
+                  "LicensesProvisioned \"1.5\" is not a whole number; expected a count such as 12."
+                  " Correct the cell, or download the report again.");
   assert_bad_row (report, 2, 7, 3, "LicensesProvisioned",
-                  "LicensesProvisioned \"2147483648\" is too large; a count can be at most 2147483647.");
+                  "LicensesProvisioned \"2147483648\" is too large; expected a count of at most 2147483647."
+                  " Correct the cell, or download the report again.");
   assert_bad_row (report, 3, 8, 3, "LicensesProvisioned",
-                  "LicensesProvisioned \"ten\" is not a number; expected a count such as 12.");
+                  "LicensesProvisioned \"ten\" is not a number; expected a count such as 12."
+                  " Correct the cell, or download the report again.");
 }
 
 static void
@@ -659,11 +671,18 @@ test_bad_rows (void)
   g_assert_cmpuint (ld_report_get_n_rows (report), ==, 2);
   g_assert_cmpuint (ld_report_get_rows_skipped (report), ==, 4);
   g_assert_cmpuint (ld_report_get_rows_read (report), ==, 6);
-  assert_bad_row (report, 0, 3, -1, NULL, "This row has 3 fields, the header has 4.");
-  assert_bad_row (report, 1, 4, -1, NULL, "This row has 5 fields, the header has 4.");
-  assert_bad_row (report, 2, 5, -1, NULL, "This row has 3 fields, the header has 4.");
+  assert_bad_row (report, 0, 3, -1, NULL, "This row has 3 fields, the header has 4. A field is missing or extra, "
+                  "often from a comma in a name without quotes around it. Correct the row, "
+                  "or download the report again.");
+  assert_bad_row (report, 1, 4, -1, NULL, "This row has 5 fields, the header has 4. A field is missing or extra, "
+                  "often from a comma in a name without quotes around it. Correct the row, "
+                  "or download the report again.");
+  assert_bad_row (report, 2, 5, -1, NULL, "This row has 3 fields, the header has 4. A field is missing or extra, "
+                  "often from a comma in a name without quotes around it. Correct the row, "
+                  "or download the report again.");
   assert_bad_row (report, 3, 6, 0, "ActivationDate",
-                  "ActivationDate \"soon\" is not a date; expected YYYY-MM-DD or M/D/YYYY.");
+                  "ActivationDate \"soon\" is not a date; expected YYYY-MM-DD or M/D/YYYY, "
+                  "such as 2026-03-05. Correct the cell, or download the report again.");
 }
 
 static void
@@ -1056,6 +1075,137 @@ test_failed_load_keeps_previous (void)
   g_assert_cmpstr (ld_report_get_display_name (a), ==, "test.csv");
 }
 
+/* Every input a fuzzer once crashed on (tests/data/fuzz-regressions, issue 7) loads or
+ * fails cleanly: one error of ours with a message, or a report whose counts add up and
+ * whose tables all write. The cell parsers get the same bytes. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "fuzz-regressions", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LdReport) report = NULL;
+      LdDateParse date;
+      guint32 count;
+      gsize len;
+
+      if (name[0] == '.' || g_str_has_suffix (name, ".md"))
+        continue;
+      g_test_message ("%s", name);
+      g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+      n++;
+
+      ld_parse_date (len > 0 ? text : NULL, len, &date);
+      ld_parse_count (len > 0 ? text : NULL, len, &count, NULL);
+
+      report = ld_loader_load_data (text, len, name, &error);
+      if (report == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == LD_LOAD_ERROR);
+          g_assert_true (g_utf8_validate (error->message, -1, NULL));
+          g_assert_nonnull (strstr (error->message, name));
+          continue;
+        }
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (ld_report_get_rows_read (report), ==,
+                        ld_report_get_n_rows (report) + ld_report_get_rows_skipped (report));
+      {
+        g_autoptr(LdQuery) query = ld_query_new (report);
+
+        ld_query_set_range_preset (query, LD_RANGE_LAST_12);
+        for (int w = 0; w < LD_N_WIDGETS; w++)
+          {
+            g_autoptr(LdTable) table = ld_table_new (query, NULL, w);
+            g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+            g_assert_true (ld_table_write (table, LD_FORMAT_CSV, out, NULL, &error));
+            g_assert_no_error (error);
+          }
+      }
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* Cancel stops a big load within a fraction of a second (issue 7): a ~100 MB report
+ * from the generator, cancelled 100 ms into the load. */
+typedef struct {
+  GFile        *file;
+  GCancellable *cancellable;
+  GError       *error;
+  LdReport     *report;
+  gint64        returned;
+} CancelLoad;
+
+static gpointer
+cancel_load_thread (gpointer data)
+{
+  CancelLoad *load = data;
+
+  load->report = ld_loader_load_file (load->file, load->cancellable, NULL, NULL, &load->error);
+  load->returned = g_get_monotonic_time ();
+  return NULL;
+}
+
+static void
+test_cancel_big_file (void)
+{
+  const char *generator = g_getenv ("LD_GENERATE_BIN");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelLoad load = { 0, };
+  GThread *thread;
+  gint64 cancelled;
+  GStatBuf st;
+
+  if (generator == NULL)
+    {
+      g_test_skip ("LD_GENERATE_BIN is not set: run this test through meson test");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("ld-cancel-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "big.csv", NULL);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, generator,
+                           "--rows", "700000", "--output", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 80 * 1000 * 1000);
+
+  load.file = g_file_new_for_path (path);
+  load.cancellable = cancellable;
+  thread = g_thread_new ("load", cancel_load_thread, &load);
+  g_usleep (100 * 1000);
+  cancelled = g_get_monotonic_time ();
+  g_cancellable_cancel (cancellable);
+  g_thread_join (thread);
+
+  g_test_message ("returned %" G_GINT64_FORMAT " us after the cancel", load.returned - cancelled);
+  g_assert_null (load.report);
+  g_assert_error (load.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (load.returned - cancelled, <, 300 * 1000);
+
+  g_clear_error (&load.error);
+  g_object_unref (load.file);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1099,6 +1249,8 @@ main (int    argc,
   g_test_add_func ("/loader/stream/round-trip", test_round_trip);
   g_test_add_func ("/loader/stream/fixtures", test_fixtures);
   g_test_add_func ("/loader/stream/failed-load-keeps-previous", test_failed_load_keeps_previous);
+  g_test_add_func ("/loader/stream/cancel-big-file", test_cancel_big_file);
+  g_test_add_func ("/loader/fuzz-regressions", test_fuzz_regressions);
 
   return g_test_run ();
 }

@@ -483,10 +483,11 @@ read_header (LdLoader *self)
   if (n > MAX_COLUMNS)
     {
       self->error = g_error_new (LD_LOAD_ERROR, LD_LOAD_ERROR_TOO_LARGE,
-                                 _("The header of “%s” has %u columns; at most %u can be read. "
-                                   "Is this a License report from Partner Center? "
+                                 _("The header of “%s” on line %" G_GUINT64_FORMAT " has %u "
+                                   "columns; a License report has about a dozen, and at most %u "
+                                   "can be read. Is this a License report from Partner Center? "
                                    "Download it again from Insights › Licenses."),
-                                 self->display_name, n, MAX_COLUMNS);
+                                 self->display_name, self->row_line, n, MAX_COLUMNS);
       return;
     }
 
@@ -561,14 +562,16 @@ read_header (LdLoader *self)
       list = g_strjoinv (", ", (char **) missing->pdata);
       self->error = g_error_new (LD_LOAD_ERROR, LD_LOAD_ERROR_MISSING_COLUMN,
                                  g_dngettext (GETTEXT_PACKAGE,
-                                              "“%s” has no column %s. "
-                                              "Is this a License report from Partner Center? "
-                                              "Download it again from Insights › Licenses.",
-                                              "“%s” has none of the columns %s. "
-                                              "Is this a License report from Partner Center? "
-                                              "Download it again from Insights › Licenses.",
+                                              "The header of “%s” on line %" G_GUINT64_FORMAT
+                                              " has no column %s, which every License report "
+                                              "has. Is this a License report from Partner "
+                                              "Center? Download it again from Insights › Licenses.",
+                                              "The header of “%s” on line %" G_GUINT64_FORMAT
+                                              " has none of the columns %s, which every License "
+                                              "report has. Is this a License report from Partner "
+                                              "Center? Download it again from Insights › Licenses.",
                                               missing->len - 1),
-                                 self->display_name, list);
+                                 self->display_name, self->row_line, list);
       return;
     }
 
@@ -649,6 +652,20 @@ emit_row (LdLoader *self,
   return self->rows_added++;
 }
 
+static const char *
+delimiter_name (char delimiter)
+{
+  switch (delimiter)
+    {
+    case '\t':
+      return _("tab");
+    case ';':
+      return _("semicolon");
+    default:
+      return _("comma");
+    }
+}
+
 static void
 bad_count (LdLoader   *self,
            int         column,
@@ -661,16 +678,20 @@ bad_count (LdLoader   *self,
   /* Translators: in these four, the first %s is a column name (LicensesAssigned),
    * the second the cell's text as the file has it. */
   if (g_str_equal (key, "negative"))
-    reason = g_strdup_printf (_("%s \"%s\" is negative; a count must be 0 or more."),
+    reason = g_strdup_printf (_("%s \"%s\" is negative; expected a count of 0 or more. "
+                                "Correct the cell, or download the report again."),
                               label, value);
   else if (g_str_equal (key, "fraction"))
-    reason = g_strdup_printf (_("%s \"%s\" is not a whole number; expected a count such as 12."),
+    reason = g_strdup_printf (_("%s \"%s\" is not a whole number; expected a count such as 12. "
+                                "Correct the cell, or download the report again."),
                               label, value);
   else if (g_str_equal (key, "too-large"))
-    reason = g_strdup_printf (_("%s \"%s\" is too large; a count can be at most 2147483647."),
+    reason = g_strdup_printf (_("%s \"%s\" is too large; expected a count of at most "
+                                "2147483647. Correct the cell, or download the report again."),
                               label, value);
   else
-    reason = g_strdup_printf (_("%s \"%s\" is not a number; expected a count such as 12."),
+    reason = g_strdup_printf (_("%s \"%s\" is not a number; expected a count such as 12. "
+                                "Correct the cell, or download the report again."),
                               label, value);
 
   add_bad_row (self, self->row_line, column, reason);
@@ -704,12 +725,20 @@ handle_row (LdLoader *self)
 
   if (G_UNLIKELY (self->n_fields != self->n_columns))
     {
+      /* Translators: the last %s is the delimiter's name: "comma", "semicolon" or "tab". */
       add_bad_row (self, self->row_line, -1,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "This row has %u field, the header has %u.",
-                                                 "This row has %u fields, the header has %u.",
+                                                 "This row has %u field, the header has %u. "
+                                                 "A field is missing or extra, often from a %s "
+                                                 "in a name without quotes around it. Correct "
+                                                 "the row, or download the report again.",
+                                                 "This row has %u fields, the header has %u. "
+                                                 "A field is missing or extra, often from a %s "
+                                                 "in a name without quotes around it. Correct "
+                                                 "the row, or download the report again.",
                                                  self->n_fields),
-                                    self->n_fields, self->n_columns));
+                                    self->n_fields, self->n_columns,
+                                    delimiter_name (self->delimiter)));
       return;
     }
 
@@ -720,7 +749,9 @@ handle_row (LdLoader *self)
       /* Translators: the first %s is the column name (ActivationDate), the second
        * the cell's text. Keep YYYY-MM-DD and M/D/YYYY as they are. */
       add_bad_row (self, self->row_line, self->col_date,
-                   g_strdup_printf (_("%s \"%s\" is not a date; expected YYYY-MM-DD or M/D/YYYY."),
+                   g_strdup_printf (_("%s \"%s\" is not a date; expected YYYY-MM-DD or "
+                                      "M/D/YYYY, such as 2026-03-05. Correct the cell, or "
+                                      "download the report again."),
                                     column_label (self, self->col_date), value));
       return;
     }
@@ -753,7 +784,8 @@ handle_row (LdLoader *self)
           add_bad_row (self, self->row_line, self->col_date,
                        g_strdup_printf (_("%s \"%s\" is not a date: the dates of this file are "
                                           "day first (D/M/YYYY), as line %" G_GUINT64_FORMAT
-                                          " shows."),
+                                          " shows. Correct the cell, or download the report "
+                                          "again."),
                                         column_label (self, self->col_date), value,
                                         self->day_first_line));
           return;
@@ -1216,7 +1248,8 @@ finish_pending (LdLoader *self)
                                      g_strdup (self->names[self->col_date]),
                                      g_strdup_printf (_("%s \"%d/%d/%d\" is not a date: the dates of "
                                                         "this file are day first (D/M/YYYY), as line %"
-                                                        G_GUINT64_FORMAT " shows."),
+                                                        G_GUINT64_FORMAT " shows. Correct the cell, "
+                                                        "or download the report again."),
                                                       column_label (self, self->col_date),
                                                       p->first, p->second, p->year,
                                                       self->day_first_line));

@@ -166,7 +166,7 @@ ld_parse_date (const char  *text,
                LdDateParse *out)
 {
   const char *p = text;
-  const char *end = text + len;
+  const char *end;
   int a, b, c;
   char sep;
 
@@ -177,8 +177,11 @@ ld_parse_date (const char  *text,
   out->year = out->first = out->second = 0;
   out->valid_month_first = out->valid_day_first = FALSE;
 
+  /* NULL + 0 is undefined behaviour, so the end is taken only for real text
+   * (found by fuzz-parse: an empty cell may come as NULL). */
   if (text == NULL)
     return FALSE;
+  end = text + len;
 
   while (p < end && is_blank (*p))
     p++;
@@ -248,7 +251,7 @@ ld_parse_count (const char  *text,
                 const char **reason)
 {
   const char *p = text;
-  const char *end = text + len;
+  const char *end;
   guint64 value = 0;
   gboolean negative = FALSE;
   gboolean too_large = FALSE;
@@ -265,6 +268,7 @@ ld_parse_count (const char  *text,
 
   if (text == NULL)
     return TRUE;
+  end = text + len;
 
   while (p < end && is_blank (*p))
     p++;
