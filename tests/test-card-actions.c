@@ -353,6 +353,54 @@ wait_for (gpointer *pointer)
 }
 
 static void
+communicate_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GBytes **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_finish (G_SUBPROCESS (source), result, out, NULL, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = g_bytes_new (NULL, 0);
+}
+
+static void
+paste_with_xclip (int width,
+                  int height)
+{
+  const char *argv[] = { "xclip", "-selection", "clipboard", "-t", "image/png", "-o", NULL };
+  g_autofree char *xclip = g_find_program_in_path ("xclip");
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *decoded;
+
+  if (xclip == NULL || g_getenv ("DISPLAY") == NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    {
+      g_test_message ("no xclip on an X display: pasting from another client not tried");
+      return;
+    }
+
+  /* The main loop must keep running: this process serves the selection. */
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_async (proc, NULL, NULL, communicate_cb, &png);
+  wait_for ((gpointer *) &png);
+  g_assert_true (g_subprocess_get_successful (proc));
+
+  stream = g_memory_input_stream_new_from_bytes (png);
+  decoded = cairo_image_surface_create_from_png_stream (read_from_stream, stream);
+  g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (decoded), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, height);
+  cairo_surface_destroy (decoded);
+}
+
+static void
 test_copy_image (Fixture       *f,
                  gconstpointer  data)
 {
@@ -406,6 +454,9 @@ test_copy_image (Fixture       *f,
     g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, height);
     cairo_surface_destroy (decoded);
   }
+
+  /* Another X client pasting, when xclip is there (it is not a test package). */
+  paste_with_xclip (width, height);
 
   cairo_surface_destroy (expected);
 }
