@@ -17,7 +17,10 @@ main (int    argc,
   g_autoptr(LdApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LICENSE_DASHBOARD_LOCALEDIR lets a build tree run translated before it is
+   * installed (the .mo files are in build/po/<lang>/LC_MESSAGES). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LICENSE_DASHBOARD_LOCALEDIR") != NULL
+                                   ? g_getenv ("LICENSE_DASHBOARD_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
