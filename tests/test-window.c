@@ -294,6 +294,50 @@ test_window_bad_file_keeps_report (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A browser saving a new download over the open report: the window offers to
+ * reload, and Reload shows the new figures. */
+static void
+test_window_file_changed_reload (void)
+{
+  g_autofree char *path = write_temp ("CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                                      "LicensesAssigned,LicensesProvisioned\n"
+                                      "Contoso,DE,2026-03-05,app,Gold,3,12\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  LdWindow *window = ld_window_new (NULL);
+  gint64 deadline;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ld_window_open_file (window, file);
+  wait_for_load (window);
+  g_assert_cmpuint (ld_result_get_provisioned (ld_window_get_result (window)), ==, 12);
+  g_assert_false (ld_window_is_reload_offered (window));
+
+  /* g_file_set_contents writes a temporary file and renames it over, as browsers do. */
+  g_file_set_contents (path,
+                       "CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                       "LicensesAssigned,LicensesProvisioned\n"
+                       "Contoso,DE,2026-03-05,app,Gold,3,12\n"
+                       "Fabrikam,FR,2026-03-09,app,Gold,5,30\n", -1, &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!ld_window_is_reload_offered (window))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  wait_for_load (window);
+  g_assert_cmpuint (ld_result_get_provisioned (ld_window_get_result (window)), ==, 42);
+  g_assert_false (ld_window_is_reload_offered (window));
+
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_cancel_keeps_report (void)
 {
@@ -322,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/bad-file-keeps-report", test_window_bad_file_keeps_report);
   g_test_add_func ("/window/cancel-keeps-report", test_window_cancel_keeps_report);
+  g_test_add_func ("/window/file-changed-reload", test_window_file_changed_reload);
 
   return g_test_run ();
 }

@@ -636,6 +636,13 @@ ld_window_get_card (LdWindow   *self,
     }
 }
 
+gboolean
+ld_window_is_reload_offered (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), FALSE);
+  return self->change_toast_shown;
+}
+
 gint64
 ld_window_get_last_refresh_time (LdWindow *self)
 {

@@ -45,6 +45,9 @@ gboolean  ld_window_drop_files  (LdWindow *self, GdkFileList *files);
  * (issue 4's Export Dashboard…). Atomic: a failed export leaves @file as it was. */
 gboolean  ld_window_export_dashboard (LdWindow *self, GFile *file, GError **error);
 
+/* TRUE once the open file changed on disk and the window offered to reload it. */
+gboolean  ld_window_is_reload_offered (LdWindow *self);
+
 /* How long the last update of every card took on the main thread, in microseconds. */
 gint64    ld_window_get_last_refresh_time (LdWindow *self);
 
