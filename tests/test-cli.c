@@ -513,6 +513,30 @@ test_usage_errors (void)
   assert_usage_error (&run, "pie");
 }
 
+/* Help wherever it is asked for, even as "--export --help", where GOption would
+ * take it for the widget's name. */
+static void
+test_help (void)
+{
+  const char *const forms[][3] = {
+    { "--export", "--help", NULL },
+    { "--export", "summary", "--help" },
+    { "--export", "-h", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_argv (&run, forms[i]);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "--where"));
+      g_assert_nonnull (strstr (run.out, "--range"));
+      g_assert_nonnull (strstr (run.out, "--format"));
+      g_assert_cmpstr (run.err, ==, "");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -528,6 +552,7 @@ main (int    argc,
   g_test_add_func ("/cli/output-paths", test_output_paths);
   g_test_add_func ("/cli/unreadable", test_unreadable);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/help", test_help);
 
   return g_test_run ();
 }

@@ -325,6 +325,21 @@ ld_cli_main (int    argc,
                                   "CSV, JSON, PDF or PNG. Exit status: 0 success, 1 the file cannot be "
                                   "read, 2 a usage error."));
 
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("license-dashboard");
+
+  /* "--export --help" would hand "--help" to --export as its value: help is asked
+   * for wherever it stands. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?") ||
+        g_str_equal (argv[i], "--help-all"))
+      {
+        g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+        g_print ("%s", help);
+        return EXIT_OK;
+      }
+
   /* Parse a copy: the caller's argv stays as it was. */
   args = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
