@@ -273,10 +273,16 @@ test_names_translated (void)
 
   name = ld_map_chart_get_country_name ("DE", "Germany");
   g_assert_cmpstr (name, ==, "Deutschland");
+  /* The tables and the filter list name countries the same way. */
+  g_assert_cmpstr (ld_country_codes_display_name ("DE", "Germany"), ==, "Deutschland");
 
   g_unsetenv ("LANGUAGE");
   setlocale (LC_MESSAGES, "C.UTF-8");
   g_assert_cmpstr (ld_map_chart_get_country_name ("DE", NULL), ==, "Germany");
+  /* Untranslated, the report's own spelling wins over iso-codes' English. */
+  g_assert_cmpstr (ld_country_codes_display_name ("GB", "UK (as the report says)"), ==, "UK (as the report says)");
+  g_assert_cmpstr (ld_country_codes_display_name ("GB", NULL), ==, "United Kingdom");
+  g_assert_cmpstr (ld_country_codes_display_name ("QQ", NULL), ==, NULL);
   /* Not ISO and no shape: the report's name, then the code. */
   g_assert_cmpstr (ld_map_chart_get_country_name ("QQ", "Atlantis"), ==, "Atlantis");
   g_assert_cmpstr (ld_map_chart_get_country_name ("QQ", NULL), ==, "QQ");

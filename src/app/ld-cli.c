@@ -13,6 +13,9 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+/* PRIu64 rather than G_GUINT64_FORMAT in translatable strings: xgettext knows
+ * the former and would cut the message at the latter. */
+#include <inttypes.h>
 
 #include "ld-card-render.h"
 #include "ld-cli.h"
@@ -248,8 +251,8 @@ report_skipped_rows (LdReport *report)
 
   /* A row never vanishes silently (SPEC §2): say so on stderr, the output stays clean. */
   print_error (g_dngettext (GETTEXT_PACKAGE,
-                            "%s: %" G_GUINT64_FORMAT " row was skipped",
-                            "%s: %" G_GUINT64_FORMAT " rows were skipped",
+                            "%s: %" PRIu64 " row was skipped",
+                            "%s: %" PRIu64 " rows were skipped",
                             skipped),
                ld_report_get_display_name (report), skipped);
 
@@ -258,11 +261,11 @@ report_skipped_rows (LdReport *report)
       const LdBadRow *row = &g_array_index (bad, LdBadRow, i);
 
       if (row->column_name != NULL)
-        print_error (_("%s: line %" G_GUINT64_FORMAT ", column “%s”: %s"),
+        print_error (_("%s: line %" PRIu64 ", column “%s”: %s"),
                      ld_report_get_display_name (report), row->line,
                      row->column_name, row->reason);
       else
-        print_error (_("%s: line %" G_GUINT64_FORMAT ": %s"),
+        print_error (_("%s: line %" PRIu64 ": %s"),
                      ld_report_get_display_name (report), row->line, row->reason);
     }
 }

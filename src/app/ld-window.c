@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+/* PRIu64 rather than G_GUINT64_FORMAT in translatable strings: xgettext knows
+ * the former and would cut the message at the latter. */
+#include <inttypes.h>
 
 #include "ld-a11y.h"
 #include "ld-analysis-card.h"
@@ -116,7 +119,7 @@ ld_window_update_title (LdWindow *self)
       g_autoptr(GDateTime) dt = g_date_time_new_utc (LD_DATE_YEAR (latest), LD_DATE_MONTH (latest),
                                                      LD_DATE_DAY (latest), 0, 0, 0);
       /* Translators: the data's latest activation date, see strftime(3): "27 Nov 2026". */
-      g_autofree char *date = g_date_time_format (dt, _("%e %b %Y"));
+      g_autofree char *date = g_date_time_format (dt, _("%-d %b %Y"));
       g_autofree char *rows = format_count (ld_report_get_n_rows (self->report));
 
       g_strstrip (date);
@@ -377,14 +380,14 @@ ld_window_show_skipped (LdWindow *self)
 
       if (row->column_name != NULL)
         /* Translators: one skipped row: line number, column, reason. */
-        g_string_append_printf (body, _("Line %" G_GUINT64_FORMAT ", %s: %s\n"),
+        g_string_append_printf (body, _("Line %" PRIu64 ", %s: %s\n"),
                                 row->line, row->column_name, row->reason);
       else
-        g_string_append_printf (body, _("Line %" G_GUINT64_FORMAT ": %s\n"), row->line, row->reason);
+        g_string_append_printf (body, _("Line %" PRIu64 ": %s\n"), row->line, row->reason);
     }
   if (bad != NULL && skipped > bad->len)
-    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %" G_GUINT64_FORMAT " more row.",
-                                               "…and %" G_GUINT64_FORMAT " more rows.",
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %" PRIu64 " more row.",
+                                               "…and %" PRIu64 " more rows.",
                                                skipped - bad->len),
                             skipped - bad->len);
 

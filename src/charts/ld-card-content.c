@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "ld-card-content.h"
+#include "ld-country-codes.h"
 #include "ld-chart-format.h"
 
 #define ANALYSIS_TOP_ITEMS 9  /* the top 8 and "Others" */
@@ -175,7 +176,7 @@ ld_card_content_describe_data (LdReport *report)
   dt = g_date_time_new_utc (LD_DATE_YEAR (latest), LD_DATE_MONTH (latest), LD_DATE_DAY (latest),
                             0, 0, 0);
   /* Translators: the data's latest activation date, see strftime(3): "27 Nov 2026". */
-  date = g_date_time_format (dt, _("%e %b %Y"));
+  date = g_date_time_format (dt, _("%-d %b %Y"));
   g_strstrip (date);
   rows = ld_chart_format_count (ld_report_get_n_rows (report));
 
@@ -206,13 +207,16 @@ ld_card_content_customer_name (const LdCustomerRow *row)
 const char *
 ld_card_content_country_name (const LdCountryRow *row)
 {
+  const char *name;
+
   g_return_val_if_fail (row != NULL, "");
 
   /* A country is known by its code; a blank code is no country at all. */
-  if (row->code == NULL || row->code[0] == '\0' || row->name == NULL || row->name[0] == '\0')
+  if (row->code == NULL || row->code[0] == '\0')
     return _("Unknown");
 
-  return row->name;
+  name = ld_country_codes_display_name (row->code, row->name);
+  return name != NULL ? name : row->code;
 }
 
 char *

@@ -883,7 +883,7 @@ ld_dashboard_report_new (LdQuery  *query,
       self->filters = g_strdup (_("None: every row in the range"));
     }
   /* Translators: when the report was made, see strftime(3): "12 Mar 2026". */
-  self->exported = g_date_time_format (now, _("%e %b %Y"));
+  self->exported = g_date_time_format (now, _("%-d %b %Y"));
   g_strstrip (self->exported);
 
   ld_card_render_theme_init (&self->theme, PAGE_FONT);

@@ -187,3 +187,19 @@ ld_country_codes_get_name (const char *alpha2)
 {
   return ld_country_codes_translate (ld_country_codes_get_english_name (alpha2));
 }
+
+const char *
+ld_country_codes_display_name (const char *alpha2,
+                               const char *report_name)
+{
+  const char *english = alpha2 != NULL && alpha2[0] != '\0' ? ld_country_codes_get_english_name (alpha2) : NULL;
+  const char *local = english != NULL ? ld_country_codes_get_name (alpha2) : NULL;
+
+  /* Untranslated (an English locale), the report's own spelling is what the
+   * publisher knows from Partner Center. */
+  if (local != NULL && g_strcmp0 (local, english) != 0)
+    return local;
+  if (report_name != NULL && report_name[0] != '\0')
+    return report_name;
+  return english;
+}

@@ -33,4 +33,10 @@ const char *ld_country_codes_get_name         (const char *alpha2);
  * for names that come from elsewhere (the map's shapes). */
 const char *ld_country_codes_translate        (const char *english_name);
 
+/* The name to show for a report's country: the name in the user's language when
+ * iso-codes translates it, otherwise @report_name (the CustomerCountry the file
+ * carries), otherwise the English name; NULL when there is none of them. */
+const char *ld_country_codes_display_name     (const char *alpha2,
+                                               const char *report_name);
+
 G_END_DECLS

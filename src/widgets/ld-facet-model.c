@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ld-country-codes.h"
 #include "ld-facet-model.h"
 #include "ld-report-private.h"
 
@@ -119,7 +120,9 @@ option_label (LdFacetModel        *self,
 
       if (id != G_MAXUINT32 && report->country_name != NULL)
         {
-          const char *name = ld_dict_get (report->country_name_dict, report->country_name[id]);
+          const char *name = ld_country_codes_display_name (option->value,
+                                                            ld_dict_get (report->country_name_dict,
+                                                                         report->country_name[id]));
 
           if (name != NULL && name[0] != '\0' && g_strcmp0 (name, option->value) != 0)
             {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ld-card.h"
+#include "ld-country-codes.h"
 #include "ld-row-table.h"
 
 const char *
@@ -21,11 +22,15 @@ ld_row_item_get_display_name (LdRowItem *item,
     {
       const LdCountryRow *row = ld_row_item_get_country (item);
 
-      /* A country is known by its code; a blank code is no country at all. */
-      blank = row->code == NULL || row->code[0] == '\0' || blank;
+      /* A country is known by its code; a blank code is no country at all. The
+       * name is the user's language's, where iso-codes has it. */
+      blank = row->code == NULL || row->code[0] == '\0';
       if (placeholder != NULL)
         *placeholder = blank;
-      return blank ? _("Unknown") : name;
+      if (blank)
+        return _("Unknown");
+      name = ld_country_codes_display_name (row->code, name);
+      return name != NULL ? name : row->code;
     }
 
   if (placeholder != NULL)
