@@ -1107,11 +1107,16 @@ ld_map_chart_get_text_alternative (const LdMapChartData *data)
         break;
       count = ld_chart_format_count (item->provisioned);
       percent = ld_chart_format_percent (total > 0 ? 100.0 * item->provisioned / total : 0);
-      g_string_append (str, shown == 0 ? " " : ", ");
       if (shown == 0)
-        g_string_append (str, _("Most:"));
+        {
+          g_string_append_c (str, ' ');
+          g_string_append (str, _("Most:"));
+          g_string_append_c (str, ' ');
+        }
+      else
+        g_string_append (str, ", ");
       /* TRANSLATORS: a country in the map's summary, "Germany 2,400 (22.3%)". */
-      g_string_append_printf (str, C_("map summary", " %s %s (%s)"),
+      g_string_append_printf (str, C_("map summary", "%s %s (%s)"),
                               ld_map_chart_get_country_name (item->code, item->name), count, percent);
       shown++;
     }
