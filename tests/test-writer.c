@@ -536,6 +536,122 @@ test_save_cancelled (void)
   g_rmdir (dir);
 }
 
+/* Cancelled while writing, at whatever point the other thread's cancel lands: the save
+ * either completes or leaves the old file byte-identical, and no temporary behind. */
+typedef struct {
+  GCancellable *cancellable;
+  gulong        delay_us;
+} CancelLater;
+
+static gpointer
+cancel_later (gpointer data)
+{
+  CancelLater *c = data;
+
+  g_usleep (c->delay_us);
+  g_cancellable_cancel (c->cancellable);
+  return NULL;
+}
+
+static void
+test_save_cancelled_midway (void)
+{
+  g_autoptr(LdReport) report = make_big_report (50000);
+  g_autoptr(LdTable) table = make_table (report, LD_WIDGET_DATA);
+  g_autofree char *dir = g_dir_make_tmp ("ld-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *full = NULL;
+  guint n_cancelled = 0;
+
+  full = table_to_string (table, LD_FORMAT_CSV);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      CancelLater c = { cancellable, i * i * 2000 };
+      GThread *thread;
+      gboolean ok;
+      gsize len;
+
+      g_assert_true (g_file_set_contents (path, old_contents, -1, NULL));
+      thread = g_thread_new ("cancel", cancel_later, &c);
+      ok = ld_table_save (table, LD_FORMAT_CSV, file, cancellable, &error);
+      g_thread_join (thread);
+
+      contents = read_file (path, &len);
+      if (ok)
+        g_assert_cmpmem (contents, len, full, strlen (full));
+      else
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_cmpmem (contents, len, old_contents, strlen (old_contents));
+          n_cancelled++;
+        }
+      g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+    }
+
+  g_test_message ("%u of 12 saves cancelled", n_cancelled);
+  /* The first tries cancel at once, so at least those were cancelled. */
+  g_assert_cmpuint (n_cancelled, >, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Download data over the very file the report was loaded from: the loaded report is
+ * not disturbed (its figures are the same after), and the file reloads to them. */
+static void
+test_save_over_open_file (void)
+{
+  g_autoptr(LdReport) source = make_big_report (3000);
+  g_autoptr(LdTable) source_table = make_table (source, LD_WIDGET_DATA);
+  g_autofree char *dir = g_dir_make_tmp ("ld-writer-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LdReport) report = NULL;
+  g_autoptr(LdReport) reloaded = NULL;
+  g_autoptr(LdTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  static const LdWidgetId widgets[] = {
+    LD_WIDGET_SUMMARY, LD_WIDGET_CUSTOMERS, LD_WIDGET_LICENSES, LD_WIDGET_ANALYSIS_PRODUCTS,
+    LD_WIDGET_ANALYSIS_CUSTOMERS, LD_WIDGET_GEO, LD_WIDGET_DATA,
+  };
+  char *before[G_N_ELEMENTS (widgets)];
+
+  g_assert_true (ld_table_save (source_table, LD_FORMAT_CSV, file, NULL, &error));
+  g_assert_no_error (error);
+  report = ld_loader_load_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    before[i] = export (report, widgets[i], LD_FORMAT_CSV);
+
+  /* Twice: the second save replaces the file the first one wrote. */
+  table = make_table (report, LD_WIDGET_DATA);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_assert_true (ld_table_save (table, LD_FORMAT_CSV, file, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  reloaded = ld_loader_load_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      g_autofree char *after = export (report, widgets[i], LD_FORMAT_CSV);
+      g_autofree char *again = export (reloaded, widgets[i], LD_FORMAT_CSV);
+
+      g_assert_cmpstr (after, ==, before[i]);
+      g_assert_cmpstr (again, ==, before[i]);
+      g_free (before[i]);
+    }
+  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_save_missing_parent (void)
 {
@@ -730,6 +846,8 @@ main (int    argc,
   g_test_add_func ("/writer/big-round-trip", test_big_round_trip);
   g_test_add_func ("/writer/save/replaces", test_save_replaces);
   g_test_add_func ("/writer/save/cancelled", test_save_cancelled);
+  g_test_add_func ("/writer/save/cancelled-midway", test_save_cancelled_midway);
+  g_test_add_func ("/writer/save/over-open-file", test_save_over_open_file);
   g_test_add_func ("/writer/save/missing-parent", test_save_missing_parent);
   g_test_add_func ("/writer/save/onto-directory", test_save_onto_directory);
   g_test_add_func ("/writer/save/read-only-dir", test_save_read_only_dir);
