@@ -13,6 +13,10 @@
  * - a row with more or fewer fields than the header is bad, even if the extra
  *   fields are empty: guessing which field is missing could shift a count;
  * - an unclosed quote at the end makes the row it opens bad; the rows before stay.
+ * - a header of more than MAX_COLUMNS (4,096) columns is refused before any row is
+ *   read (LD_LOAD_ERROR_TOO_LARGE): a License report has a dozen, and a row's cells
+ *   are kept per column. A cell may be as long as memory allows (a 20 MB one loads);
+ *   cutting it would lose data.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
