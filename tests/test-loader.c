@@ -714,9 +714,11 @@ test_unterminated_quote (void)
 
   g_assert_cmpuint (ld_report_get_n_rows (report), ==, 1);
   g_assert_cmpuint (ld_report_get_rows_skipped (report), ==, 1);
+  /* Line 4 went into the open field: the reason says so, it does not vanish. */
   assert_bad_row (report, 0, 3, 2, "ProductId",
-                  "The quote that opens the field ProductId is never closed. "
-                  "The file may be cut short — download the report again.");
+                  "The quote that opens the field ProductId is never closed, so the 1 line "
+                  "after it was read into this field and is not counted. The file may be "
+                  "damaged — download the report again.");
 }
 
 /* Bad files ---------------------------------------------------------------------------------- */

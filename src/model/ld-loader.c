@@ -123,6 +123,7 @@ typedef struct {
    * (libcsv copies each field there) or into scratch (repaired cells). */
   guint64            line;           /* physical line being fed, 1-based */
   guint64            row_line;       /* the line where the current row starts */
+  guint64            last_line;      /* the last line fed so far */
   guint              n_fields;
   guint              cells_cap;
   const char       **cells;
@@ -1001,6 +1002,7 @@ feed_text (LdLoader *self,
       feed_line (self, p, line_end - p);
       if (G_UNLIKELY (self->error != NULL))
         return FALSE;
+      self->last_line = self->line;
       if (nl != NULL)
         self->line++;
       p = line_end;
@@ -1268,6 +1270,8 @@ finish_parse (LdLoader  *self,
   if (self->csv.pstate == CSV_FIELD_BEGUN && self->csv.quoted)
     {
       guint field = self->n_fields;
+      g_autofree char *label = NULL;
+      guint64 swallowed;
 
       if (self->builder == NULL)
         {
@@ -1278,17 +1282,34 @@ finish_parse (LdLoader  *self,
           return FALSE;
         }
 
+      /* The lines after the quote went into the field: say so, or they would vanish
+       * into one bad row without a word (a stray quote early in a big file). */
+      swallowed = self->last_line > self->row_line ? self->last_line - self->row_line : 0;
+      label = field < self->n_columns ? g_strdup (column_label (self, field))
+                                      : g_strdup_printf ("%u", field + 1);
+
       self->rows_read++;
-      if (field < self->n_columns)
-        add_bad_row (self, self->row_line, field,
+      if (swallowed == 0)
+        add_bad_row (self, self->row_line, field < self->n_columns ? (int) field : -1,
                      g_strdup_printf (_("The quote that opens the field %s is never closed. "
                                         "The file may be cut short — download the report again."),
-                                      column_label (self, field)));
+                                      label));
       else
-        add_bad_row (self, self->row_line, -1,
-                     g_strdup_printf (_("The quote that opens field %u is never closed. "
-                                        "The file may be cut short — download the report again."),
-                                      field + 1));
+        /* Translators: %s is a column name (CustomerName), or a field's number. */
+        add_bad_row (self, self->row_line, field < self->n_columns ? (int) field : -1,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "The quote that opens the field %s is never "
+                                                   "closed, so the %" G_GUINT64_FORMAT " line "
+                                                   "after it was read into this field and is not "
+                                                   "counted. The file may be damaged — download "
+                                                   "the report again.",
+                                                   "The quote that opens the field %s is never "
+                                                   "closed, so the %" G_GUINT64_FORMAT " lines "
+                                                   "after it were read into this field and are not "
+                                                   "counted. The file may be damaged — download "
+                                                   "the report again.",
+                                                   swallowed),
+                                      label, swallowed));
     }
   else
     {

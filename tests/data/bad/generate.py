@@ -90,7 +90,8 @@ def main():
     write("formula-names.csv", lines(row('"=HYPERLINK(""http://example.com"",""x"")"'), row("+49 Holding"),
                                      row("-minus GmbH"), row("@SUM(A1)"), row("'=already escaped"),
                                      row("'plain quote'")))
-    write("stray-quote.csv", lines(row('Contoso "Europe" Ltd'), row('"Fabrikam" Ltd')))
+    write("stray-quote.csv", lines(row('Contoso "Europe" Ltd'), row('"Fabrikam" Ltd'),
+                                   row("Northwind"), row("Tailspin")))
     write("only-bad-rows.csv", lines(row(date="never"), row(assigned="x")))
 
     if len(sys.argv) > 1:
