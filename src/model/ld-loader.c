@@ -22,6 +22,9 @@
  */
 #include "config.h"
 
+/* PRIu64 rather than G_GUINT64_FORMAT: in a translatable message xgettext knows
+ * the former, and cuts the message short at the latter. */
+#include <inttypes.h>
 #include <string.h>
 #include <csv.h>
 #include <glib/gi18n-lib.h>
@@ -488,7 +491,7 @@ read_header (LdLoader *self)
   if (n > MAX_COLUMNS)
     {
       self->error = g_error_new (LD_LOAD_ERROR, LD_LOAD_ERROR_TOO_LARGE,
-                                 _("The header of “%s” on line %" G_GUINT64_FORMAT " has %u "
+                                 _("The header of “%s” on line %" PRIu64 " has %u "
                                    "columns; a License report has about a dozen, and at most %u "
                                    "can be read. Is this a License report from Partner Center? "
                                    "Download it again from Insights › Licenses."),
@@ -541,7 +544,7 @@ read_header (LdLoader *self)
   if (!any_known)
     {
       self->error = g_error_new (LD_LOAD_ERROR, LD_LOAD_ERROR_NO_HEADER,
-                                 _("Line %" G_GUINT64_FORMAT " of “%s” is not the header of a "
+                                 _("Line %" PRIu64 " of “%s” is not the header of a "
                                    "License report: none of its columns is known. "
                                    "Is this a License report from Partner Center? "
                                    "Download it again from Insights › Licenses."),
@@ -567,11 +570,11 @@ read_header (LdLoader *self)
       list = g_strjoinv (", ", (char **) missing->pdata);
       self->error = g_error_new (LD_LOAD_ERROR, LD_LOAD_ERROR_MISSING_COLUMN,
                                  g_dngettext (GETTEXT_PACKAGE,
-                                              "The header of “%s” on line %" G_GUINT64_FORMAT
+                                              "The header of “%s” on line %" PRIu64
                                               " has no column %s, which every License report "
                                               "has. Is this a License report from Partner "
                                               "Center? Download it again from Insights › Licenses.",
-                                              "The header of “%s” on line %" G_GUINT64_FORMAT
+                                              "The header of “%s” on line %" PRIu64
                                               " has none of the columns %s, which every License "
                                               "report has. Is this a License report from Partner "
                                               "Center? Download it again from Insights › Licenses.",
@@ -722,7 +725,7 @@ handle_row (LdLoader *self)
     {
       if (self->error == NULL)
         self->error = g_error_new (LD_LOAD_ERROR, LD_LOAD_ERROR_TOO_LARGE,
-                                   _("“%s” has more rows than can be read (line %" G_GUINT64_FORMAT "). "
+                                   _("“%s” has more rows than can be read (line %" PRIu64 "). "
                                      "Download a shorter period from Partner Center."),
                                    self->display_name, self->row_line);
       return;
@@ -788,7 +791,7 @@ handle_row (LdLoader *self)
 
           add_bad_row (self, self->row_line, self->col_date,
                        g_strdup_printf (_("%s \"%s\" is not a date: the dates of this file are "
-                                          "day first (D/M/YYYY), as line %" G_GUINT64_FORMAT
+                                          "day first (D/M/YYYY), as line %" PRIu64
                                           " shows. Correct the cell, or download the report "
                                           "again."),
                                         column_label (self, self->col_date), value,
@@ -1223,7 +1226,7 @@ convert_raw (LdLoader  *self,
             break;
           g_set_error (error, LD_LOAD_ERROR, LD_LOAD_ERROR_ENCODING,
                        _("“%s” is marked as UTF-16 but cannot be read as such near line %"
-                         G_GUINT64_FORMAT ": %s. The file may be damaged — download the "
+                         PRIu64 ": %s. The file may be damaged — download the "
                          "report again."),
                        self->display_name, self->line, local_error->message);
           return FALSE;
@@ -1254,7 +1257,7 @@ finish_pending (LdLoader *self)
                                      g_strdup (self->names[self->col_date]),
                                      g_strdup_printf (_("%s \"%d/%d/%d\" is not a date: the dates of "
                                                         "this file are day first (D/M/YYYY), as line %"
-                                                        G_GUINT64_FORMAT " shows. Correct the cell, "
+                                                        PRIu64 " shows. Correct the cell, "
                                                         "or download the report again."),
                                                       column_label (self, self->col_date),
                                                       p->first, p->second, p->year,
@@ -1276,7 +1279,7 @@ finish_parse (LdLoader  *self,
       if (self->builder == NULL)
         {
           g_set_error (error, LD_LOAD_ERROR, LD_LOAD_ERROR_NO_HEADER,
-                       _("The header of “%s” on line %" G_GUINT64_FORMAT " has a quote that is "
+                       _("The header of “%s” on line %" PRIu64 " has a quote that is "
                          "never closed. The file may be cut short — download the report again."),
                        self->display_name, self->row_line);
           return FALSE;
@@ -1299,12 +1302,12 @@ finish_parse (LdLoader  *self,
         add_bad_row (self, self->row_line, field < self->n_columns ? (int) field : -1,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "The quote that opens the field %s is never "
-                                                   "closed, so the %" G_GUINT64_FORMAT " line "
+                                                   "closed, so the %" PRIu64 " line "
                                                    "after it was read into this field and is not "
                                                    "counted. The file may be damaged — download "
                                                    "the report again.",
                                                    "The quote that opens the field %s is never "
-                                                   "closed, so the %" G_GUINT64_FORMAT " lines "
+                                                   "closed, so the %" PRIu64 " lines "
                                                    "after it were read into this field and are not "
                                                    "counted. The file may be damaged — download "
                                                    "the report again.",
