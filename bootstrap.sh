@@ -143,8 +143,10 @@ for extra in sys.argv[3:]:
     if extra == "ok": passed += 1
     elif extra == "skipped": skipped += 1
     else: failed += 1
-print(f"{passed} passed, {failed} failed, {skipped} skipped "
-      "(test suite, sanitized test suite, fuzzers, valgrind)")
+# The count covers the test suite, the sanitized test suite, the fuzzers and valgrind;
+# the line itself stands alone, as CI reads it.
+print("Summary of the test suite, the sanitized test suite, the fuzzers and valgrind:")
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
     exit $status
     ;;
