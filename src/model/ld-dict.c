@@ -425,17 +425,17 @@ ld_dict_sort_texts (const LdDict *self,
                     LdSortItem   *items,
                     gsize         n_items)
 {
-  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (LdRankRun));
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (LdRankRun));
   LdRankRun first = { 0, n_items, 0 };
 
-  g_array_append_val (todo, first);
-  while (todo->len > 0)
+  g_array_append_val (pending, first);
+  while (pending->len > 0)
     {
-      LdRankRun run = g_array_index (todo, LdRankRun, todo->len - 1);
+      LdRankRun run = g_array_index (pending, LdRankRun, pending->len - 1);
       LdSortItem *r = items + run.start;
       gsize i = 0;
 
-      g_array_set_size (todo, todo->len - 1);
+      g_array_set_size (pending, pending->len - 1);
       for (gsize k = 0; k < run.n; k++)
         r[k].key = text_chunk (self->texts[r[k].value], self->lens[r[k].value], run.offset);
       ld_sort_items (r, run.n);
@@ -450,7 +450,7 @@ ld_dict_sort_texts (const LdDict *self,
             {
               LdRankRun next = { run.start + i, j - i, run.offset + 8 };
 
-              g_array_append_val (todo, next);
+              g_array_append_val (pending, next);
             }
           i = j;
         }
