@@ -164,6 +164,14 @@ test_window_actions (void)
     g_autoptr(LdResult) expected = ld_query_run (query);
 
     g_assert_true (ld_query_has_filter_value (ld_window_get_query (window), LD_DIM_COUNTRY, country));
+    /* The active filter shows above the cards. */
+    {
+      GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                                    "filter_summary_label"));
+      g_autofree char *expected_summary = g_strdup_printf ("Country/region: %s", country);
+
+      g_assert_cmpstr (gtk_label_get_label (summary), ==, expected_summary);
+    }
     g_assert_cmpuint (ld_result_get_provisioned (ld_window_get_result (window)), ==,
                       ld_result_get_provisioned (expected));
     assert_headlines (window, expected);

@@ -433,7 +433,9 @@ compare_recent_newest_first (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
-static void
+/* Rebuilt when the recent files change, not on every refresh: listing them reads
+ * the recent-files store, which a filter click has no reason to touch. */
+void
 ld_window_update_recent (LdWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
@@ -487,8 +489,6 @@ ld_window_update_actions (LdWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_report);
   gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_report && !self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_report);
-
-  ld_window_update_recent (self);
 }
 
 void

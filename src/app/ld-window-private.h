@@ -84,6 +84,7 @@ void     ld_window_set_compact        (LdWindow *self, gboolean compact);
 /* ld-window-actions.c */
 void     ld_window_class_init_actions (GtkWidgetClass *widget_class);
 void     ld_window_update_actions     (LdWindow *self);
+void     ld_window_update_recent      (LdWindow *self);
 void     ld_window_set_range          (LdWindow *self, const char *range);
 
 /* ld-window-dnd.c */

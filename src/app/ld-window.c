@@ -16,6 +16,8 @@
 
 #include "ld-a11y.h"
 #include "ld-analysis-card.h"
+#include "ld-card-content.h"
+#include "ld-chart-format.h"
 #include "ld-customers-card.h"
 #include "ld-geo-card.h"
 #include "ld-licenses-card.h"
@@ -43,63 +45,6 @@ load_job_free (LdLoadJob *job)
   g_free (job);
 }
 
-static char *
-format_count (guint64 value)
-{
-  /* The ' flag groups digits as the user's locale does (1,234 / 1.234 / 1 234). */
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, value);
-}
-
-static const char *
-dimension_title (LdDimension dim)
-{
-  switch (dim)
-    {
-    case LD_DIM_OFFER_TYPE: return _("Offer type");
-    case LD_DIM_OFFER: return _("Offer");
-    case LD_DIM_PLAN: return _("Plan");
-    case LD_DIM_CUSTOMER: return _("Customer");
-    case LD_DIM_COUNTRY: return _("Country/region");
-    case LD_DIM_STATE: return _("License state");
-    case LD_N_DIMS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* "Country/region: DE, AT · License state: Active" — what the cards are filtered by,
- * visible at a glance above them. */
-static char *
-ld_window_describe_filters (LdWindow *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (int d = 0; d < LD_N_DIMS; d++)
-    {
-      const char *const *values = ld_query_get_filter_values (self->query, d);
-      guint n = ld_query_get_n_filter_values (self->query, d);
-      guint shown = MIN (n, 3);
-
-      if (n == 0)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, "%s: ", dimension_title (d));
-      for (guint i = 0; i < shown; i++)
-        {
-          if (i > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, values[i][0] != '\0' ? values[i] : _("Name not shared"));
-        }
-      if (n > shown)
-        /* Translators: more filter values than the summary line lists. */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
-                                                   n - shown), n - shown);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 ld_window_update_title (LdWindow *self)
 {
@@ -113,24 +58,7 @@ ld_window_update_title (LdWindow *self)
       return;
     }
 
-  if (ld_report_get_n_rows (self->report) > 0)
-    {
-      guint32 latest = ld_report_get_latest_date (self->report);
-      g_autoptr(GDateTime) dt = g_date_time_new_utc (LD_DATE_YEAR (latest), LD_DATE_MONTH (latest),
-                                                     LD_DATE_DAY (latest), 0, 0, 0);
-      /* Translators: the data's latest activation date, see strftime(3): "27 Nov 2026". */
-      g_autofree char *date = g_date_time_format (dt, _("%-d %b %Y"));
-      g_autofree char *rows = format_count (ld_report_get_n_rows (self->report));
-
-      g_strstrip (date);
-      /* Translators: the window subtitle, "Data through 27 Nov 2026 · 123,456 rows". */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Data through %s · %s row",
-                                               "Data through %s · %s rows",
-                                               ld_report_get_n_rows (self->report)),
-                                  date, rows);
-    }
-  else
-    subtitle = g_strdup (_("No rows"));
+  subtitle = ld_card_content_describe_data (self->report);
 
   adw_window_title_set_title (self->window_title, ld_report_get_display_name (self->report));
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -152,7 +80,7 @@ ld_window_refresh (LdWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->cards); i++)
     ld_card_update (self->cards[i], self->query, self->result);
 
-  summary = self->query != NULL ? ld_window_describe_filters (self) : NULL;
+  summary = self->query != NULL ? ld_card_content_describe_filters (self->query, 3) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->filter_summary_box), summary != NULL && summary[0] != '\0');
   gtk_label_set_label (self->filter_summary_label, summary != NULL ? summary : "");
 
@@ -469,7 +397,7 @@ load_done_cb (GObject      *source,
   if (ld_report_get_rows_skipped (report) > 0)
     {
       guint64 skipped = ld_report_get_rows_skipped (report);
-      g_autofree char *n = format_count (skipped);
+      g_autofree char *n = ld_chart_format_count (skipped);
       g_autofree char *message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row could not be read and was skipped",
                                       "%s rows could not be read and were skipped", skipped), n);
@@ -926,6 +854,9 @@ ld_window_init (LdWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   ld_window_init_dnd (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (ld_window_update_recent), self, G_CONNECT_SWAPPED);
+  ld_window_update_recent (self);
   ld_window_update_title (self);
   ld_window_refresh (self);
 }

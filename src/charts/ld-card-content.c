@@ -129,10 +129,11 @@ dimension_title (LdDimension dim)
     }
 }
 
-/* The same words as the summary line above the window's cards, but with every
- * value: a printed report cannot be hovered for the rest. */
+/* "Country/region: DE, AT · License state: Active": the window's line above the
+ * cards and the caption of every export say it in the same words. */
 char *
-ld_card_content_describe_filters (LdQuery *query)
+ld_card_content_describe_filters (LdQuery *query,
+                                  guint    max_values)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -142,18 +143,23 @@ ld_card_content_describe_filters (LdQuery *query)
     {
       const char *const *values = ld_query_get_filter_values (query, d);
       guint n = ld_query_get_n_filter_values (query, d);
+      guint shown = max_values > 0 ? MIN (n, max_values) : n;
 
       if (n == 0)
         continue;
       if (text->len > 0)
         g_string_append (text, " · ");
       g_string_append_printf (text, "%s: ", dimension_title (d));
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < shown; i++)
         {
           if (i > 0)
             g_string_append (text, ", ");
           g_string_append (text, values[i][0] != '\0' ? values[i] : _("Name not shared"));
         }
+      if (n > shown)
+        /* Translators: more filter values than the summary line lists. */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                                   n - shown), n - shown);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -685,7 +691,7 @@ build_caption (LdCardContent *self,
   g_ptr_array_add (parts, g_strdup (ld_report_get_display_name (ld_result_get_report (result))));
   g_ptr_array_add (parts, ld_card_content_describe_range (ld_result_get_from_month (result),
                                                           ld_result_get_to_month (result)));
-  filters = ld_card_content_describe_filters (query);
+  filters = ld_card_content_describe_filters (query, 0);
   g_ptr_array_add (parts, filters[0] != '\0' ? g_steal_pointer (&filters) : g_strdup (_("No filters")));
   g_ptr_array_add (parts, NULL);
 

@@ -119,7 +119,10 @@ char          *ld_card_content_format_change (guint64        first,
 char          *ld_card_content_describe_range   (int from_month,
                                                  int to_month);
 /* "Country/region: DE, AT · License state: Active"; "" without filters. */
-char          *ld_card_content_describe_filters (LdQuery *query);
+/* At most @max_values values a dimension (0: all of them), then "and N more": the
+ * window's summary line is short, a printed report lists everything. */
+char          *ld_card_content_describe_filters (LdQuery *query,
+                                                 guint    max_values);
 /* "Data through 27 Nov 2026 · 123,456 rows", or "No rows". */
 char          *ld_card_content_describe_data    (LdReport *report);
 

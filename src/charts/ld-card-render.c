@@ -876,7 +876,7 @@ ld_dashboard_report_new (LdQuery  *query,
   self->data_line = ld_card_content_describe_data (report);
   self->range = ld_card_content_describe_range (ld_result_get_from_month (result),
                                                 ld_result_get_to_month (result));
-  self->filters = ld_card_content_describe_filters (query);
+  self->filters = ld_card_content_describe_filters (query, 0);
   if (self->filters[0] == '\0')
     {
       g_free (self->filters);

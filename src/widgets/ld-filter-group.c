@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-chart-format.h"
 #include "ld-filter-group.h"
 
 /* Past this many options a group offers a search entry. */
@@ -128,7 +129,7 @@ row_sync (Row *row)
 
   provisioned = ld_facet_item_get_provisioned (item);
   /* The ' flag groups digits as the user's locale does (1,234 / 1.234 / 1 234). */
-  total = g_strdup_printf ("%'" G_GUINT64_FORMAT, provisioned);
+  total = ld_chart_format_count (provisioned);
 
   gtk_label_set_label (row->value_label, ld_facet_item_get_label (item));
   gtk_label_set_label (row->total_label, total);
