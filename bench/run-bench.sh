@@ -323,6 +323,13 @@ if [ -x "$ld_bench_window" ] && command -v xvfb-run >/dev/null 2>&1; then
   echo "Target: a filter click updates every card within one frame (~16 ms of main-thread work)."
 fi
 
+# The world map drawn off screen (what a repaint of the Geographical spread card costs).
+ld_bench_map=$(dirname "$ld_bench")/ld-bench-map
+if [ -x "$ld_bench_map" ]; then
+  echo
+  "$ld_bench_map" "$report" | grep -v '^RESULT' || echo "  (the map benchmark failed)"
+fi
+
 if [ $agree = 0 ]; then
   echo "The tools disagree on the figures: the comparison is not like for like." >&2
   exit 1

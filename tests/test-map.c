@@ -669,36 +669,6 @@ test_text (void)
   g_assert_nonnull (strstr (alt, "no licences"));
 }
 
-/* Drawing the whole world must stay cheap enough to redraw while panning. */
-static void
-test_draw_speed (void)
-{
-  g_autoptr(LdResult) result = sample_result ();
-  g_autoptr(GArray) items = items_from_result (result);
-  LdChartTheme theme = theme_for (FALSE);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
-  cairo_t *cr = cairo_create (surface);
-  LdMapChartData data;
-  gint64 start, best = G_MAXINT64;
-
-  ld_map_chart_data_init (&data);
-  data.items = (const LdMapChartItem *) items->data;
-  data.n_items = items->len;
-
-  for (int i = 0; i < 5; i++)
-    {
-      start = g_get_monotonic_time ();
-      ld_map_chart_draw (cr, W, H, &data, &theme);
-      best = MIN (best, g_get_monotonic_time () - start);
-    }
-  g_test_message ("world map %d×%d drawn in %.1f ms", W, H, best / 1000.0);
-  /* Generous: a shared machine, and a debug build. */
-  g_assert_cmpint (best, <, 200000);
-
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -719,7 +689,6 @@ main (int   argc,
   g_test_add_func ("/map/render/dark", test_render_dark);
   g_test_add_func ("/map/render/view", test_render_view);
   g_test_add_func ("/map/text", test_text);
-  g_test_add_func ("/map/speed", test_draw_speed);
 
   return g_test_run ();
 }

@@ -1,0 +1,51 @@
+#!/bin/sh
+# gui-run.sh PROGRAM [ARG…] — runs one GUI test on an X display and a D-Bus session of its own.
+#
+# Each GUI test gets its own Xvfb (the server picks a free display itself, -displayfd, so
+# tests started in parallel never race for one) and its own session bus (dbus-run-session),
+# through which GTK reaches an accessibility bus that at-spi2-core starts for that display
+# alone. So neither the caller's session nor another test running beside it changes the
+# outcome, and a fresh machine with no session at all runs it the same way.
+# Exits 77 (skip) with the package to install when Xvfb or dbus-run-session is missing.
+set -eu
+
+for tool in Xvfb:xvfb dbus-run-session:dbus-daemon; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1; then
+    echo "1..0 # SKIP ${tool%%:*} is not installed (apt install ${tool#*:})"
+    exit 77
+  fi
+done
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/ld-gui-test.XXXXXX")
+xpid=
+cleanup () {
+  [ -n "$xpid" ] && kill "$xpid" 2>/dev/null && wait "$xpid" 2>/dev/null
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkfifo "$dir/display"
+# Unix socket only, no access control: a throwaway server for this one test.
+Xvfb -displayfd 3 -screen 0 "${LD_TEST_SCREEN:-1600x1000x24}" -nolisten tcp -ac \
+  3>"$dir/display" >"$dir/xvfb.log" 2>&1 &
+xpid=$!
+read -r number <"$dir/display" || true
+if [ -z "${number:-}" ]; then
+  echo "gui-run.sh: Xvfb did not start:" >&2
+  cat "$dir/xvfb.log" >&2
+  exit 1
+fi
+
+DISPLAY=:$number
+export DISPLAY
+unset WAYLAND_DISPLAY
+# The at-spi bus launcher keeps its socket under XDG_RUNTIME_DIR (or ~/.cache) by display
+# number: a directory of this test's own keeps even a reused number apart.
+XDG_RUNTIME_DIR=$dir/runtime
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+export XDG_RUNTIME_DIR
+
+status=0
+dbus-run-session -- "$@" || status=$?
+exit $status
