@@ -44,6 +44,9 @@ CHECK_PACKAGES="flatpak flatpak-builder mmdebstrap xdg-desktop-portal elfutils f
   dbus-daemon xvfb xauth xdotool imagemagick python3 desktop-file-utils"
 
 stage=setup
+started=$(date +%s)
+# say STAGE: names the stage (for the failure message) and prints it with the time so far.
+say () { stage=$1; echo "== [$(( $(date +%s) - started )) s] $stage"; }
 trap 'status=$?; if [ "$status" -ne 0 ]; then echo "flatpak/check-local.sh: FAILED at: $stage (exit $status)" >&2; fi' EXIT
 
 as_root () {
@@ -75,21 +78,17 @@ run () {
   fi
 }
 
-stage="installing what the check needs (apt)"
-echo "== $stage"
+say "installing what the check needs (apt)"
 install_packages $CHECK_PACKAGES
 
-stage="building the app on the host (./bootstrap.sh build), for the exports to compare with"
-echo "== $stage"
+say "building the app on the host (./bootstrap.sh build), for the exports to compare with"
 ./bootstrap.sh build >"$out/host-build.log" 2>&1 || { tail -n 40 "$out/host-build.log" >&2; exit 1; }
 [ -f build/data/sample-license-report.csv ] || { echo "no build/data/sample-license-report.csv after the build" >&2; exit 1; }
 
-stage="the stand-in runtime and SDK from Debian 12 packages ($cache)"
-echo "== $stage"
+say "the stand-in runtime and SDK from Debian 12 packages ($cache)"
 as_root sh flatpak/standin-runtime.sh "$cache"
 
-stage="installing the stand-in runtime and SDK (flatpak --user)"
-echo "== $stage"
+say "installing the stand-in runtime and SDK (flatpak --user)"
 if flatpak --user remotes --columns=name | grep -qx "$REMOTE"; then
   flatpak --user remote-modify --no-gpg-verify --url="file://$cache/repo" "$REMOTE"
 else
@@ -98,23 +97,20 @@ fi
 run install-runtime flatpak --user install -y --noninteractive --or-update "$REMOTE" \
   "runtime/$PLATFORM//$BRANCH" "runtime/$SDK//$BRANCH"
 
-stage="generating the stand-in manifest from $manifest"
-echo "== $stage"
+say "generating the stand-in manifest from $manifest"
 drops=
 for m in $CARRIED_MODULES; do drops="$drops --drop $m"; done
 # shellcheck disable=SC2086
 python3 flatpak/standin-manifest.py "$manifest" "$standin_manifest" \
   --runtime "$PLATFORM" --sdk "$SDK" --runtime-version "$BRANCH" $drops
 
-stage="flatpak-builder --user --install (log: $out/flatpak-builder.log)"
-echo "== $stage"
+say "flatpak-builder --user --install (log: $out/flatpak-builder.log)"
 # rofiles-fuse only saves disk space while building; without it the build needs no FUSE mount.
 run flatpak-builder flatpak-builder --user --install --force-clean --disable-rofiles-fuse \
   --repo=build-repo build-flatpak "$standin_manifest"
 flatpak --user info "$APP_ID" | sed -n '1,12p'
 
-stage="the installed app in its sandbox (flatpak/check-installed.sh)"
-echo "== $stage"
+say "the installed app in its sandbox (flatpak/check-installed.sh)"
 # The document portal and flatpak's session helper are D-Bus services; a session bus of our own
 # starts them and takes them down again. The portals need XDG_RUNTIME_DIR (mode 700), and it
 # must be /run/user/UID: flatpak forwards files at the portal's host path but mounts the portal
@@ -147,5 +143,5 @@ fi
 [ "$status" -eq 0 ] || exit "$status"
 
 stage=done
-echo "flatpak/check-local.sh: the Flatpak built, installed and passed every check in its sandbox"
+echo "flatpak/check-local.sh: in $(( $(date +%s) - started )) s, the Flatpak built, installed and passed every check in its sandbox"
 echo "  screenshot: $out/sandbox-window.png   bundle: $out/license-dashboard.flatpak"
