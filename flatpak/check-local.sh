@@ -130,7 +130,7 @@ if [ ! -d "$runtime_dir" ]; then
 fi
 chmod 700 "$runtime_dir"
 status=0
-XDG_RUNTIME_DIR=$runtime_dir LD_CHECK_OUT=$out LD_APP_ID=$APP_ID LD_MANIFEST=$src/$manifest LD_REMOTE=$REMOTE \
+XDG_RUNTIME_DIR=$runtime_dir LD_CHECK_OUT=$out LD_APP_ID=$APP_ID LD_MANIFEST=$src/$manifest \
   dbus-run-session -- sh flatpak/check-installed.sh || status=$?
 # The document portal's FUSE mount goes with the bus; unmount it should it linger, and never
 # delete through it.
