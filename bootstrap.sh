@@ -20,11 +20,12 @@ BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext \
   libcsv-dev libjson-glib-dev iso-codes desktop-file-utils"
 # dbus + at-spi2-core: every GUI test runs in a D-Bus session of its own (dbus-run-session),
 # where GTK reaches the accessibility bus; xdotool and pyatspi drive the real window with
-# real X input in the gui-input suite and read it back through the accessibility tree.
+# real X input in the gui-input suite and read it back through the accessibility tree;
+# imagemagick's import saves the screen when a gui-input test fails.
 # flatpak-builder: the desktop suite parses the Flatpak manifest with it (--show-manifest).
 TEST_PACKAGES="xvfb xauth locales python3 desktop-file-utils appstream poppler-utils \
   clang libclang-rt-14-dev valgrind dbus-daemon at-spi2-core \
-  xdotool python3-pyatspi gir1.2-atspi-2.0 python3-gi flatpak-builder"
+  xdotool python3-pyatspi gir1.2-atspi-2.0 python3-gi imagemagick flatpak-builder"
 
 as_root () {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -171,6 +171,18 @@ layer_point (Fixture *f,
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer), lat, lon, x, y);
 }
 
+/* A press and its release, as GTK reports a click (the signals only: real
+ * X input is tests/gui-input's). */
+static void
+emit_click (GtkGestureClick *click,
+            int              n_press,
+            double           x,
+            double           y)
+{
+  g_signal_emit_by_name (click, "pressed", n_press, x, y);
+  g_signal_emit_by_name (click, "released", n_press, x, y);
+}
+
 static void
 test_click (Fixture       *f,
             gconstpointer  data)
@@ -187,24 +199,53 @@ test_click (Fixture       *f,
   layer_point (f, 10.4, 51.1, &x, &y);
   g_assert_cmpstr (ld_map_layer_country_at (layer, x, y), ==, "DE");
 
-  /* The gesture's release, as GTK reports a click. */
-  g_signal_emit_by_name (click, "released", 1, x, y);
+  emit_click (click, 1, x, y);
   g_assert_cmpstr (activated, ==, "DE");
 
   /* A double click's second release does not toggle again. */
   g_clear_pointer (&activated, g_free);
-  g_signal_emit_by_name (click, "released", 2, x, y);
+  emit_click (click, 2, x, y);
+  g_assert_null (activated);
+
+  /* A press released far from where it began is a drag, which pans: GTK 4.8
+   * reports ::released for it all the same. */
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x + 60, y + 10);
   g_assert_null (activated);
 
   /* The sea does nothing. */
   layer_point (f, -30, 30, &x, &y);
-  g_signal_emit_by_name (click, "released", 1, x, y);
+  emit_click (click, 1, x, y);
   g_assert_null (activated);
 
   /* Countries without licences are still countries: the filter may want them. */
   layer_point (f, 90, 62, &x, &y);
-  g_signal_emit_by_name (click, "released", 1, x, y);
+  emit_click (click, 1, x, y);
   g_assert_cmpstr (activated, ==, "RU");
+}
+
+/* What GTK delivers a real pointer event to is what gtk_widget_pick() finds:
+ * the layer, over a country and over the sea alike (ShumateLayer's own
+ * contains() says no everywhere, which left the map deaf to the pointer). */
+static void
+test_pick (Fixture       *f,
+           gconstpointer  data)
+{
+  LdMapLayer *layer = ld_map_view_get_layer (f->view);
+  const double points[][2] = { { 10.4, 51.1 }, { -98, 39 }, { -30, 30 }, { 134, -25 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      graphene_point_t p;
+      GtkWidget *picked;
+      double x, y;
+
+      layer_point (f, points[i][0], points[i][1], &x, &y);
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (layer), f->window,
+                                               &GRAPHENE_POINT_INIT (x, y), &p));
+      picked = gtk_widget_pick (f->window, p.x, p.y, GTK_PICK_DEFAULT);
+      g_assert_true (picked == GTK_WIDGET (layer));
+    }
 }
 
 static void
@@ -245,7 +286,145 @@ test_center_on (Fixture       *f,
   g_assert_true (chart.fit_world);
 }
 
+/* ---- the keyboard ----------------------------------------------------------------- */
+
+static void
+get_center (Fixture *f,
+            double  *lat,
+            double  *lon,
+            double  *zoom)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (ld_map_view_get_map (f->view));
+
+  *lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  *lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  *zoom = shumate_viewport_get_zoom_level (viewport);
+}
+
+/* One Tab stop for the whole map, whatever libshumate does with its own
+ * (1.0 leaves it unfocusable, 1.1 and later make it focusable). */
+static void
+test_focus (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *map = GTK_WIDGET (ld_map_view_get_map (f->view));
+
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f->view)));
+  g_assert_false (gtk_widget_get_focusable (map));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (f->view)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (f->view));
+}
+
+/* What the arrows, + and − and Home do (the keys themselves are pressed for
+ * real in tests/gui-input/test-map-keyboard.py). */
+static void
+test_pan_zoom (Fixture       *f,
+               gconstpointer  data)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (ld_map_view_get_map (f->view));
+  double lat0, lon0, zoom0, lat, lon, zoom, world;
+  LdMapChartData chart;
+
+  get_center (f, &lat0, &lon0, &zoom0);
+  world = LD_MAP_CHART_TILE_SIZE * exp2 (zoom0);
+
+  /* An eighth of the map east: the centre moves by that many pixels' worth
+   * of longitude; nothing else changes. */
+  ld_map_view_pan (f->view, 0.125, 0);
+  get_center (f, &lat, &lon, &zoom);
+  g_assert_cmpfloat_with_epsilon (lon - lon0, 360 * gtk_widget_get_width (GTK_WIDGET (f->view)) / 8.0 / world, 1);
+  g_assert_cmpfloat_with_epsilon (lat, lat0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (zoom, zoom0, 1e-9);
+
+  /* North: the latitude grows. */
+  ld_map_view_pan (f->view, 0, -0.125);
+  get_center (f, &lat, &lon, &zoom);
+  g_assert_cmpfloat (lat, >, lat0 + 1);
+
+  /* The user moved the map: an export paints their view. */
+  ld_map_view_get_chart_data (f->view, &chart);
+  g_assert_false (chart.fit_world);
+
+  /* Whole levels about the centre, within the source's range. */
+  ld_map_view_zoom (f->view, 1);
+  get_center (f, &lat0, &lon0, &zoom);
+  g_assert_cmpfloat (zoom, ==, floor (zoom0) + 1);
+  g_assert_cmpfloat_with_epsilon (lat0, lat, 1e-6);
+  ld_map_view_zoom (f->view, 1);
+  get_center (f, &lat, &lon, &zoom);
+  g_assert_cmpfloat (zoom, ==, floor (zoom0) + 2);
+  ld_map_view_zoom (f->view, -1);
+  get_center (f, &lat, &lon, &zoom);
+  g_assert_cmpfloat (zoom, ==, floor (zoom0) + 1);
+  for (guint i = 0; i < 20; i++)
+    ld_map_view_zoom (f->view, 1);
+  get_center (f, &lat, &lon, &zoom);
+  g_assert_cmpfloat (zoom, ==, shumate_viewport_get_max_zoom_level (viewport));
+
+  ld_map_view_reset (f->view);
+  ld_map_view_get_chart_data (f->view, &chart);
+  g_assert_true (chart.fit_world);
+}
+
 /* ---- screenshots ------------------------------------------------------------- */
+
+static GdkTexture *screenshot (GtkWidget *widget);
+static void texture_pixel (GdkTexture *texture, double x, double y, guint8 rgb[3]);
+
+/* The app's style sheet (AdwApplication loads it; this test has no application). */
+static GtkCssProvider *
+load_app_style (void)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/licensedashboard/LicenseDashboard/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return provider;
+}
+
+/* With the keyboard's focus (focus-visible), a ring in the accent colour runs
+ * inside the map's frame; with the pointer's, or none, it does not. */
+static void
+test_focus_ring (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) provider = load_app_style ();
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  GtkWidget *view = GTK_WIDGET (f->view);
+  int height = gtk_widget_get_height (view);
+  guint8 plain[3], ring[3];
+  const char *dir = g_getenv ("LD_CHART_SAMPLES_DIR");
+
+  gtk_widget_add_css_class (view, "ld-map-frame");
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), FALSE);
+  wait_ms (200);
+  before = screenshot (view);
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+  wait_ms (200);
+  g_assert_true (gtk_widget_has_visible_focus (view));
+  after = screenshot (view);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "map-view-focus.png", NULL);
+
+      g_assert_true (gdk_texture_save_to_png (after, path));
+    }
+
+  /* Two pixels in from the left edge, halfway down: the sea before, the
+   * accent (blue: more blue than red) after. */
+  texture_pixel (before, 2, height / 2.0, plain);
+  texture_pixel (after, 2, height / 2.0, ring);
+  g_test_message ("left edge: #%02x%02x%02x without, #%02x%02x%02x with the focus",
+                  plain[0], plain[1], plain[2], ring[0], ring[1], ring[2]);
+  g_assert_cmpint (abs (plain[0] - ring[0]) + abs (plain[1] - ring[1]) + abs (plain[2] - ring[2]), >, 60);
+  g_assert_cmpint (ring[2], >, ring[0] + 60);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+}
 
 static GdkTexture *
 screenshot (GtkWidget *widget)
@@ -431,6 +610,10 @@ main (int   argc,
 
   g_test_add ("/map-view/offline", Fixture, NULL, fixture_set_up, test_offline, fixture_tear_down);
   g_test_add ("/map-view/click", Fixture, NULL, fixture_set_up, test_click, fixture_tear_down);
+  g_test_add ("/map-view/pick", Fixture, NULL, fixture_set_up, test_pick, fixture_tear_down);
+  g_test_add ("/map-view/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
+  g_test_add ("/map-view/pan-zoom", Fixture, NULL, fixture_set_up, test_pan_zoom, fixture_tear_down);
+  g_test_add ("/map-view/focus-ring", Fixture, NULL, fixture_set_up, test_focus_ring, fixture_tear_down);
   g_test_add ("/map-view/center-on", Fixture, NULL, fixture_set_up, test_center_on, fixture_tear_down);
   g_test_add ("/map-view/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add_func ("/map-view/source-tile", test_source_tile);

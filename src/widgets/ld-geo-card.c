@@ -3,7 +3,8 @@
  * The map is an LdMapView (libshumate with our own country layer, complete offline);
  * the exported image is painted by the same src/charts/ld-map-chart.c code, so a copy
  * or a PDF shows what the screen shows. Clicking a country toggles it in the
- * Country/region filter; selecting a table row centres the map on it.
+ * Country/region filter; selecting a table row centres the map on it, activating
+ * the row (Enter, or a double click) toggles it as a click on the map does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,6 +56,21 @@ on_row_selected (GtkSingleSelection *selection,
 
   if (row != NULL && row->code[0] != '\0')
     ld_map_view_center_on (LD_MAP_VIEW (self->map), row->code);
+}
+
+/* Enter (or a double click) on a table row toggles the country as a click on
+ * the map does: the table is how a keyboard picks a country. */
+static void
+on_row_activated (GtkColumnView *table,
+                  guint          position,
+                  LdGeoCard     *self)
+{
+  g_autoptr(LdRowItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (table)),
+                                                      position);
+  const LdCountryRow *row = item != NULL ? ld_row_item_get_country (item) : NULL;
+
+  if (row != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toggle-filter", "(ss)", "country", row->code);
 }
 
 static void
@@ -247,6 +263,7 @@ ld_geo_card_init (LdGeoCard *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), table);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_row_selected), self, 0);
+  g_signal_connect_object (table, "activate", G_CALLBACK (on_row_activated), self, 0);
   frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "ld-table-frame");
   gtk_widget_set_size_request (frame, PANE_MIN_WIDTH, -1);

@@ -32,6 +32,9 @@ struct _LdMapLayer
   GStrv         selected;
   gboolean      base_map;
   char         *hover;      /* code under the pointer, static (from the shapes) */
+  gboolean      clicking;   /* a press that has not turned into a drag */
+  double        press_x;    /* where it was pressed */
+  double        press_y;
 
   /* The countries as last painted, and what they were painted for. */
   GdkTexture     *cache;
@@ -290,6 +293,50 @@ leave_cb (GtkEventControllerMotion *motion,
   set_hover (self, NULL);
 }
 
+/* libshumate zooms on a double click whatever ShumateMap:zoom-on-double-click
+ * says (1.0 to 1.4 never read it). A double click here is two clicks on a
+ * country, so the layer claims the second press: it stops there, the map's
+ * own click gesture never sees it. */
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            LdMapLayer      *self)
+{
+  self->clicking = TRUE;
+  self->press_x = x;
+  self->press_y = y;
+  if (n_press > 1)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* The pointer went further than the drag threshold: the press is a drag,
+ * which pans the map, and stays one if it comes back. GtkGestureClick cannot
+ * tell us: GTK 4.8 still emits ::released at the end of a drag, and its
+ * ::stopped also comes when a press is merely held longer than a double
+ * click takes, which is still a click. */
+static void
+update_cb (GtkGesture       *gesture,
+           GdkEventSequence *sequence,
+           LdMapLayer       *self)
+{
+  double x, y;
+
+  if (self->clicking && gtk_gesture_get_point (gesture, sequence, &x, &y)
+      && gtk_drag_check_threshold (GTK_WIDGET (self), self->press_x, self->press_y, x, y))
+    self->clicking = FALSE;
+}
+
+/* Another widget claimed the press (a touch gesture, a grab). */
+static void
+cancel_cb (GtkGesture       *gesture,
+           GdkEventSequence *sequence,
+           LdMapLayer       *self)
+{
+  self->clicking = FALSE;
+}
+
 static void
 released_cb (GtkGestureClick *gesture,
              int              n_press,
@@ -298,13 +345,30 @@ released_cb (GtkGestureClick *gesture,
              LdMapLayer      *self)
 {
   const char *code;
+  gboolean clicking = self->clicking;
 
-  if (n_press != 1)
+  self->clicking = FALSE;
+  if (n_press != 1 || !clicking
+      || gtk_drag_check_threshold (GTK_WIDGET (self), self->press_x, self->press_y, x, y))
     return;
 
   code = ld_map_layer_country_at (self, x, y);
   if (code != NULL)
     g_signal_emit (self, signals[COUNTRY_ACTIVATED], 0, code);
+}
+
+/* ShumateLayer answers FALSE here, so that markers' layers let the pointer
+ * through to the layers under them: GTK then never picks a layer, and its
+ * controllers and tooltip never see a real pointer — the ShumateMap gets it
+ * all. Our layer covers the whole map, so it is the target everywhere; the
+ * map still pans, as the events bubble up from the layer to its gestures. */
+static gboolean
+ld_map_layer_contains (GtkWidget *widget,
+                       double     x,
+                       double     y)
+{
+  return x >= 0 && y >= 0
+         && x < gtk_widget_get_width (widget) && y < gtk_widget_get_height (widget);
 }
 
 static gboolean
@@ -387,6 +451,7 @@ ld_map_layer_class_init (LdMapLayerClass *klass)
 
   widget_class->snapshot = ld_map_layer_snapshot;
   widget_class->query_tooltip = ld_map_layer_query_tooltip;
+  widget_class->contains = ld_map_layer_contains;
 
   /**
    * LdMapLayer::country-activated:
@@ -419,10 +484,13 @@ ld_map_layer_init (LdMapLayer *self)
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  /* A press that turns into a drag pans the map: GtkGestureClick gives up
-   * past the drag threshold, so only a real click toggles the country. */
+  /* A press that turns into a drag pans the map (the ShumateMap's gestures
+   * see the events as they bubble up), and toggles nothing. */
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect (click, "update", G_CALLBACK (update_cb), self);
+  g_signal_connect (click, "cancel", G_CALLBACK (cancel_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }

@@ -1,5 +1,14 @@
 /* ld-map-view.c — the Geographical spread card's world map
  *
+ * The view itself takes the keyboard focus, not the ShumateMap inside it:
+ * libshumate 1.0 makes its map unfocusable and newer releases make it
+ * focusable with arrow keys of their own, so we hold the focus one level up
+ * and give every release the same keys. Arrow keys pan by an eighth of the
+ * map, + and − zoom by one level about the centre, Home shows the whole
+ * world again; a click on the map focuses it as well. Picking a country by
+ * keyboard is the country table's job (the card toggles the filter when a
+ * row is activated): a map has no order of countries to Tab through.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,6 +35,8 @@ struct _LdMapView
   ShumateMapSourceRegistry *registry;   /* only once online tiles were asked for */
   ShumateMapLayer          *tile_layer;
 
+  double                    zoom_from;  /* the last zoom key's animation, from… */
+  double                    zoom_target; /* …to; both 0 when none */
   gboolean                  placed;     /* the viewport was fitted to a real size */
   LdMapChartView            last_fit;   /* to tell whether the user moved since */
 };
@@ -37,6 +48,10 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+/* A key press pans by this part of the map's width or height. */
+#define PAN_FRACTION 0.125
+#define ZOOM_ANIMATION_MS 200
 
 G_DEFINE_FINAL_TYPE (LdMapView, ld_map_view, GTK_TYPE_WIDGET)
 
@@ -67,6 +82,7 @@ move_to (LdMapView            *self,
   double zoom = CLAMP (view->zoom, shumate_viewport_get_min_zoom_level (viewport),
                        shumate_viewport_get_max_zoom_level (viewport));
 
+  self->zoom_from = self->zoom_target = 0;
   if (animate && animations_enabled (self) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     shumate_map_go_to_full (self->map, view->lat, view->lon, zoom);
   else
@@ -131,6 +147,67 @@ ld_map_view_center_on (LdMapView  *self,
   move_to (self, &view, TRUE);
 
   return TRUE;
+}
+
+/* The keys act only while the view itself has the focus: on the reset
+ * button inside it, arrows move the focus as everywhere else. (The focus
+ * ring follows GTK's rule: it shows once the keyboard moved the focus, so
+ * after Tab, not after a click and an arrow.) */
+static gboolean
+takes_key (GtkWidget *widget)
+{
+  return gtk_widget_is_focus (widget);
+}
+
+static gboolean
+pan_key_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  LdMapView *self = LD_MAP_VIEW (widget);
+  int dx, dy;
+
+  if (!takes_key (widget))
+    return FALSE;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  ld_map_view_pan (self, dx * PAN_FRACTION, dy * PAN_FRACTION);
+
+  return TRUE;
+}
+
+static gboolean
+zoom_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  if (!takes_key (widget))
+    return FALSE;
+
+  ld_map_view_zoom (LD_MAP_VIEW (widget), g_variant_get_int32 (args));
+
+  return TRUE;
+}
+
+static gboolean
+reset_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  if (!takes_key (widget))
+    return FALSE;
+
+  ld_map_view_reset (LD_MAP_VIEW (widget));
+
+  return TRUE;
+}
+
+/* A click on the map gives it the keyboard too, as in any canvas. Capture
+ * phase, claiming nothing: the layer's click and the map's drag go on. */
+static void
+map_pressed_cb (LdMapView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -223,20 +300,55 @@ ld_map_view_class_init (LdMapViewClass *klass)
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_css_name (widget_class, "ld-map-view");
+
+  {
+    const struct { guint key; int dx, dy; } pans[] = {
+      { GDK_KEY_Left, -1, 0 }, { GDK_KEY_KP_Left, -1, 0 },
+      { GDK_KEY_Right, 1, 0 }, { GDK_KEY_KP_Right, 1, 0 },
+      { GDK_KEY_Up, 0, -1 }, { GDK_KEY_KP_Up, 0, -1 },
+      { GDK_KEY_Down, 0, 1 }, { GDK_KEY_KP_Down, 0, 1 },
+    };
+    const struct { guint key; int step; } zooms[] = {
+      { GDK_KEY_plus, 1 }, { GDK_KEY_equal, 1 }, { GDK_KEY_KP_Add, 1 },
+      { GDK_KEY_minus, -1 }, { GDK_KEY_KP_Subtract, -1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
+      gtk_widget_class_add_binding (widget_class, pans[i].key, 0,
+                                    pan_key_cb, "(ii)", pans[i].dx, pans[i].dy);
+    for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+      {
+        gtk_widget_class_add_binding (widget_class, zooms[i].key, 0,
+                                      zoom_key_cb, "i", zooms[i].step);
+        /* "+" comes with Shift on most layouts; with Ctrl, + and − zoom as in
+         * a browser. */
+        gtk_widget_class_add_binding (widget_class, zooms[i].key, GDK_SHIFT_MASK,
+                                      zoom_key_cb, "i", zooms[i].step);
+        gtk_widget_class_add_binding (widget_class, zooms[i].key, GDK_CONTROL_MASK,
+                                      zoom_key_cb, "i", zooms[i].step);
+      }
+    gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, reset_key_cb, NULL);
+    gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Home, 0, reset_key_cb, NULL);
+  }
 }
 
 static void
 ld_map_view_init (LdMapView *self)
 {
   ShumateViewport *viewport;
+  GtkGesture *press;
 
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   self->map = shumate_map_new ();
-  /* A click toggles the country; a double click must not also zoom. */
+  /* A click toggles the country; a double click must not also zoom. libshumate
+   * up to 1.4 ignores this setting, so the layer also claims the second press. */
   shumate_map_set_zoom_on_double_click (self->map, FALSE);
+  /* One Tab stop, ours, with the same keys on every libshumate. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->map), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
 
   /* Offline: our own source is the reference for projection and zoom range,
@@ -272,6 +384,11 @@ ld_map_view_init (LdMapView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->license), FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
 
+  press = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (press, "pressed", G_CALLBACK (map_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (press));
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -300,6 +417,74 @@ ld_map_view_set_selected (LdMapView         *self,
   g_return_if_fail (LD_IS_MAP_VIEW (self));
 
   ld_map_layer_set_selected (self->layer, codes);
+}
+
+void
+ld_map_view_pan (LdMapView *self,
+                 double     dx,
+                 double     dy)
+{
+  ShumateViewport *viewport;
+  GtkWidget *map;
+  int width, height;
+  double lat, lon;
+
+  g_return_if_fail (LD_IS_MAP_VIEW (self));
+
+  viewport = get_viewport (self);
+  map = GTK_WIDGET (self->map);
+  width = gtk_widget_get_width (map);
+  height = gtk_widget_get_height (map);
+  if (width <= 0 || height <= 0 || shumate_viewport_get_reference_map_source (viewport) == NULL)
+    return;
+
+  /* Immediate, not animated: a held key repeats, and each press lands. */
+  shumate_map_stop_go_to (self->map);
+  self->zoom_from = self->zoom_target = 0;
+  shumate_viewport_widget_coords_to_location (viewport, map,
+                                              width * (0.5 + dx), height * (0.5 + dy),
+                                              &lat, &lon);
+  shumate_map_center_on (self->map, lat, lon);
+}
+
+void
+ld_map_view_zoom (LdMapView *self,
+                  int        steps)
+{
+  ShumateViewport *viewport;
+  double lat, lon, zoom;
+
+  g_return_if_fail (LD_IS_MAP_VIEW (self));
+
+  viewport = get_viewport (self);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  /* Two quick presses zoom two levels: the second counts from where the
+   * first is going, not from where its animation has got to — on the way
+   * means strictly between its ends. (libshumate 1.0 says no more: its
+   * ::animation-completed cannot be connected to, the marshaller expects an
+   * argument the signal does not have; and a clock would not do, the
+   * animation advances only as fast as frames are drawn.) */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  if (zoom != self->zoom_target
+      && zoom >= MIN (self->zoom_from, self->zoom_target) - 1e-9
+      && zoom <= MAX (self->zoom_from, self->zoom_target) + 1e-9)
+    zoom = self->zoom_target;
+  shumate_map_stop_go_to (self->map);
+  self->zoom_from = self->zoom_target = 0;
+  /* Whole levels, so presses from the fitted world (zoom 1.8) land on 3, 4… */
+  zoom = steps > 0 ? floor (zoom + 1e-6) + steps : ceil (zoom - 1e-6) + steps;
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                shumate_viewport_get_max_zoom_level (viewport));
+
+  if (animations_enabled (self) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->zoom_from = shumate_viewport_get_zoom_level (viewport);
+      self->zoom_target = zoom;
+      shumate_map_go_to_full_with_duration (self->map, lat, lon, zoom, ZOOM_ANIMATION_MS);
+    }
+  else
+    shumate_viewport_set_zoom_level (viewport, zoom);
 }
 
 void

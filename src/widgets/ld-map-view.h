@@ -1,7 +1,8 @@
 /* ld-map-view.h — the Geographical spread card's world map
  *
  * A ShumateMap carrying an LdMapLayer (countries shaded by provisioned
- * licences, hover tooltips, click to filter) and a reset-view button. Offline
+ * licences, hover tooltips, click to filter) and a reset-view button. The
+ * view is one focusable widget: arrows pan, + and − zoom, Home resets. Offline
  * by default: the viewport's reference source is LdMapSource and no network
  * tile source exists at all; online tiles (OpenStreetMap through libshumate's
  * registry) are an option drawn under our countries.
@@ -38,6 +39,14 @@ gboolean    ld_map_view_center_on        (LdMapView            *self,
                                           const char           *alpha2);
 /* Back to the whole world, as the reset button does. */
 void        ld_map_view_reset            (LdMapView            *self);
+/* What the keys do while the view has the focus: moves the centre by
+ * @dx, @dy of the map's width and height (arrows: ±1/8), and zooms by whole
+ * levels about the centre (+ and −: ±1, animated unless animations are off). */
+void        ld_map_view_pan              (LdMapView            *self,
+                                          double                dx,
+                                          double                dy);
+void        ld_map_view_zoom             (LdMapView            *self,
+                                          int                   steps);
 
 /* OpenStreetMap tiles under the countries; off by default, and off means no
  * network source exists. Sets libshumate's user agent to "LicenseDashboard/<version>". */
