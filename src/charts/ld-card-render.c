@@ -747,6 +747,30 @@ ld_card_render_get_paper_size (double *width,
 #define PAGE_MARGIN   36.0
 #define PAGE_FONT     8.5
 
+/* SOURCE_DATE_EPOCH (the reproducible-builds convention) as a time, or NULL when it
+ * is unset or not a number of seconds. */
+static GDateTime *
+source_date_new (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch == NULL || !g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return NULL;
+
+  return g_date_time_new_from_unix_utc ((gint64) seconds);
+}
+
+/* When an export is made: now, or SOURCE_DATE_EPOCH when it is set, so that one
+ * report exports to the same bytes every time (the golden-export test relies on it). */
+static GDateTime *
+export_time_new (void)
+{
+  GDateTime *fixed = source_date_new ();
+
+  return fixed != NULL ? fixed : g_date_time_new_now_local ();
+}
+
 static cairo_surface_t *
 pdf_surface_new (GByteArray *pdf,
                  double      width,
@@ -754,9 +778,17 @@ pdf_surface_new (GByteArray *pdf,
                  const char *title)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  g_autoptr(GDateTime) fixed = source_date_new ();
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "License Dashboard");
+  /* Otherwise cairo stamps the time of writing. */
+  if (fixed != NULL)
+    {
+      g_autofree char *date = g_date_time_format (fixed, "%Y-%m-%dT%H:%M:%SZ");
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    }
 
   return surface;
 }
@@ -861,7 +893,7 @@ ld_dashboard_report_new (LdQuery  *query,
   };
   LdDashboardReport *self;
   LdReport *report;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = export_time_new ();
 
   g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
   g_return_val_if_fail (result != NULL, NULL);
