@@ -20,6 +20,7 @@
 
 #include "ld-card-content.h"
 #include "ld-card-render.h"
+#include "ld-file-save.h"
 #include "ld-chart-format.h"
 #include "ld-loader.h"
 
@@ -573,7 +574,7 @@ test_save_replaces (Fixture       *f,
 
   g_assert_true (g_file_set_contents (path, old_contents, -1, NULL));
   g_chmod (path, 0600);
-  g_assert_true (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_true (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
@@ -599,7 +600,7 @@ test_save_missing_folder (Fixture       *f,
   g_autoptr(GBytes) pdf = big_pdf (f);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   /* The message says which file, for the toast. */
   assert_contains (error->message, "report.pdf");
@@ -628,7 +629,7 @@ test_save_read_only_folder (Fixture       *f,
       return;
     }
 
-  g_assert_false (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   assert_untouched (dir, path);
 
@@ -687,13 +688,13 @@ test_save_disk_full_child (Fixture       *f,
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 
-  g_assert_false (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_nonnull (error);
   assert_contains (error->message, "report.pdf");
   g_clear_error (&error);
 
   /* A new file is not left half-written either. */
-  g_assert_false (ld_card_render_save_bytes (fresh_file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (fresh_file, pdf, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 }
@@ -713,7 +714,7 @@ test_save_dev_full (Fixture       *f,
       return;
     }
 
-  g_assert_false (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   assert_contains (error->message, "/dev/full");
 

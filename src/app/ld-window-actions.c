@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ld-card-render.h"
+#include "ld-file-save.h"
 #include "ld-table.h"
 #include "ld-window-private.h"
 #include "ld-writer.h"
@@ -316,7 +317,7 @@ ld_window_export_dashboard (LdWindow  *self,
   else
     bytes = ld_dashboard_report_pdf (report, error);
 
-  return bytes != NULL && ld_card_render_save_bytes (file, bytes, NULL, error);
+  return bytes != NULL && ld_file_save_bytes (file, bytes, NULL, error);
 }
 
 static void

@@ -121,15 +121,4 @@ GBytes            *ld_dashboard_report_png     (LdDashboardReport *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdDashboardReport, ld_dashboard_report_free)
 
-/* ---- saving ---------------------------------------------------------------------- */
-
-/* Writes @bytes to a hidden temporary file beside @file and renames it over @file,
- * so a failed save leaves the old file as it was and no partial file behind. A
- * target that exists and is no regular file (/dev/full, a pipe) is written in
- * place: renaming over a device would replace it. The error names @file. */
-gboolean           ld_card_render_save_bytes    (GFile             *file,
-                                                 GBytes            *bytes,
-                                                 GCancellable      *cancellable,
-                                                 GError           **error);
-
 G_END_DECLS

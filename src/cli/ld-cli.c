@@ -18,6 +18,7 @@
 #include <inttypes.h>
 
 #include "ld-card-render.h"
+#include "ld-file-save.h"
 #include "ld-cli.h"
 #include "ld-loader.h"
 #include "ld-query.h"
@@ -520,7 +521,7 @@ ld_cli_main (int    argc,
           {
             g_autoptr(GBytes) bytes = render_widget (query, result, widget, out_format, &error);
 
-            saved = bytes != NULL && ld_card_render_save_bytes (target, bytes, NULL, &error);
+            saved = bytes != NULL && ld_file_save_bytes (target, bytes, NULL, &error);
           }
         else
           {

@@ -8,6 +8,7 @@
 
 #include "ld-card-export.h"
 #include "ld-card-render.h"
+#include "ld-file-save.h"
 #include "ld-table.h"
 #include "ld-writer.h"
 
@@ -203,7 +204,7 @@ ld_card_export_save_csv (LdCard  *card,
     return FALSE;
 
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
-  return ld_card_render_save_bytes (file, bytes, NULL, error);
+  return ld_file_save_bytes (file, bytes, NULL, error);
 }
 
 gboolean
@@ -221,7 +222,7 @@ ld_card_export_save_pdf (LdCard  *card,
   g_return_val_if_fail (content != NULL, FALSE);
 
   bytes = ld_card_render_pdf (content, error);
-  return bytes != NULL && ld_card_render_save_bytes (file, bytes, NULL, error);
+  return bytes != NULL && ld_file_save_bytes (file, bytes, NULL, error);
 }
 
 static void
