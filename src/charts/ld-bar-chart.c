@@ -14,7 +14,7 @@
 
 #include "ld-bar-chart.h"
 #include "ld-chart-format.h"
-#include "ld-chart-private.h"
+#include "ld-chart-paint.h"
 
 typedef struct
 {
@@ -342,21 +342,11 @@ measure_layout (const LdBarChartData *data,
                 double                height,
                 Layout               *l)
 {
-  LdChartTheme fallback;
   LdChartText text;
-  cairo_t *cr;
 
-  if (theme == NULL)
-    {
-      ld_chart_theme_init (&fallback, FALSE, 0.21, 0.52, 0.89);
-      theme = &fallback;
-    }
-
-  cr = ld_chart_measure_cr_new ();
-  ld_chart_text_init (&text, cr, theme);
+  theme = ld_chart_text_init_measuring (&text, theme);
   compute_layout (data, theme, &text, width, height, l);
   ld_chart_text_clear (&text);
-  cairo_destroy (cr);
 
   return !l->empty;
 }
@@ -366,22 +356,13 @@ ld_bar_chart_get_preferred_height (const LdBarChartData *data,
                                    const LdChartTheme   *theme,
                                    double                width)
 {
-  LdChartTheme fallback;
   LdChartText text;
   Layout l;
   double comfortable, minimum, h;
-  cairo_t *cr;
 
   g_return_val_if_fail (data != NULL, 0);
 
-  if (theme == NULL)
-    {
-      ld_chart_theme_init (&fallback, FALSE, 0.21, 0.52, 0.89);
-      theme = &fallback;
-    }
-
-  cr = ld_chart_measure_cr_new ();
-  ld_chart_text_init (&text, cr, theme);
+  theme = ld_chart_text_init_measuring (&text, theme);
   /* Any height will do to learn the columns and the legend. */
   compute_layout (data, theme, &text, MAX (1, width), 1000, &l);
   row_heights (&text, theme, l.stacked, &comfortable, &minimum);
@@ -390,7 +371,6 @@ ld_bar_chart_get_preferred_height (const LdBarChartData *data,
   else
     h = l.top + data->n_items * comfortable + l.pad;
   ld_chart_text_clear (&text);
-  cairo_destroy (cr);
 
   return ceil (h);
 }

@@ -17,15 +17,11 @@
 #include <string.h>
 
 #include "ld-card-render.h"
-#include "ld-chart-private.h"
+#include "ld-chart-paint.h"
+#include "ld-chart-text.h"
 #include "ld-chart-format.h"
 
 G_DEFINE_QUARK (ld-card-render-error-quark, ld_card_render_error)
-
-/* libadwaita's default accent; exports do not follow the screen's accent either. */
-#define EXPORT_ACCENT_R (0x35 / 255.0)
-#define EXPORT_ACCENT_G (0x84 / 255.0)
-#define EXPORT_ACCENT_B (0xe4 / 255.0)
 
 #define MM_TO_PT (72.0 / 25.4)
 
@@ -35,150 +31,7 @@ ld_card_render_theme_init (LdChartTheme *theme,
 {
   g_return_if_fail (theme != NULL);
 
-  /* Light whatever the desktop's style: a report is printed on white paper and
-   * pasted into white documents. */
-  ld_chart_theme_init (theme, FALSE, EXPORT_ACCENT_R, EXPORT_ACCENT_G, EXPORT_ACCENT_B);
-  ld_chart_theme_set_font (theme, NULL, font_size);
-}
-
-/* ---- text ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  PangoContext       *context;
-  const LdChartTheme *theme;
-} Painter;
-
-static void
-painter_init (Painter            *p,
-              cairo_t            *cr,
-              const LdChartTheme *theme)
-{
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  p->context = pango_cairo_create_context (cr);
-  p->theme = theme;
-
-  /* As in the charts: unhinted metrics, so the layout is the same on every surface. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (p->context, options);
-  cairo_font_options_destroy (options);
-}
-
-static void
-painter_clear (Painter *p)
-{
-  g_clear_object (&p->context);
-}
-
-typedef enum
-{
-  TEXT_PLAIN,
-  TEXT_BOLD,
-  TEXT_WRAP = 1 << 4,
-} TextFlags;
-
-/* A layout of @str at @size (in theme units) that wraps or ellipsizes at @width. */
-static PangoLayout *
-text_layout (Painter    *p,
-             const char *str,
-             double      size,
-             int         flags,
-             double      width)
-{
-  PangoLayout *layout = pango_layout_new (p->context);
-  PangoFontDescription *font = pango_font_description_from_string (p->theme->font_family);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (flags & TEXT_BOLD)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-
-  pango_layout_set_text (layout, str != NULL ? str : "", -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      if (flags & TEXT_WRAP)
-        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      else
-        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-
-  return layout;
-}
-
-static void
-text_size (PangoLayout *layout,
-           double      *width,
-           double      *height)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (width != NULL)
-    *width = (double) logical.width / PANGO_SCALE;
-  if (height != NULL)
-    *height = (double) logical.height / PANGO_SCALE;
-}
-
-static double
-text_height (Painter    *p,
-             const char *str,
-             double      size,
-             int         flags,
-             double      width)
-{
-  g_autoptr(PangoLayout) layout = text_layout (p, str, size, flags, width);
-  double h;
-
-  text_size (layout, NULL, &h);
-  return h;
-}
-
-static double
-text_width (Painter    *p,
-            const char *str,
-            double      size,
-            int         flags)
-{
-  g_autoptr(PangoLayout) layout = text_layout (p, str, size, flags, -1);
-  double w;
-
-  text_size (layout, &w, NULL);
-  return w;
-}
-
-/* Draws with the top-left of the text's box at (@x, @y); @align_end puts its right
- * edge at @x instead. Returns the height drawn. */
-static double
-text_draw (Painter            *p,
-           cairo_t            *cr,
-           const char         *str,
-           double              size,
-           int                 flags,
-           double              x,
-           double              y,
-           double              width,
-           gboolean            align_end,
-           const LdChartColor *color)
-{
-  g_autoptr(PangoLayout) layout = text_layout (p, str, size, flags, width);
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (align_end)
-    x -= (double) logical.width / PANGO_SCALE;
-
-  cairo_save (cr);
-  ld_chart_color_set_source (cr, color, 1.0);
-  cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y);
-  pango_cairo_update_context (cr, p->context);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-
-  return (double) logical.height / PANGO_SCALE;
+  ld_chart_theme_init_default (theme, font_size);
 }
 
 /* ---- the card's layout ----------------------------------------------------------- */
@@ -272,14 +125,14 @@ chart_natural_height (const LdCardChart  *chart,
 }
 
 static void
-card_layout (Painter             *p,
+card_layout (LdChartText         *text,
+             const LdChartTheme  *theme,
              const LdCardContent *content,
              double               width,
              double               height,
              LdCardRenderFlags    flags,
              CardLayout          *l)
 {
-  const LdChartTheme *theme = p->theme;
   double u = theme->font_size;
   double inner, x, y, row_h, extra;
   gboolean side_by_side;
@@ -291,33 +144,33 @@ card_layout (Painter             *p,
   inner = MAX (1, width - 2 * l->pad);
   y = l->pad;
 
-  l->title_h = text_height (p, content->title, TITLE_SIZE * u, TEXT_BOLD, inner);
+  l->title_h = ld_chart_text_height_sized (text, content->title, TITLE_SIZE * u, LD_CHART_TEXT_BOLD, inner);
   y += l->title_h + round (SECTION_GAP * u * 0.7);
 
   /* Figures flow left to right and wrap, like the card's flow box. */
   {
     double fx = 0;
-    double fig_h = text_height (p, "Ag", FIG_CAPTION * u, 0, -1)
-                   + text_height (p, "0", FIG_VALUE * u, TEXT_BOLD, -1);
+    double fig_h = ld_chart_text_height_sized (text, "Ag", FIG_CAPTION * u, LD_CHART_TEXT_PLAIN, -1)
+                   + ld_chart_text_height_sized (text, "0", FIG_VALUE * u, LD_CHART_TEXT_BOLD, -1);
     gboolean any_change = FALSE;
 
     for (guint i = 0; i < content->n_figures; i++)
       any_change = any_change || content->figures[i].change != NULL;
     if (any_change)
-      fig_h += text_height (p, "Ag", FIG_CHANGE * u, 0, -1);
+      fig_h += ld_chart_text_height_sized (text, "Ag", FIG_CHANGE * u, LD_CHART_TEXT_PLAIN, -1);
     l->figure_h = fig_h;
 
     for (guint i = 0; i < content->n_figures; i++)
       {
         const LdCardFigure *figure = &content->figures[i];
-        double w = MAX (text_width (p, figure->caption, FIG_CAPTION * u, 0),
-                        text_width (p, figure->value, FIG_VALUE * u, TEXT_BOLD));
+        double w = MAX (ld_chart_text_width_sized (text, figure->caption, FIG_CAPTION * u, LD_CHART_TEXT_PLAIN),
+                        ld_chart_text_width_sized (text, figure->value, FIG_VALUE * u, LD_CHART_TEXT_BOLD));
 
         if (figure->change != NULL)
           {
             g_autofree char *change = change_text (figure);
 
-            w = MAX (w, text_width (p, change, FIG_CHANGE * u, 0));
+            w = MAX (w, ld_chart_text_width_sized (text, change, FIG_CHANGE * u, LD_CHART_TEXT_PLAIN));
           }
         w = MIN (ceil (w), inner);
 
@@ -357,7 +210,7 @@ card_layout (Painter             *p,
           ? floor ((inner - gap * (content->n_charts - 1)) * chart_weight (chart) / total_weight)
           : inner;
         title_h[i] = chart->title != NULL
-          ? text_height (p, chart->title, CHART_TITLE * u, TEXT_BOLD, widths[i]) + round (0.4 * u)
+          ? ld_chart_text_height_sized (text, chart->title, CHART_TITLE * u, LD_CHART_TEXT_BOLD, widths[i]) + round (0.4 * u)
           : 0;
         any_title = MAX (any_title, title_h[i]);
         nat[i] = ceil (chart_natural_height (chart, theme, widths[i], flags));
@@ -382,7 +235,7 @@ card_layout (Painter             *p,
             natural += title_h[i] + nat[i] + round (SECTION_GAP * u);
 
         if (!(flags & LD_CARD_RENDER_NO_CAPTION))
-          natural += text_height (p, content->caption, CAPTION_SIZE * u, TEXT_WRAP, inner);
+          natural += ld_chart_text_height_sized (text, content->caption, CAPTION_SIZE * u, LD_CHART_TEXT_WRAP, inner);
         natural += l->pad;
         if (height > natural && n_rows > 0)
           extra = (height - natural) / n_rows;
@@ -420,7 +273,7 @@ card_layout (Painter             *p,
   l->caption_y = y;
   if (!(flags & LD_CARD_RENDER_NO_CAPTION))
     {
-      l->caption_h = text_height (p, content->caption, CAPTION_SIZE * u, TEXT_WRAP, inner);
+      l->caption_h = ld_chart_text_height_sized (text, content->caption, CAPTION_SIZE * u, LD_CHART_TEXT_WRAP, inner);
       y += l->caption_h + l->pad;
     }
   else
@@ -434,18 +287,15 @@ ld_card_render_get_height (const LdCardContent *content,
                            double               width,
                            LdCardRenderFlags    flags)
 {
-  cairo_t *cr;
-  Painter p;
+  LdChartText text;
   CardLayout l;
 
   g_return_val_if_fail (content != NULL, 0);
   g_return_val_if_fail (theme != NULL, 0);
 
-  cr = ld_chart_measure_cr_new ();
-  painter_init (&p, cr, theme);
-  card_layout (&p, content, width, -1, flags, &l);
-  painter_clear (&p);
-  cairo_destroy (cr);
+  ld_chart_text_init_measuring (&text, theme);
+  card_layout (&text, theme, content, width, -1, flags, &l);
+  ld_chart_text_clear (&text);
 
   return l.height;
 }
@@ -513,15 +363,15 @@ ld_card_render_draw (cairo_t             *cr,
   LdChartColor border = { 0, 0, 0, 0.14 };
   double u = theme->font_size;
   double inner;
-  Painter p;
+  LdChartText text;
   CardLayout l;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (content != NULL);
   g_return_if_fail (theme != NULL);
 
-  painter_init (&p, cr, theme);
-  card_layout (&p, content, width, height, flags, &l);
+  ld_chart_text_init (&text, cr, theme);
+  card_layout (&text, theme, content, width, height, flags, &l);
   inner = MAX (1, width - 2 * l.pad);
 
   cairo_save (cr);
@@ -543,18 +393,18 @@ ld_card_render_draw (cairo_t             *cr,
 
   /* Title, and the Analysis view beside it. */
   {
-    double tw = text_width (&p, content->title, TITLE_SIZE * u, TEXT_BOLD);
+    double tw = ld_chart_text_width_sized (&text, content->title, TITLE_SIZE * u, LD_CHART_TEXT_BOLD);
 
-    text_draw (&p, cr, content->title, TITLE_SIZE * u, TEXT_BOLD, l.pad, l.pad, inner, FALSE,
+    ld_chart_text_draw_box (&text, cr, content->title, TITLE_SIZE * u, LD_CHART_TEXT_BOLD, l.pad, l.pad, inner, LD_CHART_ALIGN_START,
                &theme->foreground);
     if (content->subtitle != NULL && tw + u < inner)
       {
-        double sh = text_height (&p, content->subtitle, SUBTITLE_SIZE * u, 0, -1);
+        double sh = ld_chart_text_height_sized (&text, content->subtitle, SUBTITLE_SIZE * u, LD_CHART_TEXT_PLAIN, -1);
 
         /* On the title's baseline, near enough: bottoms aligned. */
-        text_draw (&p, cr, content->subtitle, SUBTITLE_SIZE * u, 0,
+        ld_chart_text_draw_box (&text, cr, content->subtitle, SUBTITLE_SIZE * u, LD_CHART_TEXT_PLAIN,
                    l.pad + tw + u, l.pad + l.title_h - sh - 0.1 * u,
-                   inner - tw - u, FALSE, &theme->muted);
+                   inner - tw - u, LD_CHART_ALIGN_START, &theme->muted);
       }
   }
 
@@ -564,9 +414,9 @@ ld_card_render_draw (cairo_t             *cr,
       const Rect *r = &l.figures[i];
       double y = r->y;
 
-      y += text_draw (&p, cr, figure->caption, FIG_CAPTION * u, 0, r->x, y, r->width, FALSE,
+      y += ld_chart_text_draw_box (&text, cr, figure->caption, FIG_CAPTION * u, LD_CHART_TEXT_PLAIN, r->x, y, r->width, LD_CHART_ALIGN_START,
                       &theme->muted);
-      y += text_draw (&p, cr, figure->value, FIG_VALUE * u, TEXT_BOLD, r->x, y, r->width, FALSE,
+      y += ld_chart_text_draw_box (&text, cr, figure->value, FIG_VALUE * u, LD_CHART_TEXT_BOLD, r->x, y, r->width, LD_CHART_ALIGN_START,
                       &theme->foreground);
       if (figure->change != NULL)
         {
@@ -574,7 +424,7 @@ ld_card_render_draw (cairo_t             *cr,
           LdChartColor color;
 
           change_color (theme, figure->trend, &color);
-          text_draw (&p, cr, change, FIG_CHANGE * u, 0, r->x, y, r->width, FALSE, &color);
+          ld_chart_text_draw_box (&text, cr, change, FIG_CHANGE * u, LD_CHART_TEXT_PLAIN, r->x, y, r->width, LD_CHART_ALIGN_START, &color);
         }
     }
 
@@ -583,18 +433,18 @@ ld_card_render_draw (cairo_t             *cr,
       const LdCardChart *chart = &content->charts[i];
 
       if (chart->title != NULL)
-        text_draw (&p, cr, chart->title, CHART_TITLE * u, TEXT_BOLD,
-                   l.chart_titles[i].x, l.chart_titles[i].y, l.chart_titles[i].width, FALSE,
+        ld_chart_text_draw_box (&text, cr, chart->title, CHART_TITLE * u, LD_CHART_TEXT_BOLD,
+                   l.chart_titles[i].x, l.chart_titles[i].y, l.chart_titles[i].width, LD_CHART_ALIGN_START,
                    &theme->foreground);
       draw_chart (cr, chart, theme, &l.charts[i]);
     }
 
   if (!(flags & LD_CARD_RENDER_NO_CAPTION))
-    text_draw (&p, cr, content->caption, CAPTION_SIZE * u, TEXT_WRAP, l.pad, l.caption_y, inner,
-               FALSE, &theme->muted);
+    ld_chart_text_draw_box (&text, cr, content->caption, CAPTION_SIZE * u, LD_CHART_TEXT_WRAP, l.pad, l.caption_y, inner,
+               LD_CHART_ALIGN_START, &theme->muted);
 
   cairo_restore (cr);
-  painter_clear (&p);
+  ld_chart_text_clear (&text);
 }
 
 void
@@ -966,7 +816,7 @@ report_margin (LdDashboardReport *self)
 /* The first page's heading; with @cr NULL it only measures. Returns its height. */
 static double
 draw_heading (LdDashboardReport *self,
-              Painter           *p,
+              LdChartText       *text,
               cairo_t           *cr,
               double             x,
               double             y,
@@ -985,34 +835,34 @@ draw_heading (LdDashboardReport *self,
 
   /* TRANSLATORS: the kicker above the file name on a dashboard report. */
   if (cr != NULL)
-    text_draw (p, cr, _("License Dashboard report"), u, TEXT_BOLD, x, y, width, FALSE,
+    ld_chart_text_draw_box (text, cr, _("License Dashboard report"), u, LD_CHART_TEXT_BOLD, x, y, width, LD_CHART_ALIGN_START,
                &theme->series[LD_CHART_COLOR_PRIMARY]);
-  y += text_height (p, "Ag", u, TEXT_BOLD, -1) + round (0.3 * u);
+  y += ld_chart_text_height_sized (text, "Ag", u, LD_CHART_TEXT_BOLD, -1) + round (0.3 * u);
 
   if (cr != NULL)
-    text_draw (p, cr, self->file_name, 2.3 * u, TEXT_BOLD | TEXT_WRAP, x, y, width, FALSE,
+    ld_chart_text_draw_box (text, cr, self->file_name, 2.3 * u, LD_CHART_TEXT_BOLD | LD_CHART_TEXT_WRAP, x, y, width, LD_CHART_ALIGN_START,
                &theme->foreground);
-  y += text_height (p, self->file_name, 2.3 * u, TEXT_BOLD | TEXT_WRAP, width) + round (0.2 * u);
+  y += ld_chart_text_height_sized (text, self->file_name, 2.3 * u, LD_CHART_TEXT_BOLD | LD_CHART_TEXT_WRAP, width) + round (0.2 * u);
 
   if (cr != NULL)
-    text_draw (p, cr, self->data_line, 1.1 * u, 0, x, y, width, FALSE, &theme->muted);
-  y += text_height (p, self->data_line, 1.1 * u, 0, width) + round (0.9 * u);
+    ld_chart_text_draw_box (text, cr, self->data_line, 1.1 * u, LD_CHART_TEXT_PLAIN, x, y, width, LD_CHART_ALIGN_START, &theme->muted);
+  y += ld_chart_text_height_sized (text, self->data_line, 1.1 * u, LD_CHART_TEXT_PLAIN, width) + round (0.9 * u);
 
   label_w = 0;
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
-    label_w = MAX (label_w, text_width (p, facts[i].label, 1.05 * u, TEXT_BOLD));
+    label_w = MAX (label_w, ld_chart_text_width_sized (text, facts[i].label, 1.05 * u, LD_CHART_TEXT_BOLD));
   label_w = ceil (label_w + u);
 
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     {
-      double h = text_height (p, facts[i].value, 1.05 * u, TEXT_WRAP, width - label_w);
+      double h = ld_chart_text_height_sized (text, facts[i].value, 1.05 * u, LD_CHART_TEXT_WRAP, width - label_w);
 
       if (cr != NULL)
         {
-          text_draw (p, cr, facts[i].label, 1.05 * u, TEXT_BOLD, x, y, label_w, FALSE,
+          ld_chart_text_draw_box (text, cr, facts[i].label, 1.05 * u, LD_CHART_TEXT_BOLD, x, y, label_w, LD_CHART_ALIGN_START,
                      &theme->foreground);
-          text_draw (p, cr, facts[i].value, 1.05 * u, TEXT_WRAP, x + label_w, y, width - label_w,
-                     FALSE, &theme->foreground);
+          ld_chart_text_draw_box (text, cr, facts[i].value, 1.05 * u, LD_CHART_TEXT_WRAP, x + label_w, y, width - label_w,
+                     LD_CHART_ALIGN_START, &theme->foreground);
         }
       y += h + round (0.25 * u);
     }
@@ -1034,7 +884,7 @@ draw_heading (LdDashboardReport *self,
 /* The running head of the later pages: file and range, and a hairline. */
 static double
 draw_running_head (LdDashboardReport *self,
-                   Painter           *p,
+                   LdChartText       *text,
                    cairo_t           *cr,
                    double             x,
                    double             y,
@@ -1043,12 +893,12 @@ draw_running_head (LdDashboardReport *self,
   const LdChartTheme *theme = &self->theme;
   double u = theme->font_size;
   /* TRANSLATORS: the running head of a dashboard report's later pages, "report.csv · Jun 2026 – Nov 2026". */
-  g_autofree char *text = g_strdup_printf (_("%s · %s"), self->file_name, self->range);
-  double h = text_height (p, text, 0.9 * u, 0, width);
+  g_autofree char *head = g_strdup_printf (_("%s · %s"), self->file_name, self->range);
+  double h = ld_chart_text_height_sized (text, head, 0.9 * u, LD_CHART_TEXT_PLAIN, width);
 
   if (cr != NULL)
     {
-      text_draw (p, cr, text, 0.9 * u, 0, x, y, width, FALSE, &theme->muted);
+      ld_chart_text_draw_box (text, cr, head, 0.9 * u, LD_CHART_TEXT_PLAIN, x, y, width, LD_CHART_ALIGN_START, &theme->muted);
       cairo_save (cr);
       ld_chart_color_set_source (cr, &theme->grid, 2.0);
       cairo_rectangle (cr, x, y + h + round (0.4 * u), width, MAX (0.5, 0.06 * u));
@@ -1061,22 +911,22 @@ draw_running_head (LdDashboardReport *self,
 
 static double
 footer_height (LdDashboardReport *self,
-               Painter           *p)
+               LdChartText       *text)
 {
-  return text_height (p, "Ag", 0.9 * self->theme.font_size, 0, -1);
+  return ld_chart_text_height_sized (text, "Ag", 0.9 * self->theme.font_size, LD_CHART_TEXT_PLAIN, -1);
 }
 
 static void
 layout_report (LdDashboardReport *self,
-               Painter           *p)
+               LdChartText       *text)
 {
   double u = self->theme.font_size;
   double margin = report_margin (self);
   double width = self->page_width - 2 * margin;
   double gap = round (CARD_GAP * u / PAGE_FONT);
-  double first_top = margin + draw_heading (self, p, NULL, margin, margin, width);
-  double later_top = margin + draw_running_head (self, p, NULL, margin, margin, width);
-  double bottom = self->page_height - margin - footer_height (self, p) - round (u);
+  double first_top = margin + draw_heading (self, text, NULL, margin, margin, width);
+  double later_top = margin + draw_running_head (self, text, NULL, margin, margin, width);
+  double bottom = self->page_height - margin - footer_height (self, text) - round (u);
   double y = first_top;
   guint page = 0;
 
@@ -1086,7 +936,7 @@ layout_report (LdDashboardReport *self,
       CardLayout l;
       double top = page == 0 ? first_top : later_top;
 
-      card_layout (p, self->cards[i], width, -1, REPORT_CARD_FLAGS, &l);
+      card_layout (text, &self->theme, self->cards[i], width, -1, REPORT_CARD_FLAGS, &l);
       place->card = i;
       place->height = l.height;
       place->scale = 1.0;
@@ -1123,8 +973,7 @@ ld_dashboard_report_paginate (LdDashboardReport *self,
                               double             width,
                               double             height)
 {
-  cairo_t *cr;
-  Painter p;
+  LdChartText text;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (width > 0 && height > 0, 0);
@@ -1133,11 +982,9 @@ ld_dashboard_report_paginate (LdDashboardReport *self,
   self->page_height = height;
   self->tall = FALSE;
 
-  cr = ld_chart_measure_cr_new ();
-  painter_init (&p, cr, &self->theme);
-  layout_report (self, &p);
-  painter_clear (&p);
-  cairo_destroy (cr);
+  ld_chart_text_init_measuring (&text, &self->theme);
+  layout_report (self, &text);
+  ld_chart_text_clear (&text);
 
   return self->n_pages;
 }
@@ -1149,7 +996,7 @@ ld_dashboard_report_draw_page (LdDashboardReport *self,
 {
   const LdChartTheme *theme;
   double margin, width, u;
-  Painter p;
+  LdChartText text;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
@@ -1160,7 +1007,7 @@ ld_dashboard_report_draw_page (LdDashboardReport *self,
   margin = report_margin (self);
   width = self->page_width - 2 * margin;
 
-  painter_init (&p, cr, theme);
+  ld_chart_text_init (&text, cr, theme);
   cairo_save (cr);
 
   /* Paper is white: paint it so an image of a page is too. */
@@ -1168,9 +1015,9 @@ ld_dashboard_report_draw_page (LdDashboardReport *self,
   cairo_paint (cr);
 
   if (page == 0)
-    draw_heading (self, &p, cr, margin, margin, width);
+    draw_heading (self, &text, cr, margin, margin, width);
   else
-    draw_running_head (self, &p, cr, margin, margin, width);
+    draw_running_head (self, &text, cr, margin, margin, width);
 
   for (guint i = 0; i < self->n_cards; i++)
     {
@@ -1193,16 +1040,16 @@ ld_dashboard_report_draw_page (LdDashboardReport *self,
       g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
       /* TRANSLATORS: the footer of a dashboard report, "report.csv · exported 12 Mar 2026". */
       g_autofree char *footer = g_strdup_printf (_("%s · exported %s"), self->file_name, self->exported);
-      double y = self->page_height - margin - footer_height (self, &p) + round (0.5 * u);
-      double number_w = text_width (&p, number, 0.9 * u, 0);
+      double y = self->page_height - margin - footer_height (self, &text) + round (0.5 * u);
+      double number_w = ld_chart_text_width_sized (&text, number, 0.9 * u, LD_CHART_TEXT_PLAIN);
 
-      text_draw (&p, cr, footer, 0.9 * u, 0, margin, y, MAX (1, width - number_w - 2 * u), FALSE,
+      ld_chart_text_draw_box (&text, cr, footer, 0.9 * u, LD_CHART_TEXT_PLAIN, margin, y, MAX (1, width - number_w - 2 * u), LD_CHART_ALIGN_START,
                  &theme->muted);
-      text_draw (&p, cr, number, 0.9 * u, 0, margin + width, y, -1, TRUE, &theme->muted);
+      ld_chart_text_draw_box (&text, cr, number, 0.9 * u, LD_CHART_TEXT_PLAIN, margin + width, y, -1, LD_CHART_ALIGN_END, &theme->muted);
     }
 
   cairo_restore (cr);
-  painter_clear (&p);
+  ld_chart_text_clear (&text);
 }
 
 GBytes *
@@ -1242,7 +1089,7 @@ ld_dashboard_report_png (LdDashboardReport *self,
   cairo_surface_t *surface;
   GBytes *bytes;
   cairo_t *cr;
-  Painter p;
+  LdChartText text;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (width > 0 && scale > 0, NULL);
@@ -1253,11 +1100,9 @@ ld_dashboard_report_png (LdDashboardReport *self,
   self->page_height = G_MAXINT;
   self->tall = TRUE;
 
-  cr = ld_chart_measure_cr_new ();
-  painter_init (&p, cr, &self->theme);
-  layout_report (self, &p);
-  painter_clear (&p);
-  cairo_destroy (cr);
+  ld_chart_text_init_measuring (&text, &self->theme);
+  layout_report (self, &text);
+  ld_chart_text_clear (&text);
   self->page_height = self->tall_height;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ld-chart-format.h"
-#include "ld-chart-private.h"
+#include "ld-chart-paint.h"
 #include "ld-country-codes.h"
 #include "ld-map-chart.h"
 #include "ld-map-shapes.h"
@@ -884,9 +884,10 @@ ld_map_chart_country_at (const LdMapChartData *data,
   if (x < 0 || y < 0 || x >= width || y >= height)
     return NULL;
 
+  /* Only sizes matter here, which the default theme has too. */
   if (theme == NULL)
     {
-      ld_chart_theme_init (&fallback, FALSE, 0.2, 0.5, 0.9);
+      ld_chart_theme_init_default (&fallback, 0);
       theme = &fallback;
     }
 
@@ -895,18 +896,16 @@ ld_map_chart_country_at (const LdMapChartData *data,
 
   if (data->show_legend)
     {
-      cairo_t *measure = ld_chart_measure_cr_new ();
       LdChartText text;
       Legend legend;
       gboolean in_legend;
 
-      ld_chart_text_init (&text, measure, theme);
+      ld_chart_text_init_measuring (&text, theme);
       legend_layout (&legend, &text, &p, theme, width, height);
       in_legend = x >= legend.x && x < legend.x + legend.width
                   && y >= legend.y && y < legend.y + legend.height;
       legend_clear (&legend);
       ld_chart_text_clear (&text);
-      cairo_destroy (measure);
       if (in_legend)
         goto out;
     }

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "ld-chart-format.h"
-#include "ld-chart-private.h"
+#include "ld-chart-paint.h"
 #include "ld-trend-chart.h"
 
 typedef struct
@@ -645,21 +645,11 @@ measure_layout (const LdTrendChartData *data,
                 double                  height,
                 Layout                 *l)
 {
-  LdChartTheme fallback;
   LdChartText text;
-  cairo_t *cr;
 
-  if (theme == NULL)
-    {
-      ld_chart_theme_init (&fallback, FALSE, 0.21, 0.52, 0.89);
-      theme = &fallback;
-    }
-
-  cr = ld_chart_measure_cr_new ();
-  ld_chart_text_init (&text, cr, theme);
+  theme = ld_chart_text_init_measuring (&text, theme);
   compute_layout (data, theme, &text, width, height, l);
   ld_chart_text_clear (&text);
-  cairo_destroy (cr);
 
   return !l->empty;
 }
