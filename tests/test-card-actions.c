@@ -248,7 +248,7 @@ test_headlines (Fixture       *f,
   gtk_single_selection_set_selected (ld_analysis_card_get_selection (LD_ANALYSIS_CARD (analysis)), 0);
   {
     g_autoptr(LdCardContent) content = ld_card_create_content (analysis);
-    const LdCardChart *trend = ld_card_content_get_chart (content, LD_CARD_CHART_TREND, 0);
+    const LdChart *trend = ld_card_content_get_chart (content, LD_CHART_TREND, 0);
 
     assert_contains (trend->title, "Contoso");
   }

@@ -263,13 +263,13 @@ test_content_figures (Fixture       *f,
   g_autofree char *top_product = ld_card_content_format_rate (4857);
   g_autofree char *top_share = ld_card_content_format_rate (4571);
   g_autofree char *headline = NULL;
-  const LdCardChart *chart;
+  const LdChart *chart;
 
   g_assert_cmpstr (customers->title, ==, "Customers");
   assert_figure (customers, 0, "Customers", "4", "2 new since Jan 2026");
   g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_UP);
   assert_figure (customers, 1, "New in Mar 2026", "2", "No change since Jan 2026");
-  chart = ld_card_content_get_chart (customers, LD_CARD_CHART_TREND, 0);
+  chart = ld_card_content_get_chart (customers, LD_CHART_TREND, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->trend.n_months, ==, 3);
   g_assert_cmpuint (chart->trend.series[1].values[2], ==, 4);
@@ -283,22 +283,22 @@ test_content_figures (Fixture       *f,
 
   assert_figure (products, 0, "Products and plans", "3", NULL);
   assert_figure (products, 1, NULL, top_product, "Sales Hub · Gold");
-  chart = ld_card_content_get_chart (products, LD_CARD_CHART_BARS, 0);
+  chart = ld_card_content_get_chart (products, LD_CHART_BARS, 0);
   g_assert_cmpuint (chart->bars.n_items, ==, 3);
   g_assert_cmpuint (chart->bars.items[0].value, ==, 17);
   g_assert_true (products->wide);
 
   assert_figure (by_customer, 0, "Customers", "4", NULL);
   assert_figure (by_customer, 1, NULL, top_share, "Contoso");
-  chart = ld_card_content_get_chart (by_customer, LD_CARD_CHART_BARS, 0);
+  chart = ld_card_content_get_chart (by_customer, LD_CHART_BARS, 0);
   g_assert_cmpstr (chart->bars.items[3].label, ==, "Name not shared");
 
   assert_figure (geo, 0, "Countries", "4", NULL);
   assert_figure (geo, 1, NULL, top_share, "Germany");
-  chart = ld_card_content_get_chart (geo, LD_CARD_CHART_MAP, 0);
+  chart = ld_card_content_get_chart (geo, LD_CHART_MAP, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->map.n_items, ==, 4);
-  g_assert_nonnull (ld_card_content_get_chart (geo, LD_CARD_CHART_BARS, 0));
+  g_assert_nonnull (ld_card_content_get_chart (geo, LD_CHART_BARS, 0));
 
   assert_figure (summary, 0, "Customers", "4", NULL);
   assert_figure (summary, 4, "Rows", "6", NULL);
@@ -321,7 +321,7 @@ test_content_filters_and_selection (Fixture       *f,
   g_autoptr(LdCardContent) content = NULL;
   g_autoptr(LdCardContent) selected = NULL;
   const LdProductRow *rows;
-  const LdCardChart *trend;
+  const LdChart *trend;
   guint n;
 
   ld_query_add_filter_value (f->query, LD_DIM_COUNTRY, "DE");
@@ -332,13 +332,13 @@ test_content_filters_and_selection (Fixture       *f,
   content = ld_card_content_new (f->query, result, LD_WIDGET_GEO, LD_CARD_CONTENT_NO_SELECTION, NULL);
   assert_contains (content->caption, "Country/region: DE, AT");
   assert_contains (content->caption, "License state: Active");
-  g_assert_cmpstr (ld_card_content_get_chart (content, LD_CARD_CHART_MAP, 0)->map.selected[1], ==, "AT");
+  g_assert_cmpstr (ld_card_content_get_chart (content, LD_CHART_MAP, 0)->map.selected[1], ==, "AT");
 
   /* A selected Analysis row: the trend is that row's, counted under the same filters. */
   rows = ld_result_get_products (result, &n);
   g_assert_cmpuint (n, >, 1);
   selected = ld_card_content_new (f->query, result, LD_WIDGET_ANALYSIS_PRODUCTS, rows[1].group, NULL);
-  trend = ld_card_content_get_chart (selected, LD_CARD_CHART_TREND, 0);
+  trend = ld_card_content_get_chart (selected, LD_CHART_TREND, 0);
   assert_contains (trend->title, rows[1].plan_name);
   {
     guint64 sum = 0;

@@ -276,21 +276,18 @@ set_figure (LdCardContent *self,
   self->n_figures = MAX (self->n_figures, index + 1);
 }
 
-static LdCardChart *
-add_chart (LdCardContent   *self,
-           LdCardChartKind  kind,
-           char            *title)
+static LdChart *
+add_chart (LdCardContent *self,
+           LdChartKind    kind,
+           char          *title)
 {
-  LdCardChart *chart;
+  LdChart *chart;
 
   g_assert (self->n_charts < LD_CARD_CONTENT_MAX_CHARTS);
 
   chart = &self->charts[self->n_charts++];
-  chart->kind = kind;
-  chart->title = title;
-  ld_trend_chart_data_init (&chart->trend);
-  ld_bar_chart_data_init (&chart->bars);
-  ld_map_chart_data_init (&chart->map);
+  ld_chart_init (chart, kind);
+  chart->title = title != NULL ? own_string (self, title) : NULL;
 
   return chart;
 }
@@ -387,10 +384,10 @@ build_customers (LdCardContent *self,
 {
   guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
   char *customers = ld_card_content_format_count (result != NULL ? ld_result_get_customers (result) : 0);
-  LdCardChart *chart;
+  LdChart *chart;
 
   self->title = g_strdup (_("Customers"));
-  chart = add_chart (self, LD_CARD_CHART_TREND, NULL);
+  chart = add_chart (self, LD_CHART_TREND, NULL);
 
   if (n_months == 0)
     {
@@ -467,7 +464,7 @@ build_licenses (LdCardContent *self,
   LdFigureTrend provisioned_trend = LD_FIGURE_TREND_NONE;
   LdFigureTrend assigned_trend = LD_FIGURE_TREND_NONE;
   LdFigureTrend rate_trend = LD_FIGURE_TREND_NONE;
-  LdCardChart *chart;
+  LdChart *chart;
 
   self->title = g_strdup (_("Licenses"));
 
@@ -494,7 +491,7 @@ build_licenses (LdCardContent *self,
   set_figure (self, 2, _("Assignment rate"), ld_card_content_format_rate (rate),
               rate_change, rate_trend);
 
-  chart = add_chart (self, LD_CARD_CHART_TREND, NULL);
+  chart = add_chart (self, LD_CHART_TREND, NULL);
   fill_license_trend (self, &chart->trend, result);
 }
 
@@ -543,7 +540,7 @@ build_analysis (LdCardContent *self,
   g_autofree char *selected_name = NULL;
   char *trend_title;
   LdResult *trend_source = result;
-  LdCardChart *bars, *trend;
+  LdChart *bars, *trend;
   guint n = 0;
   gint64 top_share = 0;
 
@@ -579,7 +576,7 @@ build_analysis (LdCardContent *self,
               ld_card_content_format_rate (top_share), g_steal_pointer (&top_name),
               LD_FIGURE_TREND_NONE);
 
-  bars = add_chart (self, LD_CARD_CHART_BARS,
+  bars = add_chart (self, LD_CHART_BARS,
                     g_strdup (products ? _("Top products by provisioned licenses")
                                        : _("Top customers by provisioned licenses")));
   fill_bars (self, &bars->bars, result, items, n, ANALYSIS_TOP_ITEMS);
@@ -615,7 +612,7 @@ build_analysis (LdCardContent *self,
   else
     trend_title = g_strdup (products ? _("All products per month") : _("All customers per month"));
 
-  trend = add_chart (self, LD_CARD_CHART_TREND, trend_title);
+  trend = add_chart (self, LD_CHART_TREND, trend_title);
   fill_license_trend (self, &trend->trend, trend_source);
   self->wide = TRUE;
 }
@@ -629,7 +626,7 @@ build_geo (LdCardContent *self,
   guint n = 0;
   g_autofree LdBarChartItem *items = g_new0 (LdBarChartItem, GEO_TOP_ITEMS + 1);
   LdMapChartItem *map_items;
-  LdCardChart *map, *bars;
+  LdChart *map, *bars;
 
   self->title = g_strdup (_("Geographical spread"));
 
@@ -649,7 +646,7 @@ build_geo (LdCardContent *self,
               LD_FIGURE_TREND_NONE);
 
   /* The map shades every country, the bars rank the leading ones. */
-  map = add_chart (self, LD_CARD_CHART_MAP, g_strdup (_("Provisioned licenses by country")));
+  map = add_chart (self, LD_CHART_MAP, g_strdup (_("Provisioned licenses by country")));
   map_items = own_array (self, g_new0 (LdMapChartItem, MAX (n, 1)));
   for (guint i = 0; i < n; i++)
     map_items[i] = (LdMapChartItem) { rows[i].code, rows[i].name, rows[i].provisioned,
@@ -668,7 +665,7 @@ build_geo (LdCardContent *self,
       map->map.selected = selected;
     }
 
-  bars = add_chart (self, LD_CARD_CHART_BARS, g_strdup (_("Top countries by provisioned licenses")));
+  bars = add_chart (self, LD_CHART_BARS, g_strdup (_("Top countries by provisioned licenses")));
   fill_bars (self, &bars->bars, result, items, n, GEO_TOP_ITEMS);
   self->wide = TRUE;
 }
@@ -763,8 +760,6 @@ ld_card_content_free (LdCardContent *self)
       g_free (self->figures[i].value);
       g_free (self->figures[i].change);
     }
-  for (guint i = 0; i < self->n_charts; i++)
-    g_free (self->charts[i].title);
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->caption);
@@ -773,9 +768,9 @@ ld_card_content_free (LdCardContent *self)
   g_free (self);
 }
 
-const LdCardChart *
+const LdChart *
 ld_card_content_get_chart (const LdCardContent *self,
-                           LdCardChartKind      kind,
+                           LdChartKind          kind,
                            guint                nth)
 {
   g_return_val_if_fail (self != NULL, NULL);

@@ -12,11 +12,9 @@
 
 #include <glib.h>
 
-#include "ld-bar-chart.h"
-#include "ld-map-chart.h"
+#include "ld-chart.h"
 #include "ld-query.h"
 #include "ld-result.h"
-#include "ld-trend-chart.h"
 
 G_BEGIN_DECLS
 
@@ -36,24 +34,6 @@ typedef struct
   LdFigureTrend  trend;
 } LdCardFigure;
 
-typedef enum
-{
-  LD_CARD_CHART_TREND,
-  LD_CARD_CHART_BARS,
-  LD_CARD_CHART_MAP,
-} LdCardChartKind;
-
-/* One chart of a card; only the member of its kind is filled. The data point
- * into arrays the content owns. */
-typedef struct
-{
-  LdCardChartKind  kind;
-  char            *title;  /* a heading above the chart, or NULL */
-  LdTrendChartData trend;
-  LdBarChartData   bars;
-  LdMapChartData   map;
-} LdCardChart;
-
 #define LD_CARD_CONTENT_MAX_FIGURES 5
 #define LD_CARD_CONTENT_MAX_CHARTS  3
 
@@ -66,7 +46,7 @@ struct _LdCardContent
   char         *subtitle;   /* "By product" for the Analysis views, else NULL */
   LdCardFigure  figures[LD_CARD_CONTENT_MAX_FIGURES];
   guint         n_figures;
-  LdCardChart   charts[LD_CARD_CONTENT_MAX_CHARTS];
+  LdChart       charts[LD_CARD_CONTENT_MAX_CHARTS];
   guint         n_charts;
   /* "report.csv · Jun 2026 – Nov 2026 · Country/region: DE": what the figures count. */
   char         *caption;
@@ -94,10 +74,10 @@ LdCardContent *ld_card_content_new    (LdQuery       *query,
                                        LdResult      *selected_result);
 void           ld_card_content_free   (LdCardContent *self);
 
-/* The chart of @kind, or NULL. */
-const LdCardChart *ld_card_content_get_chart (const LdCardContent *self,
-                                              LdCardChartKind      kind,
-                                              guint                nth);
+/* The @nth chart of @kind, or NULL. */
+const LdChart *ld_card_content_get_chart (const LdCardContent *self,
+                                          LdChartKind          kind,
+                                          guint                nth);
 
 /* The headline figures as one translated sentence, the same words the card
  * gives screen readers: "Provisioned: 1,234, up 12.5% since Jun 2026; …". */

@@ -93,36 +93,8 @@ change_text (const LdCardFigure *figure)
   return g_strconcat (change_prefix (figure->trend), figure->change, NULL);
 }
 
-/* Charts beside each other share the width by these weights: the map wants room. */
-static double
-chart_weight (const LdCardChart *chart)
-{
-  return chart->kind == LD_CARD_CHART_MAP ? 1.7 : 1.0;
-}
-
-static double
-chart_natural_height (const LdCardChart  *chart,
-                      const LdChartTheme *theme,
-                      double              width,
-                      LdCardRenderFlags   flags)
-{
-  double u = theme->font_size;
-  gboolean compact = (flags & LD_CARD_RENDER_COMPACT) != 0;
-
-  switch (chart->kind)
-    {
-    case LD_CARD_CHART_BARS:
-      /* Compact rows are still above the bar chart's minimum, so no item is left out. */
-      return MAX (ld_bar_chart_get_preferred_height (&chart->bars, theme, width) * (compact ? 0.8 : 1),
-                  8 * u);
-    case LD_CARD_CHART_MAP:
-      /* The inhabited world in Web Mercator is about 0.65 as high as wide. */
-      return CLAMP (width * 0.62, 14 * u, 40 * u);
-    case LD_CARD_CHART_TREND:
-    default:
-      return CLAMP (width * 0.42, 12 * u, 22 * u);
-    }
-}
+/* A chart on a card is at least this many units high, whatever it asks for. */
+#define MIN_CHART_HEIGHT 8.0
 
 static void
 card_layout (LdChartText         *text,
@@ -200,20 +172,22 @@ card_layout (LdChartText         *text,
     double any_title = 0;
 
     for (guint i = 0; i < content->n_charts; i++)
-      total_weight += chart_weight (&content->charts[i]);
+      total_weight += ld_chart_get_width_weight (&content->charts[i]);
 
     for (guint i = 0; i < content->n_charts; i++)
       {
-        const LdCardChart *chart = &content->charts[i];
+        const LdChart *chart = &content->charts[i];
 
         widths[i] = side_by_side
-          ? floor ((inner - gap * (content->n_charts - 1)) * chart_weight (chart) / total_weight)
+          ? floor ((inner - gap * (content->n_charts - 1)) * ld_chart_get_width_weight (chart) / total_weight)
           : inner;
         title_h[i] = chart->title != NULL
           ? ld_chart_text_height_sized (text, chart->title, CHART_TITLE * u, LD_CHART_TEXT_BOLD, widths[i]) + round (0.4 * u)
           : 0;
         any_title = MAX (any_title, title_h[i]);
-        nat[i] = ceil (chart_natural_height (chart, theme, widths[i], flags));
+        nat[i] = ceil (MAX (ld_chart_get_preferred_height (chart, theme, widths[i],
+                                                          (flags & LD_CARD_RENDER_COMPACT) != 0),
+                                MIN_CHART_HEIGHT * u));
       }
 
     /* Room beyond the natural height (a taller area than asked for) goes to the charts. */
@@ -253,7 +227,7 @@ card_layout (LdChartText         *text,
           {
             /* A map keeps the world's proportions, top-aligned, where a trend
              * stretches to its neighbour's height. */
-            double h = content->charts[i].kind == LD_CARD_CHART_MAP ? nat[i] : row_h;
+            double h = ld_chart_keeps_proportions (&content->charts[i]) ? nat[i] : row_h;
 
             l->chart_titles[i] = (Rect) { x, y, widths[i], any_title };
             l->charts[i] = (Rect) { x, y + any_title, widths[i], h };
@@ -323,7 +297,7 @@ change_color (const LdChartTheme *theme,
 
 static void
 draw_chart (cairo_t            *cr,
-            const LdCardChart  *chart,
+            const LdChart      *chart,
             const LdChartTheme *theme,
             const Rect         *r)
 {
@@ -336,19 +310,7 @@ draw_chart (cairo_t            *cr,
   cairo_translate (cr, r->x, r->y);
   cairo_rectangle (cr, 0, 0, r->width, r->height);
   cairo_clip (cr);
-  switch (chart->kind)
-    {
-    case LD_CARD_CHART_BARS:
-      ld_bar_chart_draw (cr, r->width, r->height, &chart->bars, &chart_theme);
-      break;
-    case LD_CARD_CHART_MAP:
-      ld_map_chart_draw (cr, r->width, r->height, &chart->map, &chart_theme);
-      break;
-    case LD_CARD_CHART_TREND:
-    default:
-      ld_trend_chart_draw (cr, r->width, r->height, &chart->trend, &chart_theme);
-      break;
-    }
+  ld_chart_draw (chart, cr, r->width, r->height, &chart_theme);
   cairo_restore (cr);
 }
 
@@ -430,7 +392,7 @@ ld_card_render_draw (cairo_t             *cr,
 
   for (guint i = 0; i < content->n_charts; i++)
     {
-      const LdCardChart *chart = &content->charts[i];
+      const LdChart *chart = &content->charts[i];
 
       if (chart->title != NULL)
         ld_chart_text_draw_box (&text, cr, chart->title, CHART_TITLE * u, LD_CHART_TEXT_BOLD,

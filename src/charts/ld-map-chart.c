@@ -863,6 +863,16 @@ ld_map_chart_draw_parts (cairo_t              *cr,
   prepared_clear (&p);
 }
 
+double
+ld_map_chart_get_preferred_height (const LdMapChartData *data,
+                                   const LdChartTheme   *theme,
+                                   double                width)
+{
+  g_return_val_if_fail (theme != NULL, 0);
+
+  return CLAMP (width * 0.62, 14 * theme->font_size, 40 * theme->font_size);
+}
+
 /* ---- hit-testing and text ------------------------------------------------ */
 
 const char *

@@ -654,6 +654,16 @@ measure_layout (const LdTrendChartData *data,
   return !l->empty;
 }
 
+double
+ld_trend_chart_get_preferred_height (const LdTrendChartData *data,
+                                     const LdChartTheme     *theme,
+                                     double                  width)
+{
+  g_return_val_if_fail (theme != NULL, 0);
+
+  return CLAMP (width * 0.42, 12 * theme->font_size, 22 * theme->font_size);
+}
+
 int
 ld_trend_chart_month_at (const LdTrendChartData *data,
                          const LdChartTheme     *theme,

@@ -117,10 +117,10 @@ refresh_headline_and_bars (LdAnalysisCard *self)
   g_autoptr(LdCardContent) content = ld_card_content_new (ld_card_get_query (card), self->result,
                                                           current_widget_id (self),
                                                           LD_CARD_CONTENT_NO_SELECTION, NULL);
-  const LdCardChart *bars = ld_card_content_get_chart (content, LD_CARD_CHART_BARS, 0);
+  const LdChart *bars = ld_card_content_get_chart (content, LD_CHART_BARS, 0);
 
   ld_card_set_figures_from_content (card, content);
-  ld_chart_view_set_bars (LD_CHART_VIEW (self->bar_chart), &bars->bars);
+  ld_chart_view_set_chart (LD_CHART_VIEW (self->bar_chart), bars);
   gtk_label_set_label (GTK_LABEL (self->bar_title), bars->title);
 }
 
@@ -166,7 +166,7 @@ refresh_trend (LdAnalysisCard *self)
   LdRowItem *item = gtk_single_selection_get_selected_item (view->selection);
   LdResult *source = self->result;
   g_autofree char *title = NULL;
-  LdTrendChartData data;
+  LdChart chart;
 
   g_clear_pointer (&self->row_result, ld_result_unref);
 
@@ -191,21 +191,23 @@ refresh_trend (LdAnalysisCard *self)
 
   gtk_label_set_label (GTK_LABEL (self->trend_title), title);
 
-  ld_trend_chart_data_init (&data);
+  ld_chart_init (&chart, LD_CHART_TREND);
   if (source != NULL && ld_result_get_n_months (source) > 0)
     {
-      data.first_month = ld_result_get_from_month (source);
-      data.n_months = ld_result_get_n_months (source);
-      data.n_series = 2;
-      data.bar_layout = LD_TREND_BARS_NESTED;
-      data.series[0] = (LdTrendSeries) { _("Provisioned"), LD_TREND_SERIES_BARS,
-                                         ld_result_get_month_provisioned (source),
-                                         LD_CHART_COLOR_PRIMARY };
-      data.series[1] = (LdTrendSeries) { _("Assigned"), LD_TREND_SERIES_BARS,
-                                         ld_result_get_month_assigned (source),
-                                         LD_CHART_COLOR_SECONDARY };
+      LdTrendChartData *data = &chart.trend;
+
+      data->first_month = ld_result_get_from_month (source);
+      data->n_months = ld_result_get_n_months (source);
+      data->n_series = 2;
+      data->bar_layout = LD_TREND_BARS_NESTED;
+      data->series[0] = (LdTrendSeries) { _("Provisioned"), LD_TREND_SERIES_BARS,
+                                          ld_result_get_month_provisioned (source),
+                                          LD_CHART_COLOR_PRIMARY };
+      data->series[1] = (LdTrendSeries) { _("Assigned"), LD_TREND_SERIES_BARS,
+                                          ld_result_get_month_assigned (source),
+                                          LD_CHART_COLOR_SECONDARY };
     }
-  ld_chart_view_set_trend (LD_CHART_VIEW (self->trend_chart), &data);
+  ld_chart_view_set_chart (LD_CHART_VIEW (self->trend_chart), &chart);
 }
 
 static void

@@ -31,7 +31,7 @@ ld_customers_card_update (LdCard   *card,
                                                           LD_CARD_CONTENT_NO_SELECTION, NULL);
 
   ld_card_set_figures_from_content (card, content);
-  ld_chart_view_set_trend (LD_CHART_VIEW (self->chart), &content->charts[0].trend);
+  ld_chart_view_set_chart (LD_CHART_VIEW (self->chart), &content->charts[0]);
 }
 
 static void
