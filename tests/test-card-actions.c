@@ -19,7 +19,7 @@
 
 #include "ld-analysis-card.h"
 #include "ld-card-export.h"
-#include "ld-card-render.h"
+#include "ld-card-layout.h"
 #include "ld-customers-card.h"
 #include "ld-geo-card.h"
 #include "ld-licenses-card.h"
@@ -208,7 +208,7 @@ assert_pdf_shows_card (const char *path,
 static void
 assert_same_headline (LdCard *card)
 {
-  g_autoptr(LdCardContent) content = ld_card_create_content (card);
+  g_autoptr(LdCardModel) content = ld_card_create_content (card);
   g_autofree char *screen = ld_card_get_headline_text (card);
   g_autofree char *export = NULL;
 
@@ -219,7 +219,7 @@ assert_same_headline (LdCard *card)
                      content->figures[i].value);
 
   /* The whole sentence: captions, values, changes and their direction. */
-  export = ld_card_content_get_headline_text (content);
+  export = ld_card_model_get_headline_text (content);
   g_assert_cmpstr (screen, ==, export);
   g_assert_cmpstr (ld_card_get_title (card), ==, content->title);
 }
@@ -247,8 +247,8 @@ test_headlines (Fixture       *f,
   /* A selected row's trend goes into the export too. */
   gtk_single_selection_set_selected (ld_analysis_card_get_selection (LD_ANALYSIS_CARD (analysis)), 0);
   {
-    g_autoptr(LdCardContent) content = ld_card_create_content (analysis);
-    const LdChart *trend = ld_card_content_get_chart (content, LD_CHART_TREND, 0);
+    g_autoptr(LdCardModel) content = ld_card_create_content (analysis);
+    const LdChart *trend = ld_card_model_get_chart (content, LD_CHART_TREND, 0);
 
     assert_contains (trend->title, "Contoso");
   }

@@ -74,7 +74,7 @@ assert_figure_count (GtkWidget *card,
                      guint      index,
                      guint64    value)
 {
-  g_autofree char *expected = ld_card_format_count (value);
+  g_autofree char *expected = ld_chart_format_count (value);
 
   g_assert_cmpstr (figure (card, index), ==, expected);
 }
@@ -124,7 +124,7 @@ test_headlines (void)
   /* Licenses: 35 and 15, rate 42.86 %; January to March 14 → 13, 6 → 4. */
   assert_figure_count (licenses, 0, ld_result_get_provisioned (result));
   assert_figure_count (licenses, 1, ld_result_get_assigned (result));
-  rate = ld_card_format_rate (ld_result_get_assignment_rate (result));
+  rate = ld_chart_format_rate (ld_result_get_assignment_rate (result));
   g_assert_cmpstr (figure (licenses, 2), ==, rate);
   g_assert_cmpstr (rate, ==, "42.86%");
   assert_headline_contains (licenses, "Provisioned: 35, down 7.1% since Jan 2026");

@@ -18,8 +18,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ld-card-content.h"
-#include "ld-card-render.h"
+#include "ld-card-model.h"
+#include "ld-card-layout.h"
+#include "ld-dashboard-report.h"
+#include "ld-document.h"
 #include "ld-file-save.h"
 #include "ld-chart-format.h"
 #include "ld-loader.h"
@@ -172,7 +174,7 @@ squeeze (const char *text)
 
 static void
 assert_pdf_has_card (const char          *text,
-                     const LdCardContent *content)
+                     const LdCardModel *content)
 {
   g_autofree char *flat = squeeze (text);
 
@@ -230,7 +232,7 @@ inked_share (cairo_surface_t *surface)
 /* ---- content --------------------------------------------------------------------- */
 
 static void
-assert_figure (const LdCardContent *content,
+assert_figure (const LdCardModel *content,
                guint                index,
                const char          *caption,
                const char          *value,
@@ -247,21 +249,21 @@ static void
 test_content_figures (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(LdCardContent) customers = ld_card_content_new (f->query, f->result, LD_WIDGET_CUSTOMERS,
-                                                            LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) licenses = ld_card_content_new (f->query, f->result, LD_WIDGET_LICENSES,
-                                                           LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) products = ld_card_content_new (f->query, f->result, LD_WIDGET_ANALYSIS_PRODUCTS,
-                                                           LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) by_customer = ld_card_content_new (f->query, f->result, LD_WIDGET_ANALYSIS_CUSTOMERS,
-                                                              LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) geo = ld_card_content_new (f->query, f->result, LD_WIDGET_GEO,
-                                                      LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) summary = ld_card_content_new (f->query, f->result, LD_WIDGET_SUMMARY,
-                                                          LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autofree char *rate = ld_card_content_format_rate (4286);
-  g_autofree char *top_product = ld_card_content_format_rate (4857);
-  g_autofree char *top_share = ld_card_content_format_rate (4571);
+  g_autoptr(LdCardModel) customers = ld_card_model_new (f->query, f->result, LD_WIDGET_CUSTOMERS,
+                                                            LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) licenses = ld_card_model_new (f->query, f->result, LD_WIDGET_LICENSES,
+                                                           LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) products = ld_card_model_new (f->query, f->result, LD_WIDGET_ANALYSIS_PRODUCTS,
+                                                           LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) by_customer = ld_card_model_new (f->query, f->result, LD_WIDGET_ANALYSIS_CUSTOMERS,
+                                                              LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) geo = ld_card_model_new (f->query, f->result, LD_WIDGET_GEO,
+                                                      LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) summary = ld_card_model_new (f->query, f->result, LD_WIDGET_SUMMARY,
+                                                          LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autofree char *rate = ld_chart_format_rate (4286);
+  g_autofree char *top_product = ld_chart_format_rate (4857);
+  g_autofree char *top_share = ld_chart_format_rate (4571);
   g_autofree char *headline = NULL;
   const LdChart *chart;
 
@@ -269,7 +271,7 @@ test_content_figures (Fixture       *f,
   assert_figure (customers, 0, "Customers", "4", "2 new since Jan 2026");
   g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_UP);
   assert_figure (customers, 1, "New in Mar 2026", "2", "No change since Jan 2026");
-  chart = ld_card_content_get_chart (customers, LD_CHART_TREND, 0);
+  chart = ld_card_model_get_chart (customers, LD_CHART_TREND, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->trend.n_months, ==, 3);
   g_assert_cmpuint (chart->trend.series[1].values[2], ==, 4);
@@ -283,22 +285,22 @@ test_content_figures (Fixture       *f,
 
   assert_figure (products, 0, "Products and plans", "3", NULL);
   assert_figure (products, 1, NULL, top_product, "Sales Hub · Gold");
-  chart = ld_card_content_get_chart (products, LD_CHART_BARS, 0);
+  chart = ld_card_model_get_chart (products, LD_CHART_BARS, 0);
   g_assert_cmpuint (chart->bars.n_items, ==, 3);
   g_assert_cmpuint (chart->bars.items[0].value, ==, 17);
   g_assert_true (products->wide);
 
   assert_figure (by_customer, 0, "Customers", "4", NULL);
   assert_figure (by_customer, 1, NULL, top_share, "Contoso");
-  chart = ld_card_content_get_chart (by_customer, LD_CHART_BARS, 0);
+  chart = ld_card_model_get_chart (by_customer, LD_CHART_BARS, 0);
   g_assert_cmpstr (chart->bars.items[3].label, ==, "Name not shared");
 
   assert_figure (geo, 0, "Countries", "4", NULL);
   assert_figure (geo, 1, NULL, top_share, "Germany");
-  chart = ld_card_content_get_chart (geo, LD_CHART_MAP, 0);
+  chart = ld_card_model_get_chart (geo, LD_CHART_MAP, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->map.n_items, ==, 4);
-  g_assert_nonnull (ld_card_content_get_chart (geo, LD_CHART_BARS, 0));
+  g_assert_nonnull (ld_card_model_get_chart (geo, LD_CHART_BARS, 0));
 
   assert_figure (summary, 0, "Customers", "4", NULL);
   assert_figure (summary, 4, "Rows", "6", NULL);
@@ -309,7 +311,7 @@ test_content_figures (Fixture       *f,
   assert_contains (licenses->caption, "Mar 2026");
   assert_contains (licenses->caption, "No filters");
 
-  headline = ld_card_content_get_headline_text (licenses);
+  headline = ld_card_model_get_headline_text (licenses);
   g_assert_true (g_str_has_prefix (headline, "Provisioned: 35, down 7.1% since Jan 2026; "));
 }
 
@@ -318,8 +320,8 @@ test_content_filters_and_selection (Fixture       *f,
                                     gconstpointer  data)
 {
   g_autoptr(LdResult) result = NULL;
-  g_autoptr(LdCardContent) content = NULL;
-  g_autoptr(LdCardContent) selected = NULL;
+  g_autoptr(LdCardModel) content = NULL;
+  g_autoptr(LdCardModel) selected = NULL;
   const LdProductRow *rows;
   const LdChart *trend;
   guint n;
@@ -329,16 +331,16 @@ test_content_filters_and_selection (Fixture       *f,
   ld_query_add_filter_value (f->query, LD_DIM_STATE, "Active");
   result = ld_query_run (f->query);
 
-  content = ld_card_content_new (f->query, result, LD_WIDGET_GEO, LD_CARD_CONTENT_NO_SELECTION, NULL);
+  content = ld_card_model_new (f->query, result, LD_WIDGET_GEO, LD_CARD_MODEL_NO_SELECTION, NULL);
   assert_contains (content->caption, "Country/region: DE, AT");
   assert_contains (content->caption, "License state: Active");
-  g_assert_cmpstr (ld_card_content_get_chart (content, LD_CHART_MAP, 0)->map.selected[1], ==, "AT");
+  g_assert_cmpstr (ld_card_model_get_chart (content, LD_CHART_MAP, 0)->map.selected[1], ==, "AT");
 
   /* A selected Analysis row: the trend is that row's, counted under the same filters. */
   rows = ld_result_get_products (result, &n);
   g_assert_cmpuint (n, >, 1);
-  selected = ld_card_content_new (f->query, result, LD_WIDGET_ANALYSIS_PRODUCTS, rows[1].group, NULL);
-  trend = ld_card_content_get_chart (selected, LD_CHART_TREND, 0);
+  selected = ld_card_model_new (f->query, result, LD_WIDGET_ANALYSIS_PRODUCTS, rows[1].group, NULL);
+  trend = ld_card_model_get_chart (selected, LD_CHART_TREND, 0);
   assert_contains (trend->title, rows[1].plan_name);
   {
     guint64 sum = 0;
@@ -355,19 +357,19 @@ static void
 test_card_png (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(LdCardContent) content = ld_card_content_new (f->query, f->result, LD_WIDGET_LICENSES,
-                                                          LD_CARD_CONTENT_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) content = ld_card_model_new (f->query, f->result, LD_WIDGET_LICENSES,
+                                                          LD_CARD_MODEL_NO_SELECTION, NULL);
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GError) error = NULL;
   LdChartTheme theme;
   cairo_surface_t *image;
   double height;
 
-  ld_card_render_theme_init (&theme, 0);
-  height = ld_card_render_get_height (content, &theme, 800, LD_CARD_RENDER_DEFAULT);
+  ld_chart_theme_init_default (&theme, 0);
+  height = ld_card_layout_get_height (content, &theme, 800, LD_CARD_LAYOUT_DEFAULT);
   g_assert_cmpfloat (height, >, 200);
 
-  png = ld_card_render_png (content, 800, 2, &error);
+  png = ld_card_layout_png (content, 800, 2, &error);
   g_assert_no_error (error);
   image = decode_png (png);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
@@ -416,10 +418,10 @@ test_card_pdf (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     {
-      g_autoptr(LdCardContent) content = ld_card_content_new (f->query, f->result, widgets[i],
-                                                              LD_CARD_CONTENT_NO_SELECTION, NULL);
+      g_autoptr(LdCardModel) content = ld_card_model_new (f->query, f->result, widgets[i],
+                                                              LD_CARD_MODEL_NO_SELECTION, NULL);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) pdf = ld_card_render_pdf (content, &error);
+      g_autoptr(GBytes) pdf = ld_card_layout_pdf (content, &error);
       g_autofree char *path = NULL;
       g_autofree char *text = NULL;
       double width = 0, height = 0;
@@ -470,7 +472,7 @@ test_dashboard_pdf (Fixture       *f,
   g_assert_no_error (error);
 
   /* The pages the layout made, on the locale's paper. */
-  ld_card_render_get_paper_size (&paper_w, &paper_h);
+  ld_document_get_paper_size (&paper_w, &paper_h);
   n_pages = ld_dashboard_report_paginate (report, paper_w, paper_h);
   g_assert_cmpuint (n_pages, >=, 2);
 
@@ -505,7 +507,7 @@ test_paper_size (void)
 
   if (setlocale (LC_PAPER, "en_US.UTF-8") != NULL)
     {
-      ld_card_render_get_paper_size (&w, &h);
+      ld_document_get_paper_size (&w, &h);
       g_assert_cmpfloat (w, ==, 612);
       g_assert_cmpfloat (h, ==, 792);
     }
@@ -514,7 +516,7 @@ test_paper_size (void)
 
   if (setlocale (LC_PAPER, "de_DE.UTF-8") != NULL)
     {
-      ld_card_render_get_paper_size (&w, &h);
+      ld_document_get_paper_size (&w, &h);
       g_assert_cmpfloat (fabs (w - 595.28), <, 0.1);
       g_assert_cmpfloat (fabs (h - 841.89), <, 0.1);
     }
@@ -863,12 +865,12 @@ test_cli_pdf_png (Fixture       *f,
   if (have_poppler ())
     {
       g_autoptr(LdResult) result = NULL;
-      g_autoptr(LdCardContent) content = NULL;
+      g_autoptr(LdCardModel) content = NULL;
       g_autofree char *text = NULL;
 
       ld_query_add_filter_value (f->query, LD_DIM_COUNTRY, "DE");
       result = ld_query_run (f->query);
-      content = ld_card_content_new (f->query, result, LD_WIDGET_LICENSES, LD_CARD_CONTENT_NO_SELECTION, NULL);
+      content = ld_card_model_new (f->query, result, LD_WIDGET_LICENSES, LD_CARD_MODEL_NO_SELECTION, NULL);
       g_assert_cmpstr (content->figures[0].value, ==, "16");
 
       text = pdf_text (single);

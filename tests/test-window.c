@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ld-chart-format.h"
 #include "ld-loader.h"
 #include "ld-window.h"
 
@@ -68,10 +69,10 @@ static void
 assert_headlines (LdWindow *window,
                   LdResult *expected)
 {
-  g_autofree char *customers = ld_card_format_count (ld_result_get_customers (expected));
-  g_autofree char *provisioned = ld_card_format_count (ld_result_get_provisioned (expected));
-  g_autofree char *assigned = ld_card_format_count (ld_result_get_assigned (expected));
-  g_autofree char *rate = ld_card_format_rate (ld_result_get_assignment_rate (expected));
+  g_autofree char *customers = ld_chart_format_count (ld_result_get_customers (expected));
+  g_autofree char *provisioned = ld_chart_format_count (ld_result_get_provisioned (expected));
+  g_autofree char *assigned = ld_chart_format_count (ld_result_get_assigned (expected));
+  g_autofree char *rate = ld_chart_format_rate (ld_result_get_assignment_rate (expected));
   g_autofree char *headline = NULL;
 
   g_assert_cmpstr (figure (window, LD_WIDGET_CUSTOMERS, 0), ==, customers);

@@ -10,7 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ld-card-render.h"
+#include "ld-card-layout.h"
+#include "ld-dashboard-report.h"
 #include "ld-file-save.h"
 #include "ld-table.h"
 #include "ld-window-private.h"

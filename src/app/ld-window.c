@@ -16,9 +16,9 @@
 
 #include "ld-a11y.h"
 #include "ld-analysis-card.h"
-#include "ld-card-content.h"
 #include "ld-chart-format.h"
 #include "ld-customers-card.h"
+#include "ld-describe.h"
 #include "ld-geo-card.h"
 #include "ld-licenses-card.h"
 #include "ld-loader.h"
@@ -58,7 +58,7 @@ ld_window_update_title (LdWindow *self)
       return;
     }
 
-  subtitle = ld_card_content_describe_data (self->report);
+  subtitle = ld_describe_data (self->report);
 
   adw_window_title_set_title (self->window_title, ld_report_get_display_name (self->report));
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -80,7 +80,7 @@ ld_window_refresh (LdWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->cards); i++)
     ld_card_update (self->cards[i], self->query, self->result);
 
-  summary = self->query != NULL ? ld_card_content_describe_filters (self->query, 3) : NULL;
+  summary = self->query != NULL ? ld_describe_filters (self->query, 3) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->filter_summary_box), summary != NULL && summary[0] != '\0');
   gtk_label_set_label (self->filter_summary_label, summary != NULL ? summary : "");
 

@@ -17,7 +17,8 @@
  * the former and would cut the message at the latter. */
 #include <inttypes.h>
 
-#include "ld-card-render.h"
+#include "ld-card-layout.h"
+#include "ld-dashboard-report.h"
 #include "ld-file-save.h"
 #include "ld-cli.h"
 #include "ld-loader.h"
@@ -215,12 +216,12 @@ render_widget (LdQuery     *query,
     }
   else
     {
-      g_autoptr(LdCardContent) content = ld_card_content_new (query, result, widget,
-                                                              LD_CARD_CONTENT_NO_SELECTION, NULL);
+      g_autoptr(LdCardModel) content = ld_card_model_new (query, result, widget,
+                                                              LD_CARD_MODEL_NO_SELECTION, NULL);
 
       if (format == OUT_PDF)
-        return ld_card_render_pdf (content, error);
-      return ld_card_render_png (content, CARD_PNG_WIDTH, PNG_SCALE, error);
+        return ld_card_layout_pdf (content, error);
+      return ld_card_layout_png (content, CARD_PNG_WIDTH, PNG_SCALE, error);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "ld-analysis-card.h"
 #include "ld-chart-view.h"
+#include "ld-describe.h"
 #include "ld-row-table.h"
 
 #define CHART_MIN_WIDTH 280
@@ -96,7 +97,7 @@ item_label (LdRowItem *item)
   const LdProductRow *product = ld_row_item_get_product (item);
 
   if (product != NULL)
-    return ld_card_content_product_label (product);
+    return ld_describe_product_plan (product);
 
   return g_strdup (ld_row_item_get_display_name (item, NULL));
 }
@@ -114,10 +115,10 @@ static void
 refresh_headline_and_bars (LdAnalysisCard *self)
 {
   LdCard *card = LD_CARD (self);
-  g_autoptr(LdCardContent) content = ld_card_content_new (ld_card_get_query (card), self->result,
+  g_autoptr(LdCardModel) content = ld_card_model_new (ld_card_get_query (card), self->result,
                                                           current_widget_id (self),
-                                                          LD_CARD_CONTENT_NO_SELECTION, NULL);
-  const LdChart *bars = ld_card_content_get_chart (content, LD_CHART_BARS, 0);
+                                                          LD_CARD_MODEL_NO_SELECTION, NULL);
+  const LdChart *bars = ld_card_model_get_chart (content, LD_CHART_BARS, 0);
 
   ld_card_set_figures_from_content (card, content);
   ld_chart_view_set_chart (LD_CHART_VIEW (self->bar_chart), bars);
@@ -337,15 +338,15 @@ ld_analysis_card_get_widget_id (LdCard *card)
 }
 
 /* The exports show the view on screen and, when a row is selected, its trend. */
-static LdCardContent *
+static LdCardModel *
 ld_analysis_card_create_content (LdCard *card)
 {
   LdAnalysisCard *self = LD_ANALYSIS_CARD (card);
   LdRowItem *item = gtk_single_selection_get_selected_item (current_view (self)->selection);
 
-  return ld_card_content_new (ld_card_get_query (card), self->result, current_widget_id (self),
+  return ld_card_model_new (ld_card_get_query (card), self->result, current_widget_id (self),
                               item != NULL && self->row_result != NULL ? ld_row_item_get_id (item)
-                                                                       : LD_CARD_CONTENT_NO_SELECTION,
+                                                                       : LD_CARD_MODEL_NO_SELECTION,
                               self->row_result);
 }
 

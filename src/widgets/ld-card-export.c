@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ld-card-export.h"
-#include "ld-card-render.h"
+#include "ld-card-layout.h"
 #include "ld-file-save.h"
 #include "ld-table.h"
 #include "ld-writer.h"
@@ -113,7 +113,7 @@ cairo_surface_t *
 ld_card_export_render_image (LdCard *card,
                              double *scale)
 {
-  g_autoptr(LdCardContent) content = NULL;
+  g_autoptr(LdCardModel) content = NULL;
   double width, s;
 
   g_return_val_if_fail (LD_IS_CARD (card), NULL);
@@ -129,7 +129,7 @@ ld_card_export_render_image (LdCard *card,
   if (scale != NULL)
     *scale = s;
 
-  return ld_card_render_image (content, width, s);
+  return ld_card_layout_image (content, width, s);
 }
 
 static GdkTexture *
@@ -212,7 +212,7 @@ ld_card_export_save_pdf (LdCard  *card,
                          GFile   *file,
                          GError **error)
 {
-  g_autoptr(LdCardContent) content = NULL;
+  g_autoptr(LdCardModel) content = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (LD_IS_CARD (card), FALSE);
@@ -221,7 +221,7 @@ ld_card_export_save_pdf (LdCard  *card,
   content = ld_card_create_content (card);
   g_return_val_if_fail (content != NULL, FALSE);
 
-  bytes = ld_card_render_pdf (content, error);
+  bytes = ld_card_layout_pdf (content, error);
   return bytes != NULL && ld_file_save_bytes (file, bytes, NULL, error);
 }
 
@@ -306,7 +306,7 @@ save_with_chooser (LdCard   *card,
 
 typedef struct
 {
-  LdCardContent *content;
+  LdCardModel *content;
   LdChartTheme   theme;
   GtkWidget     *card;  /* weak: for the error toast */
 } PrintJob;
@@ -314,7 +314,7 @@ typedef struct
 static void
 print_job_free (PrintJob *job)
 {
-  g_clear_pointer (&job->content, ld_card_content_free);
+  g_clear_pointer (&job->content, ld_card_model_free);
   g_clear_weak_pointer (&job->card);
   g_free (job);
 }
@@ -331,7 +331,7 @@ draw_page_cb (GtkPrintOperation *operation,
 
   /* The same drawing as Save as PDF, fitted to the printable area. */
   cairo_translate (cr, PRINT_MARGIN, PRINT_MARGIN);
-  ld_card_render_draw_fitted (cr, job->content, &job->theme,
+  ld_card_layout_draw_fitted (cr, job->content, &job->theme,
                               width - 2 * PRINT_MARGIN, height - 2 * PRINT_MARGIN);
 }
 
@@ -364,7 +364,7 @@ print_operation_new (LdCard *card)
 
   job = g_new0 (PrintJob, 1);
   job->content = ld_card_create_content (card);
-  ld_card_render_theme_init (&job->theme, PRINT_FONT_SIZE);
+  ld_chart_theme_init_default (&job->theme, PRINT_FONT_SIZE);
   g_set_weak_pointer (&job->card, GTK_WIDGET (card));
 
   operation = gtk_print_operation_new ();

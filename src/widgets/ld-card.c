@@ -269,7 +269,7 @@ ld_card_get_result (LdCard *self)
   return priv->result;
 }
 
-LdCardContent *
+LdCardModel *
 ld_card_create_content (LdCard *self)
 {
   LdCardPrivate *priv;
@@ -285,8 +285,8 @@ ld_card_create_content (LdCard *self)
   if (klass->create_content != NULL)
     return klass->create_content (self);
 
-  return ld_card_content_new (priv->query, priv->result, ld_card_get_widget_id (self),
-                              LD_CARD_CONTENT_NO_SELECTION, NULL);
+  return ld_card_model_new (priv->query, priv->result, ld_card_get_widget_id (self),
+                              LD_CARD_MODEL_NO_SELECTION, NULL);
 }
 
 const char *
@@ -596,7 +596,7 @@ ld_card_set_figure (LdCard      *self,
 
 void
 ld_card_set_figures_from_content (LdCard              *self,
-                                  const LdCardContent *content)
+                                  const LdCardModel *content)
 {
   LdCardPrivate *priv;
 
@@ -649,34 +649,4 @@ ld_card_headline_changed (LdCard *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
-}
-
-/* ---- formatting helpers ---------------------------------------------------------- */
-
-char *
-ld_card_format_count (guint64 value)
-{
-  return ld_card_content_format_count (value);
-}
-
-char *
-ld_card_format_rate (gint64 hundredths)
-{
-  return ld_card_content_format_rate (hundredths);
-}
-
-char *
-ld_card_format_change (guint64      first,
-                       guint64      last,
-                       int          first_month,
-                       LdCardTrend *trend)
-{
-  LdFigureTrend figure_trend = LD_FIGURE_TREND_NONE;
-  char *text;
-
-  g_return_val_if_fail (trend != NULL, NULL);
-
-  text = ld_card_content_format_change (first, last, first_month, &figure_trend);
-  *trend = (LdCardTrend) figure_trend;
-  return text;
 }

@@ -12,7 +12,7 @@
 
 #include <gtk/gtk.h>
 
-#include "ld-card-content.h"
+#include "ld-card-model.h"
 #include "ld-chart-theme.h"
 #include "ld-query.h"
 #include "ld-result.h"
@@ -37,9 +37,9 @@ struct _LdCardClass
                                const LdChartTheme *theme);
   /* The SPEC §5 table of the card's current view. */
   LdWidgetId (*get_widget_id) (LdCard             *self);
-  /* What the exports draw; the default is ld_card_content_new() for the card's
+  /* What the exports draw; the default is ld_card_model_new() for the card's
    * widget id with no selected row. NULL when the card has no report. */
-  LdCardContent *(*create_content) (LdCard        *self);
+  LdCardModel *(*create_content) (LdCard        *self);
 };
 
 /* Which colour a change line takes: a rise reads as good news. The same values
@@ -69,12 +69,12 @@ LdQuery    *ld_card_get_query         (LdCard             *self);
 LdResult   *ld_card_get_result        (LdCard             *self);
 /* What Copy Image, Save as PDF and Print draw: the card's current view with its
  * figures as on screen. NULL when no report is open. */
-LdCardContent *ld_card_create_content (LdCard             *self);
+LdCardModel *ld_card_create_content (LdCard             *self);
 
 /* For subclasses. */
 /* Shows @content's headline figures (the first ld_card_get_n_figures() of them). */
 void        ld_card_set_figures_from_content (LdCard              *self,
-                                              const LdCardContent *content);
+                                              const LdCardModel *content);
 void        ld_card_set_title         (LdCard             *self,
                                        const char         *title);
 void        ld_card_set_header_widget (LdCard             *self,
@@ -100,14 +100,5 @@ GtkLabel   *ld_card_get_figure_label  (LdCard             *self,
 guint       ld_card_get_n_figures     (LdCard             *self);
 /* Subclasses call this when their headline figures changed outside update(). */
 void        ld_card_headline_changed  (LdCard             *self);
-
-/* Helpers shared by the cards: locale-grouped counts, hundredths as "60.56 %",
- * and the change of a monthly figure between the first and the last month. */
-char       *ld_card_format_count      (guint64             value);
-char       *ld_card_format_rate       (gint64              hundredths);
-char       *ld_card_format_change     (guint64             first,
-                                       guint64             last,
-                                       int                 first_month,
-                                       LdCardTrend        *trend);
 
 G_END_DECLS

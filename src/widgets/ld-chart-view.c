@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 
 #include "ld-chart-format.h"
 #include "ld-chart-view.h"

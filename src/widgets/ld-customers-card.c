@@ -27,8 +27,8 @@ ld_customers_card_update (LdCard   *card,
 {
   LdCustomersCard *self = LD_CUSTOMERS_CARD (card);
   /* The figures and the chart come from the same content the exports draw. */
-  g_autoptr(LdCardContent) content = ld_card_content_new (query, result, LD_WIDGET_CUSTOMERS,
-                                                          LD_CARD_CONTENT_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) content = ld_card_model_new (query, result, LD_WIDGET_CUSTOMERS,
+                                                          LD_CARD_MODEL_NO_SELECTION, NULL);
 
   ld_card_set_figures_from_content (card, content);
   ld_chart_view_set_chart (LD_CHART_VIEW (self->chart), &content->charts[0]);

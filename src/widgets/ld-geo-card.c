@@ -63,22 +63,12 @@ ld_geo_card_update (LdCard   *card,
                     LdResult *result)
 {
   LdGeoCard *self = LD_GEO_CARD (card);
-  GListModel *model = G_LIST_MODEL (self->model);
-  g_autoptr(LdRowItem) top = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *share = NULL;
-  guint n;
+  /* The figures come from the same model the exports draw. */
+  g_autoptr(LdCardModel) model = ld_card_model_new (query, result, LD_WIDGET_GEO,
+                                                    LD_CARD_MODEL_NO_SELECTION, NULL);
 
   ld_row_table_set_result (self->selection, self->model, result);
-  n = g_list_model_get_n_items (model);
-
-  top = n > 0 ? g_list_model_get_item (model, 0) : NULL;
-  count = ld_card_format_count (n);
-  share = ld_card_format_rate (top != NULL ? ld_row_item_get_share (top) : 0);
-  ld_card_set_figure (card, self->count_figure, count, NULL, NULL, LD_CARD_TREND_NONE);
-  ld_card_set_figure (card, self->top_figure, share, NULL,
-                      top != NULL ? ld_row_item_get_display_name (top, NULL) : NULL,
-                      LD_CARD_TREND_NONE);
+  ld_card_set_figures_from_content (card, model);
 
   /* The map: every country of the table, shaded by provisioned licences. */
   g_clear_pointer (&self->items, g_free);
