@@ -17,14 +17,14 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
-#include "ld-analysis-card.h"
+#include "ld-analysis-card-private.h"
+#include "ld-card-private.h"
 #include "ld-card-export.h"
 #include "ld-card-layout.h"
-#include "ld-customers-card.h"
-#include "ld-geo-card.h"
-#include "ld-licenses-card.h"
+#include "ld-geo-card-private.h"
+#include "ld-trend-card.h"
 #include "ld-loader.h"
-#include "ld-window.h"
+#include "ld-window-private.h"
 
 /* test-cards.c's fixture: 4 customers, 35 provisioned, 15 assigned, Jan–Mar 2026. */
 static const char fixture[] =
@@ -208,7 +208,7 @@ assert_pdf_shows_card (const char *path,
 static void
 assert_same_headline (LdCard *card)
 {
-  g_autoptr(LdCardModel) content = ld_card_create_content (card);
+  g_autoptr(LdCardModel) content = ld_card_create_model (card);
   g_autofree char *screen = ld_card_get_headline_text (card);
   g_autofree char *export = NULL;
 
@@ -228,8 +228,8 @@ static void
 test_headlines (Fixture       *f,
                 gconstpointer  data)
 {
-  LdCard *customers = add_card (f, ld_customers_card_new ());
-  LdCard *licenses = add_card (f, ld_licenses_card_new ());
+  LdCard *customers = add_card (f, ld_trend_card_new (LD_WIDGET_CUSTOMERS));
+  LdCard *licenses = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   LdCard *analysis = add_card (f, ld_analysis_card_new ());
   LdCard *geo = add_card (f, ld_geo_card_new ());
 
@@ -247,7 +247,7 @@ test_headlines (Fixture       *f,
   /* A selected row's trend goes into the export too. */
   gtk_single_selection_set_selected (ld_analysis_card_get_selection (LD_ANALYSIS_CARD (analysis)), 0);
   {
-    g_autoptr(LdCardModel) content = ld_card_create_content (analysis);
+    g_autoptr(LdCardModel) content = ld_card_create_model (analysis);
     const LdChart *trend = ld_card_model_get_chart (content, LD_CHART_TREND, 0);
 
     assert_contains (trend->title, "Contoso");
@@ -261,7 +261,7 @@ test_enabled (Fixture       *f,
   static const char *const names[] = {
     "card.copy-image", "card.save-csv", "card.save-pdf", "card.print",
   };
-  GtkWidget *card = ld_licenses_card_new ();
+  GtkWidget *card = ld_trend_card_new (LD_WIDGET_LICENSES);
   GtkWidget *buttons[G_N_ELEMENTS (names)];
 
   gtk_box_append (GTK_BOX (f->box), card);
@@ -404,7 +404,7 @@ static void
 test_copy_image (Fixture       *f,
                  gconstpointer  data)
 {
-  LdCard *card = add_card (f, ld_licenses_card_new ());
+  LdCard *card = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   GdkClipboard *clipboard;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) png = NULL;
@@ -512,8 +512,8 @@ static void
 test_save_csv (Fixture       *f,
                gconstpointer  data)
 {
-  LdCard *customers = add_card (f, ld_customers_card_new ());
-  LdCard *licenses = add_card (f, ld_licenses_card_new ());
+  LdCard *customers = add_card (f, ld_trend_card_new (LD_WIDGET_CUSTOMERS));
+  LdCard *licenses = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   LdCard *analysis = add_card (f, ld_analysis_card_new ());
   LdCard *geo = add_card (f, ld_geo_card_new ());
 
@@ -532,7 +532,7 @@ static void
 test_save_pdf (Fixture       *f,
                gconstpointer  data)
 {
-  LdCard *licenses = add_card (f, ld_licenses_card_new ());
+  LdCard *licenses = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   LdCard *analysis = add_card (f, ld_analysis_card_new ());
   g_autofree char *path = g_build_filename (f->dir, "licenses.pdf", NULL);
   g_autofree char *wide = g_build_filename (f->dir, "analysis.pdf", NULL);
@@ -555,7 +555,7 @@ static void
 test_print (Fixture       *f,
             gconstpointer  data)
 {
-  LdCard *card = add_card (f, ld_customers_card_new ());
+  LdCard *card = add_card (f, ld_trend_card_new (LD_WIDGET_CUSTOMERS));
   g_autofree char *path = g_build_filename (f->dir, "printed.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -591,7 +591,7 @@ static void
 test_save_fails (Fixture       *f,
                  gconstpointer  data)
 {
-  LdCard *card = add_card (f, ld_licenses_card_new ());
+  LdCard *card = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "licenses.csv", NULL);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
   g_autoptr(GFile) full = g_file_new_for_path ("/dev/full");
@@ -654,7 +654,7 @@ test_save_fails_child (Fixture       *f,
       return;
     }
 
-  card = add_card (f, ld_licenses_card_new ());
+  card = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   file = g_file_new_for_path (path);
 
   signal (SIGXFSZ, SIG_IGN);

@@ -7,14 +7,14 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "ld-analysis-card.h"
+#include "ld-analysis-card-private.h"
+#include "ld-card-private.h"
 #include "ld-chart-format.h"
 #include "ld-chart-view.h"
-#include "ld-customers-card.h"
-#include "ld-geo-card.h"
+#include "ld-geo-card-private.h"
 #include "ld-map-chart.h"
 #include "ld-map-view.h"
-#include "ld-licenses-card.h"
+#include "ld-trend-card.h"
 #include "ld-loader.h"
 #include "ld-row-table.h"
 
@@ -96,8 +96,8 @@ test_headlines (void)
   g_autoptr(LdReport) report = load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
-  GtkWidget *customers = g_object_ref_sink (ld_customers_card_new ());
-  GtkWidget *licenses = g_object_ref_sink (ld_licenses_card_new ());
+  GtkWidget *customers = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS));
+  GtkWidget *licenses = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES));
   g_autofree char *rate = NULL;
 
   ld_query_set_range_preset (query, LD_RANGE_ALL);
@@ -183,8 +183,8 @@ test_empty_range (void)
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *cards[] = {
-    g_object_ref_sink (ld_customers_card_new ()),
-    g_object_ref_sink (ld_licenses_card_new ()),
+    g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS)),
+    g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES)),
     g_object_ref_sink (ld_analysis_card_new ()),
     g_object_ref_sink (ld_geo_card_new ()),
   };
@@ -374,8 +374,8 @@ test_draw (void)
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *cards[] = {
-    g_object_ref_sink (ld_customers_card_new ()),
-    g_object_ref_sink (ld_licenses_card_new ()),
+    g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS)),
+    g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES)),
     g_object_ref_sink (ld_analysis_card_new ()),
     g_object_ref_sink (ld_geo_card_new ()),
   };
@@ -415,14 +415,14 @@ test_accessible_text (void)
   g_autoptr(LdReport) report = load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
-  GtkWidget *card = g_object_ref_sink (ld_licenses_card_new ());
+  GtkWidget *card = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES));
   g_autofree char *text = NULL;
 
   ld_query_set_range_preset (query, LD_RANGE_ALL);
   result = ld_query_run (query);
   ld_card_update (LD_CARD (card), query, result);
 
-  text = ld_chart_view_get_text_alternative (LD_CHART_VIEW (ld_licenses_card_get_chart (LD_LICENSES_CARD (card))));
+  text = ld_chart_view_get_text_alternative (LD_CHART_VIEW (ld_trend_card_get_chart (LD_TREND_CARD (card))));
   g_test_message ("licenses chart: %s", text);
   g_assert_nonnull (strstr (text, "14"));
   g_assert_nonnull (strstr (text, "13"));
@@ -436,7 +436,7 @@ test_actions (void)
   static const char *const names[] = {
     "card.copy-image", "card.save-csv", "card.save-pdf", "card.print",
   };
-  GtkWidget *card = g_object_ref_sink (ld_customers_card_new ());
+  GtkWidget *card = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS));
   GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (card);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *buttons[G_N_ELEMENTS (names)];

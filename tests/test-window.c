@@ -9,9 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ld-card-private.h"
 #include "ld-chart-format.h"
 #include "ld-loader.h"
-#include "ld-window.h"
+#include "ld-window-private.h"
 
 #define SAMPLE_RESOURCE "/io/github/licensedashboard/LicenseDashboard/sample-license-report.csv"
 

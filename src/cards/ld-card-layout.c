@@ -50,27 +50,6 @@ typedef struct
   double height;
 } CardLayout;
 
-static const char *
-change_prefix (LdFigureTrend trend)
-{
-  switch (trend)
-    {
-    case LD_FIGURE_TREND_UP:
-      return "▲ ";
-    case LD_FIGURE_TREND_DOWN:
-      return "▼ ";
-    case LD_FIGURE_TREND_NONE:
-    default:
-      return "";
-    }
-}
-
-static char *
-change_text (const LdCardFigure *figure)
-{
-  return g_strconcat (change_prefix (figure->trend), figure->change, NULL);
-}
-
 /* A chart on a card is at least this many units high, whatever it asks for. */
 #define MIN_CHART_HEIGHT 8.0
 
@@ -118,7 +97,7 @@ card_layout (LdChartText        *text,
 
         if (figure->change != NULL)
           {
-            g_autofree char *change = change_text (figure);
+            g_autofree char *change = ld_card_figure_get_change_text (figure);
 
             w = MAX (w, ld_chart_text_width_sized (text, change, FIG_CHANGE * u, LD_CHART_TEXT_PLAIN));
           }
@@ -360,7 +339,7 @@ ld_card_layout_draw (cairo_t            *cr,
                       &theme->foreground);
       if (figure->change != NULL)
         {
-          g_autofree char *change = change_text (figure);
+          g_autofree char *change = ld_card_figure_get_change_text (figure);
           LdChartColor color;
 
           change_color (theme, figure->trend, &color);

@@ -79,6 +79,26 @@ format_rate_change (gint64         first,
   return g_strdup_printf (_("%s pts since %s"), points, since);
 }
 
+char *
+ld_card_figure_get_change_text (const LdCardFigure *figure)
+{
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  if (figure->change == NULL || figure->change[0] == '\0')
+    return NULL;
+
+  switch (figure->trend)
+    {
+    case LD_FIGURE_TREND_UP:
+      return g_strconcat ("▲ ", figure->change, NULL);
+    case LD_FIGURE_TREND_DOWN:
+      return g_strconcat ("▼ ", figure->change, NULL);
+    case LD_FIGURE_TREND_NONE:
+    default:
+      return g_strdup (figure->change);
+    }
+}
+
 /* ---- building ------------------------------------------------------------------- */
 
 static const char *

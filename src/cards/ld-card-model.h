@@ -35,6 +35,10 @@ typedef struct
   LdFigureTrend  trend;
 } LdCardFigure;
 
+/* The change line as drawn: "▲ 12.5% since Jan 2026" for a rise, "▼ …" for a fall,
+ * the change alone otherwise; NULL when the figure has no change line. */
+char          *ld_card_figure_get_change_text (const LdCardFigure *figure);
+
 #define LD_CARD_MODEL_MAX_FIGURES 5
 #define LD_CARD_MODEL_MAX_CHARTS  3
 
