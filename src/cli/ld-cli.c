@@ -1,14 +1,14 @@
 /* ld-cli.c — the command line's --export (SPEC §6)
  *
- * Everything here runs without a display: it loads the report, applies the range and
- * the filters to an LdQuery and writes the tables with the model's writers. Not one
- * GTK call, so a cron job on a headless server can use it.
+ * Parse, validate, run: the arguments become an LdCliOptions (ld-cli-options.c), then
+ * the report is read, the range and filters applied to an LdQuery and every target
+ * written with the model's writers or drawn with the cards' layout. Not one GTK call
+ * (the build holds this library to that), so a cron job on a headless server can use it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,11 +18,13 @@
 #include <inttypes.h>
 
 #include "ld-card-layout.h"
+#include "ld-cli-options.h"
+#include "ld-cli.h"
 #include "ld-dashboard-report.h"
 #include "ld-file-save.h"
-#include "ld-cli.h"
 #include "ld-loader.h"
-#include "ld-query.h"
+#include "ld-sample.h"
+#include "ld-stdout-stream.h"
 #include "ld-table.h"
 #include "ld-writer.h"
 
@@ -35,52 +37,11 @@ enum {
   EXIT_USAGE = 2,
 };
 
-/* Standard output as a GOutputStream. GUnixOutputStream would do, but its header is
- * in gio-unix-2.0, which the build does not depend on; this is all we need of it. */
-typedef struct {
-  GOutputStream parent_instance;
-} LdStdoutStream;
-
-typedef struct {
-  GOutputStreamClass parent_class;
-} LdStdoutStreamClass;
-
-static GType ld_stdout_stream_get_type (void);
-G_DEFINE_TYPE (LdStdoutStream, ld_stdout_stream, G_TYPE_OUTPUT_STREAM)
-
-static gssize
-ld_stdout_stream_write (GOutputStream  *stream,
-                        const void     *buffer,
-                        gsize           count,
-                        GCancellable   *cancellable,
-                        GError        **error)
-{
-  gssize n;
-
-  do
-    n = write (STDOUT_FILENO, buffer, count);
-  while (n < 0 && errno == EINTR);
-
-  if (n < 0)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
-    }
-
-  return n;
-}
-
-static void
-ld_stdout_stream_class_init (LdStdoutStreamClass *klass)
-{
-  G_OUTPUT_STREAM_CLASS (klass)->write_fn = ld_stdout_stream_write;
-}
-
-static void
-ld_stdout_stream_init (LdStdoutStream *self)
-{
-}
+/* A card PNG is 800 px wide at twice the pixel density: sharp on a HiDPI screen
+ * and in a printed document. The dashboard PNG is one long page. */
+#define CARD_PNG_WIDTH      800.0
+#define DASHBOARD_PNG_WIDTH 960.0
+#define PNG_SCALE           2.0
 
 gboolean
 ld_cli_wants_export (int    argc,
@@ -111,136 +72,15 @@ print_error (const char *format,
   g_printerr ("%s: %s\n", PROGRAM_NAME, message);
 }
 
-static int G_GNUC_PRINTF (1, 2)
-usage_error (const char *format,
-             ...)
+static int
+usage_error (const char *message)
 {
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("%s: %s\n", PROGRAM_NAME, message);
+  print_error ("%s", message);
   g_printerr (_("Try “%s --help” for more information.\n"), PROGRAM_NAME);
   return EXIT_USAGE;
 }
 
-/* What --format names: the model's two table formats, and the two drawn ones. */
-typedef enum {
-  OUT_CSV,
-  OUT_JSON,
-  OUT_PDF,
-  OUT_PNG,
-} OutFormat;
-
-static const char *const out_format_names[] = { "csv", "json", "pdf", "png" };
-
-/* A card PNG is 800 px wide at twice the pixel density: sharp on a HiDPI screen
- * and in a printed document. The dashboard PNG is one long page. */
-#define CARD_PNG_WIDTH      800.0
-#define DASHBOARD_PNG_WIDTH 960.0
-#define PNG_SCALE           2.0
-
-typedef struct {
-  LdWidgetId widgets[LD_N_WIDGETS + 1];  /* LD_N_WIDGETS stands for the dashboard */
-  guint      n_widgets;
-  gboolean   dashboard;   /* the whole page: pdf/png only */
-} WidgetList;
-
-/* "--export a,b --export c" and "--export=a,b": one list, each widget once, in the
- * order first named. */
-static gboolean
-parse_widgets (char       **values,
-               WidgetList  *list,
-               char       **bad_name)
-{
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
-
-      for (guint p = 0; parts[p] != NULL; p++)
-        {
-          const char *name = g_strstrip (parts[p]);
-          LdWidgetId id;
-          gboolean seen = FALSE;
-
-          if (*name == '\0')
-            continue;
-
-          if (strcmp (name, "dashboard") == 0)
-            {
-              list->dashboard = TRUE;
-              continue;
-            }
-
-          if (!ld_widget_id_from_string (name, &id))
-            {
-              *bad_name = g_strdup (name);
-              return FALSE;
-            }
-
-          for (guint k = 0; k < list->n_widgets; k++)
-            seen = seen || list->widgets[k] == id;
-          if (!seen)
-            list->widgets[list->n_widgets++] = id;
-        }
-    }
-  return TRUE;
-}
-
-static char *
-widget_file_name (const char *widget,
-                  OutFormat   format)
-{
-  return g_strdup_printf ("%s.%s", widget, out_format_names[format]);
-}
-
-/* The PDF or PNG of one widget (LD_N_WIDGETS: the dashboard), drawn by the same
- * GTK-free code as the window's Copy Image, Save as PDF and Export Dashboard. */
-static GBytes *
-render_widget (LdQuery     *query,
-               LdResult    *result,
-               LdWidgetId   widget,
-               OutFormat    format,
-               GError     **error)
-{
-  if (widget == LD_N_WIDGETS)
-    {
-      g_autoptr(LdDashboardReport) report = ld_dashboard_report_new (query, result);
-
-      if (format == OUT_PDF)
-        return ld_dashboard_report_pdf (report, error);
-      return ld_dashboard_report_png (report, DASHBOARD_PNG_WIDTH, PNG_SCALE, error);
-    }
-  else
-    {
-      g_autoptr(LdCardModel) content = ld_card_model_new (query, result, widget,
-                                                              LD_CARD_MODEL_NO_SELECTION, NULL);
-
-      if (format == OUT_PDF)
-        return ld_card_layout_pdf (content, error);
-      return ld_card_layout_png (content, CARD_PNG_WIDTH, PNG_SCALE, error);
-    }
-}
-
-static gboolean
-write_bytes_to_stdout (GBytes  *bytes,
-                       GError **error)
-{
-  g_autoptr(GOutputStream) stream = g_object_new (ld_stdout_stream_get_type (), NULL);
-
-  return g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, NULL, error) &&
-         g_output_stream_close (stream, NULL, error);
-}
-
-static gboolean
-is_directory (GFile *file)
-{
-  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
-}
+/* ---- reading -------------------------------------------------------------------- */
 
 static void
 report_skipped_rows (LdReport *report)
@@ -272,164 +112,203 @@ report_skipped_rows (LdReport *report)
     }
 }
 
-int
-ld_cli_main (int    argc,
-             char **argv)
+static LdReport *
+load_report (const LdCliOptions  *options,
+             GError             **error)
 {
-  g_auto(GStrv) export_values = NULL;
-  g_auto(GStrv) where_values = NULL;
-  g_auto(GStrv) files = NULL;
-  g_autofree char *format_name = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *range = NULL;
-  g_autofree char *bad_widget = NULL;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) input = NULL;
+
+  if (options->sample)
+    return ld_sample_load (NULL, NULL, NULL, error);
+
+  input = g_file_new_for_commandline_arg (options->files[0]);
+  return ld_loader_load_file (input, NULL, NULL, NULL, error);
+}
+
+static LdQuery *
+query_new (const LdCliOptions *options,
+           LdReport           *report)
+{
+  LdQuery *query = ld_query_new (report);
+
+  if (options->preset == LD_RANGE_CUSTOM)
+    ld_query_set_custom_range (query, options->from_month, options->to_month);
+  else
+    ld_query_set_range_preset (query, options->preset);
+  for (guint i = 0; i < options->n_filters; i++)
+    ld_query_add_filter_value (query, options->filters[i].dim, options->filters[i].value);
+
+  return query;
+}
+
+/* ---- writing -------------------------------------------------------------------- */
+
+/* The PDF or PNG of one target, drawn by the same GTK-free code as the window's Copy
+ * Image, Save as PDF and Export Dashboard. */
+static GBytes *
+render_target (const LdCliTarget  *target,
+               LdCliFormat         format,
+               LdQuery            *query,
+               LdResult           *result,
+               GError            **error)
+{
+  if (target->dashboard)
+    {
+      g_autoptr(LdDashboardReport) report = ld_dashboard_report_new (query, result);
+
+      if (format == LD_CLI_FORMAT_PDF)
+        return ld_dashboard_report_pdf (report, error);
+      return ld_dashboard_report_png (report, DASHBOARD_PNG_WIDTH, PNG_SCALE, error);
+    }
+  else
+    {
+      g_autoptr(LdCardModel) model = ld_card_model_new (query, result, target->widget,
+                                                        LD_CARD_MODEL_NO_SELECTION, NULL);
+
+      if (format == LD_CLI_FORMAT_PDF)
+        return ld_card_layout_pdf (model, error);
+      return ld_card_layout_png (model, CARD_PNG_WIDTH, PNG_SCALE, error);
+    }
+}
+
+static LdFormat
+table_format (LdCliFormat format)
+{
+  return format == LD_CLI_FORMAT_JSON ? LD_FORMAT_JSON : LD_FORMAT_CSV;
+}
+
+static int
+write_to_stdout (const LdCliOptions *options,
+                 LdQuery            *query,
+                 LdResult           *result)
+{
+  g_autoptr(GOutputStream) stream = ld_stdout_stream_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (options->drawn)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* A PDF or PNG on a terminal is noise: ask for a file instead. */
+      if (isatty (STDOUT_FILENO))
+        {
+          g_autofree char *message = g_strdup_printf (_("A %s is not text: name a file with --output, "
+                                                        "or redirect standard output."),
+                                                      options->format_name);
+
+          return usage_error (message);
+        }
+
+      bytes = render_target (&options->targets[0], options->format, query, result, &error);
+      ok = bytes != NULL &&
+           g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      NULL, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(LdTable) table = ld_table_new (query, result, options->targets[0].widget);
+
+      ok = ld_table_write (table, table_format (options->format), stream, NULL, &error);
+    }
+
+  if (!ok || !g_output_stream_close (stream, NULL, &error))
+    {
+      print_error (_("Could not write to standard output: %s"), error->message);
+      return EXIT_UNREADABLE;
+    }
+  return EXIT_OK;
+}
+
+static gboolean
+is_directory (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+}
+
+static int
+write_to_output (const LdCliOptions *options,
+                 LdQuery            *query,
+                 LdResult           *result)
+{
+  g_autoptr(GFile) out = g_file_new_for_commandline_arg (options->output);
+  /* "out/" names a folder even before it exists. */
+  gboolean wants_folder = options->n_targets > 1 || g_str_has_suffix (options->output, G_DIR_SEPARATOR_S);
+  gboolean into_folder = wants_folder || is_directory (out);
+  int status = EXIT_OK;
+
+  if (wants_folder && !is_directory (out))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (g_file_query_exists (out, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("--output “%s” must be a folder when several "
+                                                        "widgets are exported, or when it ends in “/”."),
+                                                      options->output);
+
+          return usage_error (message);
+        }
+      if (!g_file_make_directory_with_parents (out, NULL, &error))
+        {
+          print_error (_("Could not create the folder “%s”: %s"), options->output, error->message);
+          return EXIT_UNREADABLE;
+        }
+    }
+
+  for (guint i = 0; i < options->n_targets; i++)
+    {
+      const LdCliTarget *target = &options->targets[i];
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean saved;
+
+      if (into_folder)
+        {
+          g_autofree char *name = g_strdup_printf ("%s.%s",
+                                                   target->dashboard ? "dashboard"
+                                                                     : ld_widget_id_to_string (target->widget),
+                                                   ld_cli_format_to_string (options->format));
+
+          file = g_file_get_child (out, name);
+        }
+      else
+        file = g_object_ref (out);
+
+      if (options->drawn)
+        {
+          g_autoptr(GBytes) bytes = render_target (target, options->format, query, result, &error);
+
+          saved = bytes != NULL && ld_file_save_bytes (file, bytes, NULL, &error);
+        }
+      else
+        {
+          g_autoptr(LdTable) table = ld_table_new (query, result, target->widget);
+
+          saved = ld_table_save (table, table_format (options->format), file, NULL, &error);
+        }
+
+      if (!saved)
+        {
+          print_error ("%s", error->message);
+          status = EXIT_UNREADABLE;
+        }
+    }
+
+  return status;
+}
+
+/* ---- the three steps ------------------------------------------------------------ */
+
+static int
+run (const LdCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
   g_autoptr(LdReport) report = NULL;
   g_autoptr(LdQuery) query = NULL;
   g_autoptr(LdResult) result = NULL;
-  g_auto(GStrv) args = NULL;
-  LdFormat format = LD_FORMAT_CSV;
-  OutFormat out_format = OUT_CSV;
-  gboolean drawn;
-  LdRangePreset preset = LD_RANGE_LAST_6;
-  int from_month = -1, to_month = -1;
-  WidgetList widgets = { 0 };
-  struct { LdDimension dim; char *value; } filters[64];
-  guint n_filters = 0;
-  int status = EXIT_OK;
 
-  const GOptionEntry entries[] = {
-    { "export", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export_values,
-      N_("Write the tables of WIDGET (summary, customers, licenses, analysis-products, "
-         "analysis-customers, geo, data, and for pdf or png dashboard); several are "
-         "separated by commas"),
-      N_("WIDGET[,WIDGET…]") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Output format: csv (the default), json, pdf or png"), N_("FORMAT") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to PATH instead of standard output; a folder when there are several widgets"),
-      N_("PATH") },
-    { "range", 0, 0, G_OPTION_ARG_STRING, &range,
-      N_("Months to count: last-6 (the default), last-12, all, or YYYY-MM:YYYY-MM"),
-      N_("RANGE") },
-    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where_values,
-      N_("Keep only rows whose FIELD (offer-type, offer, plan, customer, country, state) "
-         "is VALUE; repeat a field for any of several values"),
-      N_("FIELD=VALUE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("FILE — export a License report’s tables without a window"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Exports the figures of a Partner Center License report as "
-                                  "CSV, JSON, PDF or PNG. Exit status: 0 success, 1 the file cannot be "
-                                  "read, 2 a usage error."));
-
-  if (g_get_prgname () == NULL)
-    g_set_prgname ("license-dashboard");
-
-  /* "--export --help" would hand "--help" to --export as its value: help is asked
-   * for wherever it stands. */
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?") ||
-        g_str_equal (argv[i], "--help-all"))
-      {
-        g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-        g_print ("%s", help);
-        return EXIT_OK;
-      }
-
-  /* Parse a copy: the caller's argv stays as it was. */
-  args = g_new0 (char *, argc + 1);
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-
-  if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error ("%s", error->message);
-
-  /* What to write. */
-  if (!parse_widgets (export_values, &widgets, &bad_widget))
-    return usage_error (_("Unknown widget “%s”. Choose from summary, customers, licenses, "
-                          "analysis-products, analysis-customers, geo, data."), bad_widget);
-
-  if (format_name != NULL)
-    {
-      gboolean known = FALSE;
-
-      for (guint f = 0; f < G_N_ELEMENTS (out_format_names); f++)
-        if (strcmp (format_name, out_format_names[f]) == 0)
-          {
-            out_format = f;
-            known = TRUE;
-          }
-      if (!known)
-        return usage_error (_("Unknown format “%s”. Use csv, json, pdf or png."), format_name);
-    }
-  drawn = out_format == OUT_PDF || out_format == OUT_PNG;
-  if (!drawn)
-    ld_format_from_string (out_format_names[out_format], &format);
-
-  if (widgets.dashboard && !drawn)
-    return usage_error (_("The dashboard widget is an image of the whole page: use "
-                          "--format pdf or png."));
-
-  for (guint i = 0; drawn && i < widgets.n_widgets; i++)
-    if (widgets.widgets[i] == LD_WIDGET_DATA)
-      return usage_error (_("The data table has no picture: the data table exports as csv "
-                            "or json."));
-
-  /* The dashboard goes last in a folder, like the page it pictures. */
-  if (widgets.dashboard)
-    widgets.widgets[widgets.n_widgets++] = LD_N_WIDGETS;
-
-  if (widgets.n_widgets == 0)
-    return usage_error (_("Name at least one widget with --export."));
-
-  if (range != NULL && !ld_range_parse (range, &preset, &from_month, &to_month))
-    return usage_error (_("Unknown range “%s”. Use last-6, last-12, all or YYYY-MM:YYYY-MM, "
-                          "for example 2026-01:2026-06."), range);
-
-  for (guint i = 0; where_values != NULL && where_values[i] != NULL; i++)
-    {
-      const char *eq = strchr (where_values[i], '=');
-      g_autofree char *field = NULL;
-      LdDimension dim;
-
-      if (eq == NULL)
-        return usage_error (_("--where “%s” has no “=”: write FIELD=VALUE, for example "
-                              "country=DE."), where_values[i]);
-
-      field = g_strndup (where_values[i], eq - where_values[i]);
-      if (!ld_dimension_from_cli_name (g_strstrip (field), &dim))
-        return usage_error (_("Unknown field “%s” in --where. Use offer-type, offer, plan, "
-                              "customer, country or state."), field);
-
-      if (n_filters == G_N_ELEMENTS (filters))
-        return usage_error (_("Too many --where options (at most %u)."),
-                            (guint) G_N_ELEMENTS (filters));
-
-      filters[n_filters].dim = dim;
-      filters[n_filters].value = (char *) eq + 1;
-      n_filters++;
-    }
-
-  if (files == NULL || files[0] == NULL)
-    return usage_error (_("Name the License report to read."));
-  if (files[1] != NULL)
-    return usage_error (_("Name one License report only; “%s” is one too many."), files[1]);
-
-  if (widgets.n_widgets > 1 && output == NULL)
-    return usage_error (_("Several widgets need --output with a folder to write them in."));
-
-  /* Read. */
-  input = g_file_new_for_commandline_arg (files[0]);
-  report = ld_loader_load_file (input, NULL, NULL, NULL, &error);
+  report = load_report (options, &error);
   if (report == NULL)
     {
       print_error ("%s", error->message);
@@ -437,108 +316,40 @@ ld_cli_main (int    argc,
     }
   report_skipped_rows (report);
 
-  /* Count. */
-  query = ld_query_new (report);
-  if (preset == LD_RANGE_CUSTOM)
-    ld_query_set_custom_range (query, from_month, to_month);
-  else
-    ld_query_set_range_preset (query, preset);
-  for (guint i = 0; i < n_filters; i++)
-    ld_query_add_filter_value (query, filters[i].dim, filters[i].value);
-
-  for (guint i = 0; i < widgets.n_widgets; i++)
-    if (widgets.widgets[i] != LD_WIDGET_DATA && result == NULL)
+  query = query_new (options, report);
+  /* The data table is read from the query; everything else from one result. */
+  for (guint i = 0; i < options->n_targets && result == NULL; i++)
+    if (options->targets[i].dashboard || options->targets[i].widget != LD_WIDGET_DATA)
       result = ld_query_run (query);
 
-  /* Write. */
-  if (output == NULL && drawn)
+  if (options->output == NULL)
+    return write_to_stdout (options, query, result);
+  return write_to_output (options, query, result);
+}
+
+int
+ld_cli_main (int    argc,
+             char **argv)
+{
+  g_auto(LdCliOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (g_get_prgname () == NULL)
+    g_set_prgname (PROGRAM_NAME);
+
+  if (!ld_cli_options_parse (&options, argc, argv, &error))
+    return usage_error (error->message);
+
+  if (options.help)
     {
-      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *help = ld_cli_options_get_help ();
 
-      /* A PDF or PNG on a terminal is noise: ask for a file instead. */
-      if (isatty (STDOUT_FILENO))
-        return usage_error (_("A %s is not text: name a file with --output, or redirect "
-                              "standard output."), format_name);
-
-      bytes = render_widget (query, result, widgets.widgets[0], out_format, &error);
-      if (bytes == NULL || !write_bytes_to_stdout (bytes, &error))
-        {
-          print_error (_("Could not write to standard output: %s"), error->message);
-          return EXIT_UNREADABLE;
-        }
+      g_print ("%s", help);
       return EXIT_OK;
     }
 
-  if (output == NULL)
-    {
-      g_autoptr(GOutputStream) stream = g_object_new (ld_stdout_stream_get_type (), NULL);
-      g_autoptr(LdTable) table = ld_table_new (query, result, widgets.widgets[0]);
+  if (!ld_cli_options_validate (&options, &error))
+    return usage_error (error->message);
 
-      if (!ld_table_write (table, format, stream, NULL, &error) ||
-          !g_output_stream_close (stream, NULL, &error))
-        {
-          print_error (_("Could not write to standard output: %s"), error->message);
-          return EXIT_UNREADABLE;
-        }
-      return EXIT_OK;
-    }
-
-  {
-    g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
-    /* "out/" names a folder even before it exists. */
-    gboolean wants_folder = widgets.n_widgets > 1 || g_str_has_suffix (output, G_DIR_SEPARATOR_S);
-    gboolean into_folder = wants_folder || is_directory (out);
-
-    if (wants_folder && !is_directory (out))
-      {
-        if (g_file_query_exists (out, NULL))
-          return usage_error (_("--output “%s” must be a folder when several widgets are "
-                                "exported, or when it ends in “/”."), output);
-        if (!g_file_make_directory_with_parents (out, NULL, &error))
-          {
-            print_error (_("Could not create the folder “%s”: %s"), output, error->message);
-            return EXIT_UNREADABLE;
-          }
-      }
-
-    for (guint i = 0; i < widgets.n_widgets; i++)
-      {
-        LdWidgetId widget = widgets.widgets[i];
-        g_autoptr(GFile) target = NULL;
-        gboolean saved;
-
-        if (into_folder)
-          {
-            g_autofree char *name = widget_file_name (widget == LD_N_WIDGETS ? "dashboard"
-                                                                             : ld_widget_id_to_string (widget),
-                                                      out_format);
-
-            target = g_file_get_child (out, name);
-          }
-        else
-          target = g_object_ref (out);
-
-        if (drawn)
-          {
-            g_autoptr(GBytes) bytes = render_widget (query, result, widget, out_format, &error);
-
-            saved = bytes != NULL && ld_file_save_bytes (target, bytes, NULL, &error);
-          }
-        else
-          {
-            g_autoptr(LdTable) table = ld_table_new (query, result, widget);
-
-            saved = ld_table_save (table, format, target, NULL, &error);
-          }
-
-        if (!saved)
-          {
-            print_error ("%s", error->message);
-            g_clear_error (&error);
-            status = EXIT_UNREADABLE;
-          }
-      }
-  }
-
-  return status;
+  return run (&options);
 }
