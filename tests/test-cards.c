@@ -17,50 +17,15 @@
 #include "ld-trend-card.h"
 #include "ld-loader.h"
 #include "ld-row-table.h"
+#include "ld-test-report.h"
 
 /* ---- the fixture ----------------------------------------------------------------
  *
- * Customers: Contoso/DE, Fabrikam/AT, a US customer who shares no name, Northwind
- * with no country. Offers: prod-a "Sales Hub" (Gold, Silver), prod-b "Insights" (Basic).
- *
- *   row  month  customer   group          assigned/provisioned
- *   1    Jan    Contoso    a-Gold          5/10
- *   2    Jan    Fabrikam   a-Silver        1/4
- *   3    Feb    Contoso    b-Basic         3/6
- *   4    Feb    (US)       a-Gold          2/2
- *   5    Mar    Northwind  b-Basic         0/8   (no country code: "Unknown")
- *   6    Mar    Fabrikam   a-Gold          4/5
- *
- * All time (Jan–Mar 2026): 4 customers; provisioned 35, assigned 15, rate
- * 1500/35 = 42.857… → 4286. Months: provisioned 14, 8, 13; assigned 6, 5, 4.
- * New customers 2, 2, 2 (Contoso+Fabrikam, Contoso+US, Northwind+Fabrikam);
- * cumulative 2, 3, 4 → 2 new since Jan 2026.
- * Products: a-Gold 17/11 (3 customers), b-Basic 14/3, a-Silver 4/1; top share
- * 17/35 = 48.57 %. Customers: Contoso 16, Fabrikam 9, Northwind 8, (US) 2.
- * Countries: DE 16, AT 9, "" 8, US 2.
- * Monthly rate: Jan 6/14 = 42.86 %, Mar 4/13 = 30.77 % → down 12.1 pts.
+ * ld_test_fixture_csv, whose figures are worked by hand in tests/util/ld-test-util.c:
+ * all time 4 customers; provisioned 35, assigned 15, rate 42.86 %; months provisioned
+ * 14, 8, 13 and assigned 6, 5, 4; top product a-Gold 48.57 %, top customer Contoso
+ * 45.71 %; monthly rate down 12.1 pts.
  */
-static const char fixture[] =
-  "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate,ProductDisplayName,ProductId,PlanName,ServiceId,LicenseState,LicensesAssigned,LicensesProvisioned,OfferType\n"
-  "Germany,DE,Contoso,2026-01-10,Sales Hub,prod-a,Gold,svc-a,Active,5,10,Power BI visual\n"
-  "Austria,AT,Fabrikam,2026-01-20,Sales Hub,prod-a,Silver,svc-a,Active,1,4,Power BI visual\n"
-  "Germany,DE,Contoso,2026-02-05,Insights,prod-b,Basic,svc-b,Active,3,6,SaaS\n"
-  "United States,US,,2026-02-15,Sales Hub,prod-a,Gold,svc-a,Active,2,2,Power BI visual\n"
-  ",,Northwind,2026-03-01,Insights,prod-b,Basic,svc-b,Inactive,0,8,SaaS\n"
-  "Austria,AT,Fabrikam,2026-03-20,Sales Hub,prod-a,Gold,svc-a,Active,4,5,Power BI visual\n";
-
-static LdReport *
-load_fixture (void)
-{
-  g_autoptr(GError) error = NULL;
-  LdReport *report = ld_loader_load_data (fixture, strlen (fixture), "fixture.csv", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-  g_assert_cmpuint (ld_report_get_n_rows (report), ==, 6);
-
-  return report;
-}
 
 static const char *
 figure (GtkWidget *card,
@@ -93,7 +58,7 @@ assert_headline_contains (GtkWidget  *card,
 static void
 test_headlines (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *customers = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS));
@@ -179,7 +144,7 @@ test_headlines (void)
 static void
 test_empty_range (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *cards[] = {
@@ -202,7 +167,7 @@ test_empty_range (void)
 static void
 test_analysis (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *card = g_object_ref_sink (ld_analysis_card_new ());
@@ -305,7 +270,7 @@ find_label_containing (GtkWidget  *root,
 static void
 test_geo (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *card = g_object_ref_sink (ld_geo_card_new ());
@@ -370,7 +335,7 @@ count_painted (cairo_surface_t *surface)
 static void
 test_draw (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *cards[] = {
@@ -412,7 +377,7 @@ test_draw (void)
 static void
 test_accessible_text (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *card = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES));

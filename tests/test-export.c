@@ -25,8 +25,9 @@
 #include "ld-file-save.h"
 #include "ld-chart-format.h"
 #include "ld-loader.h"
+#include "ld-test-report.h"
 
-/* The fixture of test-cards.c, with the figures worked by hand there:
+/* ld_test_fixture_csv, with the figures worked by hand in tests/util/ld-test-util.c:
  *
  * All time (Jan–Mar 2026): 4 customers; provisioned 35, assigned 15, rate 42.86 %.
  * Months: provisioned 14, 8, 13; assigned 6, 5, 4; new customers 2, 2, 2,
@@ -34,15 +35,6 @@
  * a-Silver 4. Customers: Contoso 16 (45.71 %), Fabrikam 9, Northwind 8, (US) 2.
  * Countries: DE 16 (45.71 %), AT 9, "" 8, US 2.
  */
-static const char fixture[] =
-  "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate,ProductDisplayName,ProductId,PlanName,ServiceId,LicenseState,LicensesAssigned,LicensesProvisioned,OfferType\n"
-  "Germany,DE,Contoso,2026-01-10,Sales Hub,prod-a,Gold,svc-a,Active,5,10,Power BI visual\n"
-  "Austria,AT,Fabrikam,2026-01-20,Sales Hub,prod-a,Silver,svc-a,Active,1,4,Power BI visual\n"
-  "Germany,DE,Contoso,2026-02-05,Insights,prod-b,Basic,svc-b,Active,3,6,SaaS\n"
-  "United States,US,,2026-02-15,Sales Hub,prod-a,Gold,svc-a,Active,2,2,Power BI visual\n"
-  ",,Northwind,2026-03-01,Insights,prod-b,Basic,svc-b,Inactive,0,8,SaaS\n"
-  "Austria,AT,Fabrikam,2026-03-20,Sales Hub,prod-a,Gold,svc-a,Active,4,5,Power BI visual\n";
-
 typedef struct
 {
   LdReport *report;
@@ -54,10 +46,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->report = ld_loader_load_data (fixture, strlen (fixture), "fixture.csv", &error);
-  g_assert_no_error (error);
+  f->report = ld_test_load_fixture ();
   f->query = ld_query_new (f->report);
   ld_query_set_range_preset (f->query, LD_RANGE_ALL);
   f->result = ld_query_run (f->query);
@@ -73,15 +62,6 @@ fixture_teardown (Fixture       *f,
 }
 
 /* ---- helpers --------------------------------------------------------------------- */
-
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-
-  return pdftotext != NULL && pdfinfo != NULL;
-}
 
 static char *
 write_temp (GBytes     *bytes,
@@ -103,22 +83,6 @@ remove_temp (const char *path)
 
   g_unlink (path);
   g_rmdir (dir);
-}
-
-/* The text of a PDF as pdftotext reads it: proof that the text is real text. */
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
 }
 
 /* "Pages:" and "Page size:" of pdfinfo. */
@@ -151,14 +115,6 @@ pdf_pages (const char *path,
   return pages;
 }
 
-static void
-assert_contains (const char *text,
-                 const char *needle)
-{
-  if (strstr (text, needle) == NULL)
-    g_error ("“%s” is not in:\n%s", needle, text);
-}
-
 /* pdftotext may break a line where the layout wrapped it; compare without blanks. */
 static char *
 squeeze (const char *text)
@@ -178,14 +134,14 @@ assert_pdf_has_card (const char          *text,
 {
   g_autofree char *flat = squeeze (text);
 
-  assert_contains (text, content->title);
+  ld_test_assert_contains (text, content->title);
   for (guint i = 0; i < content->n_figures; i++)
     {
       g_autofree char *value = squeeze (content->figures[i].value);
       g_autofree char *caption = squeeze (content->figures[i].caption);
 
-      assert_contains (flat, value);
-      assert_contains (flat, caption);
+      ld_test_assert_contains (flat, value);
+      ld_test_assert_contains (flat, caption);
     }
 }
 
@@ -306,10 +262,10 @@ test_content_figures (Fixture       *f,
   assert_figure (summary, 4, "Rows", "6", NULL);
 
   /* The caption names the file, the range and the filters. */
-  assert_contains (licenses->caption, "fixture.csv");
-  assert_contains (licenses->caption, "Jan 2026");
-  assert_contains (licenses->caption, "Mar 2026");
-  assert_contains (licenses->caption, "No filters");
+  ld_test_assert_contains (licenses->caption, "fixture.csv");
+  ld_test_assert_contains (licenses->caption, "Jan 2026");
+  ld_test_assert_contains (licenses->caption, "Mar 2026");
+  ld_test_assert_contains (licenses->caption, "No filters");
 
   headline = ld_card_model_get_headline_text (licenses);
   g_assert_true (g_str_has_prefix (headline, "Provisioned: 35, down 7.1% since Jan 2026; "));
@@ -332,8 +288,8 @@ test_content_filters_and_selection (Fixture       *f,
   result = ld_query_run (f->query);
 
   content = ld_card_model_new (f->query, result, LD_WIDGET_GEO, LD_CARD_MODEL_NO_SELECTION, NULL);
-  assert_contains (content->caption, "Country/region: DE, AT");
-  assert_contains (content->caption, "License state: Active");
+  ld_test_assert_contains (content->caption, "Country/region: DE, AT");
+  ld_test_assert_contains (content->caption, "License state: Active");
   g_assert_cmpstr (ld_card_model_get_chart (content, LD_CHART_MAP, 0)->map.selected[1], ==, "AT");
 
   /* A selected Analysis row: the trend is that row's, counted under the same filters. */
@@ -341,7 +297,7 @@ test_content_filters_and_selection (Fixture       *f,
   g_assert_cmpuint (n, >, 1);
   selected = ld_card_model_new (f->query, result, LD_WIDGET_ANALYSIS_PRODUCTS, rows[1].group, NULL);
   trend = ld_card_model_get_chart (selected, LD_CHART_TREND, 0);
-  assert_contains (trend->title, rows[1].plan_name);
+  ld_test_assert_contains (trend->title, rows[1].plan_name);
   {
     guint64 sum = 0;
 
@@ -410,7 +366,7 @@ test_card_pdf (Fixture       *f,
     LD_WIDGET_ANALYSIS_PRODUCTS, LD_WIDGET_ANALYSIS_CUSTOMERS, LD_WIDGET_GEO,
   };
 
-  if (!have_poppler ())
+  if (!ld_test_have_poppler ())
     {
       g_test_skip ("pdftotext and pdfinfo (poppler-utils) are not installed");
       return;
@@ -435,9 +391,9 @@ test_card_pdf (Fixture       *f,
       else
         g_assert_cmpfloat (width, <, height);
 
-      text = pdf_text (path);
+      text = ld_test_pdf_text (path);
       assert_pdf_has_card (text, content);
-      assert_contains (text, "fixture.csv");
+      ld_test_assert_contains (text, "fixture.csv");
       remove_temp (path);
     }
 }
@@ -455,7 +411,7 @@ test_dashboard_pdf (Fixture       *f,
   double paper_w, paper_h, width, height;
   guint n_pages;
 
-  if (!have_poppler ())
+  if (!ld_test_have_poppler ())
     {
       g_test_skip ("pdftotext and pdfinfo (poppler-utils) are not installed");
       return;
@@ -481,19 +437,19 @@ test_dashboard_pdf (Fixture       *f,
   g_assert_cmpfloat (fabs (width - paper_w), <, 1);
   g_assert_cmpfloat (fabs (height - paper_h), <, 1);
 
-  text = pdf_text (path);
+  text = ld_test_pdf_text (path);
   /* The heading: file, data date, range, filters. */
-  assert_contains (text, "fixture.csv");
-  assert_contains (text, "Data through 20 Mar 2026");
-  assert_contains (text, "Jan 2026 – Mar 2026");
-  assert_contains (text, "Offer type: SaaS, Power BI visual");
+  ld_test_assert_contains (text, "fixture.csv");
+  ld_test_assert_contains (text, "Data through 20 Mar 2026");
+  ld_test_assert_contains (text, "Jan 2026 – Mar 2026");
+  ld_test_assert_contains (text, "Offer type: SaaS, Power BI visual");
   for (guint i = 0; i < ld_dashboard_report_get_n_cards (report); i++)
     assert_pdf_has_card (text, ld_dashboard_report_get_card (report, i));
-  assert_contains (text, "By product");
-  assert_contains (text, "By customer");
-  assert_contains (text, "Page 1 of ");
+  ld_test_assert_contains (text, "By product");
+  ld_test_assert_contains (text, "By customer");
+  ld_test_assert_contains (text, "Page 1 of ");
   last_page = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
-  assert_contains (text, last_page);
+  ld_test_assert_contains (text, last_page);
 
   remove_temp (path);
 }
@@ -605,7 +561,7 @@ test_save_missing_folder (Fixture       *f,
   g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   /* The message says which file, for the toast. */
-  assert_contains (error->message, "report.pdf");
+  ld_test_assert_contains (error->message, "report.pdf");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_rmdir (dir);
 }
@@ -692,7 +648,7 @@ test_save_disk_full_child (Fixture       *f,
 
   g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_nonnull (error);
-  assert_contains (error->message, "report.pdf");
+  ld_test_assert_contains (error->message, "report.pdf");
   g_clear_error (&error);
 
   /* A new file is not left half-written either. */
@@ -718,7 +674,7 @@ test_save_dev_full (Fixture       *f,
 
   g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  assert_contains (error->message, "/dev/full");
+  ld_test_assert_contains (error->message, "/dev/full");
 
   /* Written in place, never replaced by a rename: still the device. */
   g_assert_cmpint (g_stat ("/dev/full", &st), ==, 0);
@@ -727,59 +683,7 @@ test_save_dev_full (Fixture       *f,
 
 /* ---- the command line, with no display ------------------------------------------- */
 
-typedef struct
-{
-  int    status;
-  char  *out;
-  char  *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run               *run,
-         const char *const *args)
-{
-  const char *bin = g_getenv ("LD_DASHBOARD_BIN");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (bin == NULL)
-    g_error ("LD_DASHBOARD_BIN is not set: run this test through meson test");
-
-  g_ptr_array_add (argv, (char *) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display at all: a cron job on a server. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "none", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  /* Bytes, not UTF-8: a PDF may come out on standard output. */
-  g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  run->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
-}
-
-#define RUN(run, ...) run_cli ((run), (const char *const[]) { __VA_ARGS__, NULL })
+#define RUN(run, ...) ld_test_run_dashboard ((run), (const char *const[]) { __VA_ARGS__, NULL })
 
 static char *
 write_fixture (char **dir)
@@ -787,26 +691,8 @@ write_fixture (char **dir)
   *dir = g_dir_make_tmp ("ld-export-cli-XXXXXX", NULL);
   char *path = g_build_filename (*dir, "fixture.csv", NULL);
 
-  g_assert_true (g_file_set_contents (path, fixture, -1, NULL));
+  g_assert_true (g_file_set_contents (path, ld_test_fixture_csv, -1, NULL));
   return path;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -820,13 +706,13 @@ test_cli_pdf_png (Fixture       *f,
   g_autofree char *input = write_fixture (&dir);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *single = g_build_filename (dir, "licenses.pdf", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   for (guint format = 0; format < 2; format++)
     {
       const char *ext = format == 0 ? "pdf" : "png";
 
-      run_clear (&run);
+      ld_test_run_clear (&run);
       RUN (&run, "--export", "summary,customers,licenses,analysis-products,analysis-customers,geo,dashboard",
            "--format", ext, "--range", "all", "--output", out, input);
       g_assert_cmpstr (run.err, ==, "");
@@ -858,11 +744,11 @@ test_cli_pdf_png (Fixture       *f,
     }
 
   /* One widget to one file, and what it says. */
-  run_clear (&run);
+  ld_test_run_clear (&run);
   RUN (&run, "--export", "licenses", "--format", "pdf", "--range", "all", "--where", "country=DE",
        "--output", single, input);
   g_assert_cmpint (run.status, ==, 0);
-  if (have_poppler ())
+  if (ld_test_have_poppler ())
     {
       g_autoptr(LdResult) result = NULL;
       g_autoptr(LdCardModel) content = NULL;
@@ -873,13 +759,13 @@ test_cli_pdf_png (Fixture       *f,
       content = ld_card_model_new (f->query, result, LD_WIDGET_LICENSES, LD_CARD_MODEL_NO_SELECTION, NULL);
       g_assert_cmpstr (content->figures[0].value, ==, "16");
 
-      text = pdf_text (single);
+      text = ld_test_pdf_text (single);
       assert_pdf_has_card (text, content);
-      assert_contains (text, "Country/region: DE");
+      ld_test_assert_contains (text, "Country/region: DE");
       g_assert_cmpuint (pdf_pages (single, NULL, NULL), ==, 1);
     }
 
-  remove_tree (dir);
+  ld_test_remove_tree (dir);
 }
 
 static void
@@ -888,42 +774,42 @@ test_cli_usage (void)
   g_autofree char *dir = NULL;
   g_autofree char *input = write_fixture (&dir);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* The data table is rows, not a picture. */
   RUN (&run, "--export", "data", "--format", "pdf", "--output", out, input);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "the data table exports as csv or json");
+  ld_test_assert_contains (run.err, "the data table exports as csv or json");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  run_clear (&run);
+  ld_test_run_clear (&run);
   RUN (&run, "--export", "data", "--format", "png", "--output", out, input);
   g_assert_cmpint (run.status, ==, 2);
 
   /* The dashboard is a picture only. */
-  run_clear (&run);
+  ld_test_run_clear (&run);
   RUN (&run, "--export", "dashboard", "--format", "json", input);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "pdf or png");
+  ld_test_assert_contains (run.err, "pdf or png");
 
   /* A PDF on standard output (a pipe here) is fine for a shell redirect. */
-  run_clear (&run);
+  ld_test_run_clear (&run);
   RUN (&run, "--export", "summary", "--format", "pdf", input);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
 
   /* A failed save exits 1 with the file named. */
-  run_clear (&run);
+  ld_test_run_clear (&run);
   {
     g_autofree char *bad = g_build_filename (dir, "missing", "x.pdf", NULL);
 
     RUN (&run, "--export", "licenses", "--format", "pdf", "--output", bad, input);
     g_assert_cmpint (run.status, ==, 1);
-    assert_contains (run.err, "x.pdf");
+    ld_test_assert_contains (run.err, "x.pdf");
     g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   }
 
-  remove_tree (dir);
+  ld_test_remove_tree (dir);
 }
 
 int
