@@ -17,19 +17,25 @@
 
 /* ---- texts ----------------------------------------------------------------------- */
 
+typedef enum
+{
+  CHANGE_COUNT,   /* a count: in percent of the first month */
+  CHANGE_POINTS,  /* a rate in hundredths: in percentage points */
+} ChangeUnit;
+
 /* The change of a monthly figure from the range's first month to its last, as
- * "12.5% since Jan 2026". When the first month is zero a percentage means nothing,
- * so the change is the plain difference ("+26 since Jan 2026"). */
+ * "12.5% since Jan 2026". When the first month of a count is zero a percentage
+ * means nothing, so the change is the plain difference ("+26 since Jan 2026"); a
+ * rate changes by points ("4.5 pts since Jan 2026"). */
 static char *
-format_change (guint64        first,
-               guint64        last,
+format_change (gint64         first,
+               gint64         last,
                int            first_month,
+               ChangeUnit     unit,
                LdFigureTrend *trend)
 {
   g_autofree char *since = ld_chart_format_month (first_month, TRUE);
   g_autofree char *amount = NULL;
-
-  g_return_val_if_fail (trend != NULL, NULL);
 
   if (first == last)
     {
@@ -39,6 +45,14 @@ format_change (guint64        first,
     }
 
   *trend = last > first ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
+  if (unit == CHANGE_POINTS)
+    {
+      amount = g_strdup_printf ("%.1f", llabs (last - first) / 100.0);
+      /* TRANSLATORS: the change of the assignment rate in percentage points,
+       * "4.5 pts since Jan 2026". */
+      return g_strdup_printf (_("%s pts since %s"), amount, since);
+    }
+
   if (first == 0)
     {
       g_autofree char *count = ld_chart_format_count (last);
@@ -46,37 +60,11 @@ format_change (guint64        first,
       amount = g_strdup_printf (_("+%s"), count);
     }
   else
-    {
-      double percent = 100.0 * fabs ((double) last - (double) first) / (double) first;
-      amount = ld_chart_format_percent (percent);
-    }
+    amount = ld_chart_format_percent (100.0 * fabs ((double) last - (double) first) / (double) first);
 
   /* TRANSLATORS: a headline figure's change line, "12.5% since Jan 2026"; the
    * arrow before it says up or down. */
   return g_strdup_printf (_("%s since %s"), amount, since);
-}
-
-/* The change of the monthly assignment rate, in percentage points. */
-static char *
-format_rate_change (gint64         first,
-                    gint64         last,
-                    int            first_month,
-                    LdFigureTrend *trend)
-{
-  g_autofree char *since = ld_chart_format_month (first_month, TRUE);
-  g_autofree char *points = NULL;
-
-  if (first == last)
-    {
-      *trend = LD_FIGURE_TREND_NONE;
-      return g_strdup_printf (_("No change since %s"), since);
-    }
-
-  *trend = last > first ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
-  points = g_strdup_printf ("%.1f", llabs (last - first) / 100.0);
-  /* TRANSLATORS: the change of the assignment rate in percentage points,
-   * "4.5 pts since Jan 2026". */
-  return g_strdup_printf (_("%s pts since %s"), points, since);
 }
 
 char *
@@ -297,8 +285,8 @@ build_customers (LdCardModel *self,
     /* TRANSLATORS: the caption of the new customers in the range's last month, "New in Nov 2026". */
     month_caption = g_strdup_printf (_("New in %s"), last_name);
     if (n_months > 1)
-      month_change = format_change (new_customers[0], new_customers[n_months - 1],
-                                                    from, &month_trend);
+      month_change = format_change (new_customers[0], new_customers[n_months - 1], from,
+                                    CHANGE_COUNT, &month_trend);
     set_figure (self, 1, month_caption, ld_chart_format_count (new_customers[n_months - 1]),
                 month_change, month_trend);
 
@@ -339,13 +327,13 @@ build_licenses (LdCardModel *self,
       const guint64 *month_assigned = ld_result_get_month_assigned (result);
       guint last = n_months - 1;
 
-      provisioned_change = format_change (month_provisioned[0], month_provisioned[last],
-                                                          from, &provisioned_trend);
-      assigned_change = format_change (month_assigned[0], month_assigned[last],
-                                                       from, &assigned_trend);
-      rate_change = format_rate_change (ld_percent_hundredths (month_assigned[0], month_provisioned[0]),
-                                        ld_percent_hundredths (month_assigned[last], month_provisioned[last]),
-                                        from, &rate_trend);
+      provisioned_change = format_change (month_provisioned[0], month_provisioned[last], from,
+                                          CHANGE_COUNT, &provisioned_trend);
+      assigned_change = format_change (month_assigned[0], month_assigned[last], from,
+                                       CHANGE_COUNT, &assigned_trend);
+      rate_change = format_change (ld_percent_hundredths (month_assigned[0], month_provisioned[0]),
+                                   ld_percent_hundredths (month_assigned[last], month_provisioned[last]),
+                                   from, CHANGE_POINTS, &rate_trend);
     }
 
   set_figure (self, 0, _("Provisioned"), ld_chart_format_count (provisioned),

@@ -41,6 +41,46 @@ ld_chart_rounded_rect (cairo_t        *cr,
   cairo_close_path (cr);
 }
 
+gboolean
+ld_chart_begin (cairo_t            *cr,
+                double              width,
+                double              height,
+                const LdChartTheme *theme,
+                LdChartText        *text,
+                LdChartLayoutFunc   layout_func,
+                gconstpointer       data,
+                gpointer            layout)
+{
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (theme != NULL, FALSE);
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  ld_chart_paint_background (cr, width, height, theme);
+  ld_chart_text_init (text, cr, theme);
+
+  if (!layout_func (data, theme, text, width, height, layout))
+    {
+      ld_chart_draw_empty (cr, text, width, height, theme);
+      ld_chart_end (cr, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+ld_chart_end (cairo_t     *cr,
+              LdChartText *text)
+{
+  ld_chart_text_clear (text);
+  cairo_restore (cr);
+}
+
 void
 ld_chart_paint_background (cairo_t            *cr,
                            double              width,

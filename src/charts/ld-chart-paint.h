@@ -29,6 +29,22 @@ void         ld_chart_rounded_rect     (cairo_t            *cr,
                                         double              radius,
                                         LdChartCorners      corners);
 
+/* Starts drawing a chart in (0, 0, @width, @height): saves @cr, clips to the area,
+ * paints the theme's background, readies @text and lays @data out into @layout
+ * with @layout_func. Returns FALSE when there is nothing more to draw: an empty
+ * area, or no data, for which it drew the empty state and ended. */
+gboolean     ld_chart_begin            (cairo_t            *cr,
+                                        double              width,
+                                        double              height,
+                                        const LdChartTheme *theme,
+                                        LdChartText        *text,
+                                        LdChartLayoutFunc   layout_func,
+                                        gconstpointer       data,
+                                        gpointer            layout);
+/* Ends what ld_chart_begin() started. */
+void         ld_chart_end              (cairo_t            *cr,
+                                        LdChartText        *text);
+
 void         ld_chart_paint_background (cairo_t            *cr,
                                         double              width,
                                         double              height,

@@ -92,6 +92,24 @@ ld_chart_text_clear (LdChartText *text)
   g_clear_pointer (&text->measure_cr, cairo_destroy);
 }
 
+gboolean
+ld_chart_measure_layout (LdChartLayoutFunc   func,
+                         gconstpointer       data,
+                         const LdChartTheme *theme,
+                         double              width,
+                         double              height,
+                         gpointer            layout)
+{
+  LdChartText text;
+  gboolean drawn;
+
+  theme = ld_chart_text_init_measuring (&text, theme);
+  drawn = func (data, theme, &text, width, height, layout);
+  ld_chart_text_clear (&text);
+
+  return drawn;
+}
+
 PangoLayout *
 ld_chart_text_layout_sized (LdChartText      *text,
                             const char       *str,

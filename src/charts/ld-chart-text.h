@@ -55,6 +55,23 @@ const LdChartTheme *
                                             const LdChartTheme *theme);
 void         ld_chart_text_clear           (LdChartText        *text);
 
+/* A chart kind's layout of @data into @layout (both the kind's own types) in
+ * @width × @height with @text; FALSE when there is nothing to draw. */
+typedef gboolean (*LdChartLayoutFunc) (gconstpointer       data,
+                                       const LdChartTheme *theme,
+                                       LdChartText        *text,
+                                       double              width,
+                                       double              height,
+                                       gpointer            layout);
+/* Runs @func with a measuring text, for hit-testing and sizes: with @theme or,
+ * when it is NULL, the default theme. Returns what @func returns. */
+gboolean     ld_chart_measure_layout       (LdChartLayoutFunc   func,
+                                            gconstpointer       data,
+                                            const LdChartTheme *theme,
+                                            double              width,
+                                            double              height,
+                                            gpointer            layout);
+
 /* A label at the theme's size. */
 PangoLayout *ld_chart_text_layout          (LdChartText        *text,
                                             const char         *str,
