@@ -143,7 +143,7 @@ assert_pdf_shows_card (const char *path,
   ld_test_assert_contains (text, "Offer type: Power BI visual, SaaS");
 }
 
-/* ---- screen and export agree ------------------------------------------------------- */
+/* ---- screen and export agree ----------------------------------------------------- */
 
 static void
 assert_same_headline (LdCard *card)
@@ -401,7 +401,7 @@ test_copy_image (Fixture       *f,
   cairo_surface_destroy (expected);
 }
 
-/* ---- Save Data as CSV -------------------------------------------------------------- */
+/* ---- Save Data as CSV ------------------------------------------------------------ */
 
 static GBytes *
 cli_export (Fixture    *f,
@@ -466,7 +466,7 @@ test_save_csv (Fixture       *f,
   assert_csv_matches_cli (f, geo, "geo-2026-01_2026-03.csv");
 }
 
-/* ---- Save as PDF, Print ------------------------------------------------------------ */
+/* ---- Save as PDF, Print ---------------------------------------------------------- */
 
 static void
 test_save_pdf (Fixture       *f,
@@ -508,7 +508,7 @@ test_print (Fixture       *f,
   assert_pdf_shows_card (path, card);
 }
 
-/* ---- failed saves ------------------------------------------------------------------ */
+/* ---- failed saves ---------------------------------------------------------------- */
 
 static const char old_contents[] = "CustomerName\nthe old file, kept byte for byte\n";
 
@@ -607,7 +607,7 @@ test_save_fails_child (Fixture       *f,
   g_assert_nonnull (error);
 }
 
-/* ---- the window: Export Dashboard, win.toast --------------------------------------- */
+/* ---- the window: Export Dashboard, win.toast ------------------------------------- */
 
 static void
 test_window_export (Fixture       *f,

@@ -27,7 +27,7 @@ static const struct { int w, h; } sizes[] = { { 320, 200 }, { 800, 300 }, { 2560
 
 static char *tmp_dir;
 
-/* ---- pixels ---------------------------------------------------------------- */
+/* ---- pixels ---------------------------------------------------------------------- */
 
 static guint
 count_pixels (cairo_surface_t    *surface,
@@ -132,7 +132,7 @@ draw_bars (cairo_t *cr, double w, double h, gconstpointer data, const LdChartThe
   ld_bar_chart_draw (cr, w, h, data, theme);
 }
 
-/* ---- format ---------------------------------------------------------------- */
+/* ---- format ---------------------------------------------------------------------- */
 
 static void
 test_ticks (void)
@@ -314,7 +314,7 @@ test_theme (void)
   }
 }
 
-/* ---- trend chart ----------------------------------------------------------- */
+/* ---- trend chart ----------------------------------------------------------------- */
 
 /* New customers Jun–Nov 2026, with an empty July. */
 static const guint64 new_customers[] = { 5, 0, 12, 30, 8, 3 };
@@ -666,7 +666,7 @@ test_trend_text_alternative (void)
   g_assert_cmpstr (alt_flat, ==, "Provisioned was 7 in June 2026 and in August 2026; peak 9 in July 2026.");
 }
 
-/* ---- bar chart ------------------------------------------------------------- */
+/* ---- bar chart ------------------------------------------------------------------- */
 
 static const LdBarChartItem countries[] = {
   { "United States", 5200, 4100, FALSE },
@@ -808,7 +808,7 @@ test_bar_empty_and_text (void)
   }
 }
 
-/* ---- surfaces ---------------------------------------------------------------- */
+/* ---- surfaces -------------------------------------------------------------------- */
 
 /* The PDF's streams hold NUL bytes, so no str* function will do. */
 static gboolean

@@ -4,8 +4,8 @@
  * through the real binary in three views — the default range, all time with filters,
  * a custom range with filters — as every table in CSV and JSON, and every card and
  * the dashboard as PDF and PNG. Each file's SHA-256 must match the manifest in
- * tests/data/golden/exports.sha256, which was made before the code was reorganised
- * (issue 11), so a refactoring that changes one byte of any export fails here.
+ * tests/data/golden/exports.sha256, first made before the code was split into its
+ * layers, so a refactoring that changes one byte of any export fails here.
  *
  * The PDFs are made deterministic, not compared as pictures: SOURCE_DATE_EPOCH fixes
  * the creation date cairo writes and the "exported" date in the dashboard's footer.
@@ -74,7 +74,7 @@ updating (void)
   return g_strcmp0 (g_getenv ("LD_GOLDEN_UPDATE"), "1") == 0;
 }
 
-/* ---- the rendering environment ----------------------------------------------------- */
+/* ---- the rendering environment --------------------------------------------------- */
 
 static char *
 font_digest (PangoContext *context,
@@ -122,7 +122,7 @@ renderer_fingerprint (void)
                           theme.font_family, regular, theme.font_family, bold);
 }
 
-/* ---- exporting -------------------------------------------------------------------- */
+/* ---- exporting ------------------------------------------------------------------- */
 
 static void
 export_scenario (const Scenario *scenario,

@@ -31,7 +31,7 @@
  * code outside the shapes must be one of these, or not an ISO code at all. */
 static const char *const unmapped[] = { "BV", "GI", "TK", "TV", "UM", NULL };
 
-/* ---- helpers --------------------------------------------------------------- */
+/* ---- helpers --------------------------------------------------------------------- */
 
 static void
 assert_pixel_is (cairo_surface_t    *surface,
@@ -112,7 +112,7 @@ theme_for (gboolean dark)
   return theme;
 }
 
-/* ---- shapes and codes ------------------------------------------------------- */
+/* ---- shapes and codes ------------------------------------------------------------ */
 
 static void
 test_shapes_load (void)
@@ -312,7 +312,7 @@ test_generator_codes_mapped (void)
   }
 }
 
-/* ---- projection ---------------------------------------------------------------- */
+/* ---- projection ------------------------------------------------------------------ */
 
 static void
 test_projection (void)
@@ -394,7 +394,7 @@ test_fit (void)
   g_assert_false (ld_map_chart_view_fit_country (&view, W, H, "GI"));
 }
 
-/* ---- bins ------------------------------------------------------------------------- */
+/* ---- bins ------------------------------------------------------------------------ */
 
 static void
 test_bins (void)
@@ -436,7 +436,7 @@ test_bins (void)
   g_assert_cmpuint (bins.n_bins, ==, 0);
 }
 
-/* ---- rendering ----------------------------------------------------------------------- */
+/* ---- rendering ------------------------------------------------------------------- */
 
 static void
 check_rendered_map (gboolean dark)

@@ -17,6 +17,8 @@
 #include "ld-window-private.h"
 #include "ld-writer.h"
 
+/* ---- opening reports ------------------------------------------------------------- */
+
 static void
 chooser_open_response_cb (LdWindow             *self,
                           int                   response,
@@ -92,6 +94,8 @@ cancel_load_action (GtkWidget  *widget,
 {
   ld_window_cancel_load (LD_WINDOW (widget));
 }
+
+/* ---- the range and the filters --------------------------------------------------- */
 
 static void
 custom_range_action (GtkWidget  *widget,
@@ -198,6 +202,8 @@ search_filters_action (GtkWidget  *widget,
     adw_flap_set_reveal_flap (self->flap, TRUE);
   ld_filter_sidebar_focus_search (self->sidebar);
 }
+
+/* ---- Download data --------------------------------------------------------------- */
 
 /* "license-data-2026-06_2026-11.csv": what is saved and the range on screen. */
 static char *
@@ -392,6 +398,8 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- messages -------------------------------------------------------------------- */
+
 /* Cards have no toast overlay: their menus' messages ("Image copied", why a save
  * failed) come here as win.toast. */
 static void
@@ -405,7 +413,7 @@ toast_action (GtkWidget  *widget,
                                adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
-/* ---- Open Recent ----------------------------------------------------------------- */
+/* ---- the Open Recent menu -------------------------------------------------------- */
 
 static int
 compare_recent_newest_first (gconstpointer a,
@@ -451,6 +459,8 @@ ld_window_update_recent (LdWindow *self)
 
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
+
+/* ---- what can be done now, and the actions --------------------------------------- */
 
 void
 ld_window_update_actions (LdWindow *self)

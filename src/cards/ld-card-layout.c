@@ -425,7 +425,7 @@ ld_card_layout_image (const LdCardModel *model,
   return surface;
 }
 
-/* ---- files ------------------------------------------------------------------------ */
+/* ---- files ----------------------------------------------------------------------- */
 
 GBytes *
 ld_card_layout_png (const LdCardModel  *model,

@@ -87,7 +87,7 @@ ld_card_figure_get_change_text (const LdCardFigure *figure)
     }
 }
 
-/* ---- building ------------------------------------------------------------------- */
+/* ---- building -------------------------------------------------------------------- */
 
 static const char *
 own_string (LdCardModel *self,

@@ -26,7 +26,7 @@ typedef struct
   gboolean  keeps_proportions;
 } ChartKindClass;
 
-/* ---- trend ---------------------------------------------------------------------- */
+/* ---- trend ----------------------------------------------------------------------- */
 
 static void
 trend_draw (const LdChart *chart, cairo_t *cr, double width, double height, const LdChartTheme *theme)
@@ -72,7 +72,7 @@ trend_text_alternative (const LdChart *chart)
   return ld_trend_chart_get_text_alternative (&chart->trend);
 }
 
-/* ---- bars ----------------------------------------------------------------------- */
+/* ---- bars ------------------------------------------------------------------------ */
 
 static void
 bars_draw (const LdChart *chart, cairo_t *cr, double width, double height, const LdChartTheme *theme)
@@ -119,7 +119,7 @@ bars_text_alternative (const LdChart *chart)
   return ld_bar_chart_get_text_alternative (&chart->bars);
 }
 
-/* ---- map ------------------------------------------------------------------------ */
+/* ---- map ------------------------------------------------------------------------- */
 
 static void
 map_draw (const LdChart *chart, cairo_t *cr, double width, double height, const LdChartTheme *theme)
@@ -176,7 +176,7 @@ map_text_alternative (const LdChart *chart)
   return ld_map_chart_get_text_alternative (&chart->map);
 }
 
-/* ---- the table ------------------------------------------------------------------ */
+/* ---- the table ------------------------------------------------------------------- */
 
 static const ChartKindClass kinds[] = {
   [LD_CHART_TREND] = { trend_draw, trend_height, trend_item_at, trend_item_area, trend_item_summary,
@@ -304,7 +304,7 @@ ld_chart_get_text_alternative (const LdChart *chart)
   return kind_class (chart)->text_alternative (chart);
 }
 
-/* ---- copies --------------------------------------------------------------------- */
+/* ---- copies ---------------------------------------------------------------------- */
 
 static gpointer
 keep (GPtrArray     *owned,

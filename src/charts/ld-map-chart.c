@@ -25,7 +25,7 @@
  * are visible on a world map. */
 #define DOT_BELOW_PX 4.0
 
-/* ---- projection and views ---------------------------------------------- */
+/* ---- projection and views -------------------------------------------------------- */
 
 void
 ld_map_chart_project (double  lon,
@@ -162,7 +162,7 @@ ld_map_chart_view_from_widget (const LdMapChartView *view,
   ld_map_chart_unproject (ux, CLAMP (uy, 0, 1), lon, lat);
 }
 
-/* ---- data ---------------------------------------------------------------- */
+/* ---- data ------------------------------------------------------------------------ */
 
 void
 ld_map_chart_data_init (LdMapChartData *data)
@@ -346,7 +346,7 @@ ld_map_chart_bins_find (const LdMapChartBins *bins,
   return bins->n_bins > 0 ? (int) bins->n_bins - 1 : -1;
 }
 
-/* ---- colours ------------------------------------------------------------ */
+/* ---- colours --------------------------------------------------------------------- */
 
 static LdChartColor
 hex (guint32 rgb)
@@ -435,7 +435,7 @@ border_color (const LdChartTheme *theme,
     }
 }
 
-/* ---- drawing ------------------------------------------------------------ */
+/* ---- drawing --------------------------------------------------------------------- */
 
 typedef struct
 {
@@ -669,7 +669,7 @@ draw_countries (cairo_t              *cr,
     }
 }
 
-/* ---- legend ------------------------------------------------------------- */
+/* ---- legend ---------------------------------------------------------------------- */
 
 typedef struct
 {
@@ -873,7 +873,7 @@ ld_map_chart_get_preferred_height (const LdMapChartData *data,
   return CLAMP (width * 0.62, 14 * theme->font_size, 40 * theme->font_size);
 }
 
-/* ---- hit-testing and text ------------------------------------------------ */
+/* ---- hit-testing and text -------------------------------------------------------- */
 
 const char *
 ld_map_chart_country_at (const LdMapChartData *data,

@@ -80,7 +80,7 @@ usage_error (const char *message)
   return EXIT_USAGE;
 }
 
-/* ---- reading -------------------------------------------------------------------- */
+/* ---- reading --------------------------------------------------------------------- */
 
 static void
 report_skipped_rows (LdReport *report)
@@ -141,7 +141,7 @@ query_new (const LdCliOptions *options,
   return query;
 }
 
-/* ---- writing -------------------------------------------------------------------- */
+/* ---- writing --------------------------------------------------------------------- */
 
 /* The PDF or PNG of one target, drawn by the same GTK-free code as the window's Copy
  * Image, Save as PDF and Export Dashboard. */
@@ -298,7 +298,7 @@ write_to_output (const LdCliOptions *options,
   return status;
 }
 
-/* ---- the three steps ------------------------------------------------------------ */
+/* ---- the three steps ------------------------------------------------------------- */
 
 static int
 run (const LdCliOptions *options)

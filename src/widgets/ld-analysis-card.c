@@ -348,7 +348,7 @@ ld_analysis_card_new (void)
   return g_object_new (LD_TYPE_ANALYSIS_CARD, NULL);
 }
 
-/* ---- for tests -------------------------------------------------------------------- */
+/* ---- for tests ------------------------------------------------------------------- */
 
 GtkSingleSelection *
 ld_analysis_card_get_selection (LdAnalysisCard *self)

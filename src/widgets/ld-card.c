@@ -146,7 +146,7 @@ ld_card_real_get_widget_id (LdCard *self)
   return LD_WIDGET_SUMMARY;
 }
 
-/* ---- GtkBuildable: where a subclass's template puts its children ---------------- */
+/* ---- GtkBuildable: where a subclass's template puts its children ----------------- */
 
 static void
 ld_card_buildable_add_child (GtkBuildable *buildable,
@@ -178,7 +178,7 @@ ld_card_buildable_init (GtkBuildableIface *iface)
   iface->add_child = ld_card_buildable_add_child;
 }
 
-/* ---- GObject ------------------------------------------------------------------- */
+/* ---- GObject --------------------------------------------------------------------- */
 
 static void
 ld_card_constructed (GObject *object)

@@ -187,7 +187,7 @@ ld_geo_card_set_online_tiles (LdGeoCard *self,
   ld_map_view_set_online_tiles (LD_MAP_VIEW (self->map), online);
 }
 
-/* ---- for tests -------------------------------------------------------------------- */
+/* ---- for tests ------------------------------------------------------------------- */
 
 GtkWidget *
 ld_geo_card_get_map (LdGeoCard *self)
