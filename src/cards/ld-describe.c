@@ -29,8 +29,26 @@ ld_describe_range (int from_month,
   return g_strdup_printf (_("%s – %s"), from, to);
 }
 
+const char *
+ld_describe_filter_title (LdDimension dim)
+{
+  switch (dim)
+    {
+    case LD_DIM_OFFER_TYPE: return _("Offer type");
+    case LD_DIM_OFFER: return _("Offer name");
+    case LD_DIM_PLAN: return _("Offer plan name");
+    case LD_DIM_CUSTOMER: return _("Customer name");
+    case LD_DIM_COUNTRY: return _("Country/region");
+    case LD_DIM_STATE: return _("License state");
+    case LD_N_DIMS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The shorter names of the filter line. */
 static const char *
-dimension_title (LdDimension dim)
+dimension_name (LdDimension dim)
 {
   switch (dim)
     {
@@ -66,7 +84,7 @@ ld_describe_filters (LdQuery *query,
         continue;
       if (text->len > 0)
         g_string_append (text, " · ");
-      g_string_append_printf (text, "%s: ", dimension_title (d));
+      g_string_append_printf (text, "%s: ", dimension_name (d));
       for (guint i = 0; i < shown; i++)
         {
           if (i > 0)

@@ -26,6 +26,8 @@ char       *ld_describe_range        (int                  from_month,
  * line is short, a printed report lists everything. */
 char       *ld_describe_filters      (LdQuery             *query,
                                       guint                max_values);
+/* The title of a filter in the sidebar: "Offer name", "Country/region". */
+const char *ld_describe_filter_title (LdDimension          dim);
 /* "Data through 27 Nov 2026 · 123,456 rows", or "No rows". */
 char       *ld_describe_data         (LdReport            *report);
 
