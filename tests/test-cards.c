@@ -14,7 +14,7 @@
 #include "ld-geo-card-private.h"
 #include "ld-map-chart.h"
 #include "ld-map-view.h"
-#include "ld-trend-card.h"
+#include "ld-trend-card-private.h"
 #include "ld-loader.h"
 #include "ld-row-table.h"
 #include "ld-test-report.h"

@@ -9,7 +9,7 @@
 #include "ld-card-private.h"
 #include "ld-chart-view.h"
 #include "ld-model-enums.h"
-#include "ld-trend-card.h"
+#include "ld-trend-card-private.h"
 
 struct _LdTrendCard
 {
@@ -139,6 +139,8 @@ ld_trend_card_new (LdWidgetId widget)
 
   return g_object_new (LD_TYPE_TREND_CARD, "widget", widget, NULL);
 }
+
+/* ---- for tests -------------------------------------------------------------------- */
 
 GtkWidget *
 ld_trend_card_get_chart (LdTrendCard *self)

@@ -17,9 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LdTrendCard, ld_trend_card, LD, TREND_CARD, LdCard)
 
 /* @widget: LD_WIDGET_CUSTOMERS or LD_WIDGET_LICENSES. */
-GtkWidget *ld_trend_card_new       (LdWidgetId   widget);
-
-/* The card's chart, for tests. */
-GtkWidget *ld_trend_card_get_chart (LdTrendCard *self);
+GtkWidget *ld_trend_card_new (LdWidgetId widget);
 
 G_END_DECLS
