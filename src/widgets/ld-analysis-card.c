@@ -42,7 +42,6 @@ struct _LdAnalysisCard
 
   TableView   views[2];         /* by LdRowKind */
   LdRowKind   kind;
-  LdQuery    *row_query;        /* the window's range and filters, plus one row */
   LdResult   *row_result;       /* the selected row's figures, NULL when none */
   gboolean    updating;
 };
@@ -103,23 +102,25 @@ current_widget_id (LdAnalysisCard *self)
 }
 
 /* The selected row's own figures, counted as its table row counts them: the
- * window's range and filters, plus that one row. */
+ * window's range and filters, plus that one row. The query is made only when a
+ * row is selected: a copy sizes its scratch to the report. */
 static void
 update_row_result (LdAnalysisCard *self)
 {
   LdRowItem *item = selected_item (self);
+  LdQuery *query = ld_card_get_query (LD_CARD (self));
+  g_autoptr(LdQuery) row_query = NULL;
 
   g_clear_pointer (&self->row_result, ld_result_unref);
-  if (item == NULL || self->row_query == NULL)
+  if (item == NULL || query == NULL)
     return;
 
-  ld_query_set_group_only (self->row_query, G_MAXUINT32);
-  ld_query_set_customer_only (self->row_query, G_MAXUINT32);
+  row_query = ld_card_model_copy_query (query);
   if (self->kind == LD_ROW_KIND_PRODUCTS)
-    ld_query_set_group_only (self->row_query, ld_row_item_get_id (item));
+    ld_query_set_group_only (row_query, ld_row_item_get_id (item));
   else
-    ld_query_set_customer_only (self->row_query, ld_row_item_get_id (item));
-  self->row_result = ld_query_run (self->row_query);
+    ld_query_set_customer_only (row_query, ld_row_item_get_id (item));
+  self->row_result = ld_query_run (row_query);
 }
 
 static void
@@ -138,10 +139,6 @@ ld_analysis_card_update (LdCard   *card,
                          LdResult *result)
 {
   LdAnalysisCard *self = LD_ANALYSIS_CARD (card);
-
-  g_clear_object (&self->row_query);
-  if (query != NULL)
-    self->row_query = ld_card_model_copy_query (query);
 
   self->views[LD_ROW_KIND_PRODUCTS].stale = TRUE;
   self->views[LD_ROW_KIND_CUSTOMERS].stale = TRUE;
@@ -247,7 +244,6 @@ ld_analysis_card_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_ANALYSIS_CARD);
   g_clear_pointer (&self->row_result, ld_result_unref);
-  g_clear_object (&self->row_query);
   for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
     g_clear_object (&self->views[i].model);
 
