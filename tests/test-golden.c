@@ -9,8 +9,9 @@
  *
  * The PDFs are made deterministic, not compared as pictures: SOURCE_DATE_EPOCH fixes
  * the creation date cairo writes and the "exported" date in the dashboard's footer.
- * Drawn bytes also depend on the fonts, cairo, pango and harfbuzz the build uses; those
- * are recorded in tests/data/golden/renderer.txt, and where they differ the PDF and PNG
+ * Drawn bytes also depend on the fonts, cairo, pango and harfbuzz the build uses and on
+ * fontconfig's rendering settings; those are recorded in tests/data/golden/renderer.txt
+ * (with a line of text drawn by pango alone), and where they differ the PDF and PNG
  * checks are skipped with a message (the tables are still compared).
  *
  * An intended change of an export (a new column, a new figure on a card) makes new
@@ -102,6 +103,37 @@ font_digest (PangoContext *context,
   return digest;
 }
 
+/* A line of text in the theme's font drawn by pango and cairo alone, as a digest of
+ * its pixels: fontconfig's rendering settings (antialiasing, hinting) change it where
+ * the versions and the font files stay the same. */
+static char *
+raster_digest (const char *family)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 40);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (family);
+  char *digest;
+
+  pango_font_description_set_absolute_size (desc, 13.5 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, "Ag 12,345 · 60.56% ▲ Jun 2026", -1);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_move_to (cr, 4.25, 6.5);
+  pango_cairo_show_layout (cr, layout);
+  cairo_surface_flush (surface);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, cairo_image_surface_get_data (surface),
+                                        (gsize) cairo_image_surface_get_stride (surface) * 40);
+
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return digest;
+}
+
 /* What the drawn exports' bytes depend on besides our code. */
 static char *
 renderer_fingerprint (void)
@@ -109,17 +141,20 @@ renderer_fingerprint (void)
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   g_autofree char *regular = NULL;
   g_autofree char *bold = NULL;
+  g_autofree char *raster = NULL;
   LdChartTheme theme;
 
   ld_chart_theme_init (&theme, FALSE, 0.21, 0.52, 0.89);
   ld_chart_theme_set_font (&theme, NULL, 12);
   regular = font_digest (context, theme.font_family, PANGO_WEIGHT_NORMAL);
   bold = font_digest (context, theme.font_family, PANGO_WEIGHT_BOLD);
+  raster = raster_digest (theme.font_family);
   g_object_unref (context);
 
-  return g_strdup_printf ("cairo %s\npango %s\nharfbuzz %s\nfont \"%s\" %s\nbold \"%s\" %s\n",
+  return g_strdup_printf ("cairo %s\npango %s\nharfbuzz %s\nfont \"%s\" %s\nbold \"%s\" %s\n"
+                          "raster %s\n",
                           cairo_version_string (), pango_version_string (), hb_version_string (),
-                          theme.font_family, regular, theme.font_family, bold);
+                          theme.font_family, regular, theme.font_family, bold, raster);
 }
 
 /* ---- exporting ------------------------------------------------------------------- */
