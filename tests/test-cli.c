@@ -21,21 +21,13 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct {
-  int    status;
-  char  *out;
-  gsize  out_len;
-  char  *err;
-} Run;
+#include "ld-test-util.h"
 
 static void
-run_clear (Run *run)
+run_clear (LdTestRun *run)
 {
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
+  ld_test_run_clear (run);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *
 fixture (const char *name)
@@ -43,51 +35,18 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
 }
 
-static const char *
-binary (void)
-{
-  const char *bin = g_getenv ("LD_DASHBOARD_BIN");
-
-  if (bin == NULL)
-    g_error ("LD_DASHBOARD_BIN is not set: run this test through meson test");
-  return bin;
-}
-
 /* Runs the binary with the NULL-terminated @args after argv[0]. */
 static void
-run_argv (Run               *run,
+run_argv (LdTestRun         *run,
           const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-
-  run->status = g_subprocess_get_exit_status (proc);
-  run->out = g_bytes_unref_to_data (g_steal_pointer (&out), &run->out_len);
-  run->out = g_realloc (run->out, run->out_len + 1);
-  run->out[run->out_len] = '\0';
-  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  ld_test_run_dashboard (run, args);
 }
 
 #define RUN(run, ...) run_argv ((run), (const char *const[]) { __VA_ARGS__, NULL })
 
 static void
-assert_usage_error (Run        *run,
+assert_usage_error (LdTestRun  *run,
                     const char *needle)
 {
   if (run->status != 2)
@@ -171,7 +130,7 @@ static void
 test_summary_stdout (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   RUN (&run, "--export", "summary", "--format", "csv", path);
   g_assert_cmpint (run.status, ==, 0);
@@ -200,7 +159,7 @@ test_every_table_stdout (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(LdTestRun) run = { 0 };
 
       RUN (&run, "--export", cases[i].widget, "--format", "csv", "--range", "last-6", path);
       g_assert_cmpint (run.status, ==, 0);
@@ -212,7 +171,7 @@ static void
 test_ranges (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* All: adds Tailspin/FR (2025-06, 3/3): 4 customers, 25 prov, 11 asg, 44 %. */
   RUN (&run, "--export", "summary", "--range", "all", path);
@@ -242,7 +201,7 @@ static void
 test_where (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* Repeating a field ORs: DE or AT are lines 2–4: 2 customers, 10+4+6 = 20,
    * 5+1+0 = 6, 30 %. */
@@ -284,7 +243,7 @@ static void
 test_data_default (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* File order, last-6: lines 2–5; the bad line 7 is not there. */
   RUN (&run, "--export", "data", path);
@@ -303,7 +262,7 @@ test_json (void)
   g_autofree char *path = fixture ("small.csv");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
   JsonArray *array;
   JsonObject *row;
 
@@ -355,7 +314,7 @@ test_output_paths (void)
   g_autofree char *inside = g_build_filename (dir, "geo.csv", NULL);
   g_autofree char *folder = g_build_filename (dir, "new", "sub", NULL);
   g_autofree char *contents = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* One widget, --output a file: that file, nothing on stdout. */
   RUN (&run, "--export", "geo", "--output", file, path);
@@ -432,7 +391,7 @@ test_unreadable (void)
 {
   g_autofree char *missing = fixture ("does-not-exist.csv");
   g_autofree char *bad = fixture ("missing-column.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   RUN (&run, "--export", "summary", missing);
   g_assert_cmpint (run.status, ==, 1);
@@ -453,7 +412,7 @@ static void
 test_usage_errors (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   RUN (&run, "--export", "summary,pie", path);
   assert_usage_error (&run, "pie");
@@ -515,6 +474,87 @@ test_usage_errors (void)
 
 /* Help wherever it is asked for, even as "--export --help", where GOption would
  * take it for the widget's name. */
+/* --sample reads the bundled sample: the same tables as the generator's file that the
+ * build bundles (data/meson.build), in every format and view. */
+static void
+test_sample (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ld-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.csv", NULL);
+  static const char *const views[][4] = {
+    { "--range", "last-6", NULL },
+    { "--range", "all", "--where", "country=DE" },
+  };
+
+  ld_test_generate_report (path, "--rows", "20000", "--seed", "2026", NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    for (guint f = 0; f < 2; f++)
+      {
+        g_autoptr(GPtrArray) sample_args = g_ptr_array_new ();
+        g_autoptr(GPtrArray) file_args = g_ptr_array_new ();
+        g_auto(LdTestRun) from_sample = { 0 };
+        g_auto(LdTestRun) from_file = { 0 };
+        const char *const common[] = { "--export", "summary", "--format", f == 0 ? "csv" : "json" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+          {
+            g_ptr_array_add (sample_args, (char *) common[i]);
+            g_ptr_array_add (file_args, (char *) common[i]);
+          }
+        /* The sample in place of FILE, even among the other options. */
+        g_ptr_array_add (sample_args, (char *) "--sample");
+        for (guint i = 0; i < G_N_ELEMENTS (views[v]) && views[v][i] != NULL; i++)
+          {
+            g_ptr_array_add (sample_args, (char *) views[v][i]);
+            g_ptr_array_add (file_args, (char *) views[v][i]);
+          }
+        g_ptr_array_add (file_args, path);
+        g_ptr_array_add (sample_args, NULL);
+        g_ptr_array_add (file_args, NULL);
+
+        run_argv (&from_sample, (const char *const *) sample_args->pdata);
+        run_argv (&from_file, (const char *const *) file_args->pdata);
+        if (from_sample.status != 0)
+          g_error ("--sample: exit %d: %s", from_sample.status, from_sample.err);
+        g_assert_cmpint (from_file.status, ==, 0);
+        g_assert_cmpuint (from_sample.out_len, >, 0);
+        g_assert_cmpstr (from_sample.out, ==, from_file.out);
+      }
+
+  /* Every table of the sample, written into a folder. */
+  {
+    g_autofree char *out = g_build_filename (dir, "out", NULL);
+    g_autofree char *data = g_build_filename (out, "data.csv", NULL);
+    g_autofree char *contents = NULL;
+    g_auto(LdTestRun) run = { 0 };
+
+    RUN (&run, "--sample", "--export", "summary,customers,licenses,analysis-products,analysis-customers,geo,data",
+         "--output", out);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (data, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "CustomerCountry,CustomerCountryCode,CustomerName,"));
+  }
+
+  /* A report and the sample at once is a usage error. */
+  {
+    g_auto(LdTestRun) run = { 0 };
+
+    RUN (&run, "--export", "summary", "--sample", path);
+    assert_usage_error (&run, "--sample");
+  }
+
+  /* --help names it. */
+  {
+    g_auto(LdTestRun) run = { 0 };
+
+    RUN (&run, "--export", "--help");
+    g_assert_nonnull (strstr (run.out, "--sample"));
+  }
+
+  ld_test_remove_tree (dir);
+}
+
 static void
 test_help (void)
 {
@@ -526,7 +566,7 @@ test_help (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(LdTestRun) run = { 0 };
 
       run_argv (&run, forms[i]);
       g_assert_cmpint (run.status, ==, 0);
@@ -552,6 +592,7 @@ main (int    argc,
   g_test_add_func ("/cli/output-paths", test_output_paths);
   g_test_add_func ("/cli/unreadable", test_unreadable);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/sample", test_sample);
   g_test_add_func ("/cli/help", test_help);
 
   return g_test_run ();

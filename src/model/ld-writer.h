@@ -28,8 +28,8 @@ gboolean ld_table_write (LdTable       *table,
                          GCancellable  *cancellable,
                          GError       **error);
 
-/* Writes to a temporary file beside @file and renames it over @file (g_file_replace):
- * a failed or cancelled save leaves the old file intact. */
+/* Saves the table as @file through ld_file_save() (ld-file-save.h): a failed or
+ * cancelled save leaves the old file intact. */
 gboolean ld_table_save (LdTable       *table,
                         LdFormat       format,
                         GFile         *file,
