@@ -301,8 +301,8 @@ ld_cli_main (int    argc,
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export_values,
       N_("Write the tables of WIDGET (summary, customers, licenses, analysis-products, "
-         "analysis-customers, geo, data, and for pdf or png dashboard); several are "
-         "separated by commas"),
+         "analysis-customers, geo, adoption, states, data, and for pdf or png dashboard); "
+         "several are separated by commas"),
       N_("WIDGET[,WIDGET…]") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       N_("Output format: csv (the default), json, pdf or png"), N_("FORMAT") },
@@ -353,8 +353,15 @@ ld_cli_main (int    argc,
 
   /* What to write. */
   if (!parse_widgets (export_values, &widgets, &bad_widget))
-    return usage_error (_("Unknown widget “%s”. Choose from summary, customers, licenses, "
-                          "analysis-products, analysis-customers, geo, data."), bad_widget);
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      /* The list follows the model's widget ids, so a new table is offered at once. */
+      for (int w = 0; w < LD_N_WIDGETS; w++)
+        g_string_append_printf (names, "%s%s", w > 0 ? ", " : "", ld_widget_id_to_string (w));
+      /* TRANSLATORS: the second %s is the list of widget ids, "summary, customers, …". */
+      return usage_error (_("Unknown widget “%s”. Choose from %s."), bad_widget, names->str);
+    }
 
   if (format_name != NULL)
     {
@@ -381,6 +388,13 @@ ld_cli_main (int    argc,
     if (widgets.widgets[i] == LD_WIDGET_DATA)
       return usage_error (_("The data table has no picture: the data table exports as csv "
                             "or json."));
+
+  /* The adoption and states cards are not drawn yet (charts/ has no chart for them):
+   * say so rather than draw nothing. */
+  for (guint i = 0; drawn && i < widgets.n_widgets; i++)
+    if (widgets.widgets[i] == LD_WIDGET_ADOPTION || widgets.widgets[i] == LD_WIDGET_STATES)
+      return usage_error (_("The %s table has no picture yet: export it as csv or json."),
+                          ld_widget_id_to_string (widgets.widgets[i]));
 
   /* The dashboard goes last in a folder, like the page it pictures. */
   if (widgets.dashboard)
