@@ -81,10 +81,12 @@ struct _LdQuery
   int           *customer_first_month;
 
   /* Licence states: the states present in the range (per range, like present[]) get
-   * slots in text order; per state id its slot. Per month of the scan, each slot's
-   * figures, and per customer the slots (below STATE_MASK_SLOTS) it was seen with this
-   * month; rows of further slots are counted through state_keys instead. */
+   * slots in text order: per state id its slot, per slot its id. Per month of the
+   * scan, each state id's figures, and per customer the state ids (below
+   * STATE_MASK_SLOTS) it was seen with this month; rows of further ids are counted
+   * through state_keys instead. */
   guint32       *state_slot;
+  guint32       *state_slot_id;
   guint          n_state_slots;
   LdStateFigures *state_acc;
   guint8        *customer_states;
@@ -271,6 +273,7 @@ ld_query_finalize (GObject *object)
   g_free (self->customer_before_bits);
   g_free (self->customer_first_month);
   g_free (self->state_slot);
+  g_free (self->state_slot_id);
   g_free (self->state_acc);
   g_free (self->customer_states);
   g_clear_pointer (&self->state_keys, g_array_unref);
@@ -333,6 +336,7 @@ ld_query_new (LdReport *report)
   self->customer_before_bits = g_new0 (guint64, BITS_WORDS (report->n_customers));
   self->customer_states = g_new0 (guint8, MAX (report->n_customers, 1));
   self->state_slot = g_new0 (guint32, ld_dict_size (report->dim_dict[LD_DIM_STATE]));
+  self->state_slot_id = g_new0 (guint32, ld_dict_size (report->dim_dict[LD_DIM_STATE]));
   self->state_acc = g_new0 (LdStateFigures, ld_dict_size (report->dim_dict[LD_DIM_STATE]));
   self->state_keys = g_array_new (FALSE, FALSE, sizeof (guint64));
 
@@ -633,6 +637,8 @@ ld_query_update_present (LdQuery *self,
       {
         guint32 id = order[rank];
 
+        if (present[id])
+          self->state_slot_id[self->n_state_slots] = id;
         self->state_slot[id] = present[id] ? self->n_state_slots++ : G_MAXUINT32;
       }
   }
@@ -659,7 +665,9 @@ enum {
 };
 
 /* The dimensions read per row (neither per group nor per customer): their facets
- * are summed per row, and the active ones among them are filtered per row. */
+ * are summed per row, and the active ones among them are filtered per row. The
+ * licence state is always one of them, the last: its facet comes from the states'
+ * monthly sums instead (ld_query_finish_states()), so the row loop sums n_dims − 1. */
 typedef struct {
   guint          n_dims;
   const LdIds   *ids[LD_N_DIMS];
@@ -676,8 +684,22 @@ typedef struct {
   guint          row_dim[LD_N_DIMS];        /* SOURCE_ROW: index into dims */
 } RowWork;
 
-/* A customer remembers the state slots it was seen with this month in a byte. */
+/* A customer remembers the states it was seen with this month in a byte: the first
+ * eight state ids of the file (its usual handful); rarer ones go through state_keys. */
 #define STATE_MASK_SLOTS 8
+
+/* In group_fail[] and customer_fail[], beside the bits of the failing dimensions:
+ * not the one group or customer the query is restricted to. */
+#define ONLY_BIT 0x80
+G_STATIC_ASSERT (LD_N_DIMS < 7);
+
+/* How many per-row filters a scan is compiled for: none, exactly one (the usual
+ * licence state), or any number (a loop). */
+enum {
+  ROW_FILTERS_NONE = 0,
+  ROW_FILTERS_ONE = 1,
+  ROW_FILTERS_ANY = 2,
+};
 
 /* Sets bit @i and returns 1 when it was clear: branch-free, for counting. */
 static inline guint
@@ -707,6 +729,7 @@ scan_rows (LdQuery       *self,
            guint          lo,
            guint          hi,
            gboolean       filtered,
+           guint          row_filters,
            gboolean       per_row_country,
            const RowWork *work,
            MonthTotals   *totals)
@@ -728,13 +751,13 @@ scan_rows (LdQuery       *self,
   LdSums *group_sums = res->group_sums;
   LdSums *customer_sums = res->customer_sums;
   LdSums *country_sums = res->country_sums;
-  const guint32 *state_slot = self->state_slot;
   LdStateFigures *state_acc = self->state_acc;
   guint8 *customer_states = self->customer_states;
   guint state_dim = work->row_dim[LD_DIM_STATE];
-  guint32 group_only = self->group_only;
-  guint32 customer_only = self->customer_only;
+  const guint8 *filter_sel0 = work->filter_sel[0];
+  guint filter_bit0 = work->filter_bit[0];
   guint n_dims = work->n_dims;
+  guint n_facet_dims = work->n_dims - 1;
   guint n_filters = work->n_filters;
   guint64 rows = 0, sum_prov = 0, sum_asg = 0, active = 0, first_in_run = 0, fresh = 0;
   guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS], cg_buf[BLOCK_ROWS], cp_buf[BLOCK_ROWS];
@@ -777,27 +800,26 @@ scan_rows (LdQuery       *self,
           guint32 p = prov[i];
           guint32 c = cust[i];
           guint32 g = grp[i];
-          guint32 a, slot;
+          guint32 a, state_id;
           LdStateFigures *state;
 
           if (filtered)
             {
-              guint fail;
+              guint fail = group_fail[g] | customer_fail[c];
 
-              if ((group_only != G_MAXUINT32 && g != group_only)
-                  || (customer_only != G_MAXUINT32 && c != customer_only))
-                continue;
-
-              fail = group_fail[g] | customer_fail[c];
               /* Branch-free: a selection entry is 1 or 0, so entry − 1 masks the bit in
                * exactly when the value is not selected. */
-              for (guint k = 0; k < n_filters; k++)
-                fail |= (guint) (work->filter_sel[k][filter_values[k][i]] - 1) & work->filter_bit[k];
+              if (row_filters == ROW_FILTERS_ONE)
+                fail |= (guint) (filter_sel0[filter_values[0][i]] - 1) & filter_bit0;
+              else if (row_filters == ROW_FILTERS_ANY)
+                for (guint k = 0; k < n_filters; k++)
+                  fail |= (guint) (work->filter_sel[k][filter_values[k][i]] - 1) & work->filter_bit[k];
 
               if (fail != 0)
                 {
-                  /* Failing one filter only: the row counts in that filter's facet. */
-                  if ((fail & (fail - 1)) == 0)
+                  /* Failing one filter only: the row counts in that filter's facet
+                   * (not when it is outside the one group or customer asked for). */
+                  if ((fail & (fail - 1)) == 0 && fail < ONLY_BIT)
                     {
                       guint d = g_bit_nth_lsf (fail, -1);
                       guint32 index[3] = { i, g, c };
@@ -817,8 +839,8 @@ scan_rows (LdQuery       *self,
           customer_sums[c].provisioned += p;
           customer_sums[c].assigned += a;
 
-          slot = state_slot[states[i]];
-          state = &state_acc[slot];
+          state_id = states[i];
+          state = &state_acc[state_id];
           state->provisioned += p;
           state->assigned += a;
 
@@ -833,17 +855,17 @@ scan_rows (LdQuery       *self,
               fresh += first & (test_bit (before_bits, c) ^ 1);
               customer_states[c] = 0;
             }
-          if (G_LIKELY (slot < STATE_MASK_SLOTS))
+          if (G_LIKELY (state_id < STATE_MASK_SLOTS))
             {
               guint8 seen = customer_states[c];
-              guint8 bit = 1u << slot;
+              guint8 bit = 1u << state_id;
 
               state->customers += (seen & bit) == 0;
               customer_states[c] = seen | bit;
             }
           else
             {
-              guint64 key = ((guint64) slot << 32) | c;
+              guint64 key = ((guint64) state_id << 32) | c;
 
               g_array_append_val (self->state_keys, key);
             }
@@ -860,7 +882,7 @@ scan_rows (LdQuery       *self,
               country_customers[code] += test_and_set (cc_bits, cc_pair[i]);
             }
 
-          for (guint k = 0; k < n_dims; k++)
+          for (guint k = 0; k < n_facet_dims; k++)
             work->facet[k][dim[k][i]] += p;
         }
     }
@@ -882,10 +904,31 @@ scan_rows_plain (LdQuery       *self,
                  MonthTotals   *totals)
 {
   if (self->country_by_customer)
-    scan_rows (self, res, lo, hi, FALSE, FALSE, work, totals);
+    scan_rows (self, res, lo, hi, FALSE, ROW_FILTERS_NONE, FALSE, work, totals);
   else
-    scan_rows (self, res, lo, hi, FALSE, TRUE, work, totals);
+    scan_rows (self, res, lo, hi, FALSE, ROW_FILTERS_NONE, TRUE, work, totals);
 }
+
+/* One copy per number of per-row filters: with none or one, the row loop has no
+ * inner loop. */
+#define SCAN_ROWS_FILTERED(row_filters)                                                   \
+  static void                                                                             \
+  scan_rows_filtered_##row_filters (LdQuery       *self,                                  \
+                                    LdResultData  *res,                                   \
+                                    guint          lo,                                    \
+                                    guint          hi,                                    \
+                                    const RowWork *work,                                  \
+                                    MonthTotals   *totals)                                \
+  {                                                                                       \
+    if (self->country_by_customer)                                                        \
+      scan_rows (self, res, lo, hi, TRUE, ROW_FILTERS_##row_filters, FALSE, work, totals); \
+    else                                                                                  \
+      scan_rows (self, res, lo, hi, TRUE, ROW_FILTERS_##row_filters, TRUE, work, totals);  \
+  }
+
+SCAN_ROWS_FILTERED (NONE)
+SCAN_ROWS_FILTERED (ONE)
+SCAN_ROWS_FILTERED (ANY)
 
 static void
 scan_rows_filtered (LdQuery       *self,
@@ -895,10 +938,12 @@ scan_rows_filtered (LdQuery       *self,
                     const RowWork *work,
                     MonthTotals   *totals)
 {
-  if (self->country_by_customer)
-    scan_rows (self, res, lo, hi, TRUE, FALSE, work, totals);
-  else
-    scan_rows (self, res, lo, hi, TRUE, TRUE, work, totals);
+  switch (work->n_filters)
+    {
+    case 0: scan_rows_filtered_NONE (self, res, lo, hi, work, totals); break;
+    case 1: scan_rows_filtered_ONE (self, res, lo, hi, work, totals); break;
+    default: scan_rows_filtered_ANY (self, res, lo, hi, work, totals); break;
+    }
 }
 
 /* The end of a month of the scan: the states seen in it become the result's cells
@@ -909,7 +954,7 @@ flush_states (LdQuery      *self,
 {
   GArray *keys = self->state_keys;
 
-  /* Rows of slots past the customers' masks: distinct (slot, customer) keys. */
+  /* Rows of state ids past the customers' masks: distinct (id, customer) keys. */
   if (keys->len > 0)
     {
       guint64 *k = (guint64 *) (gpointer) keys->data;
@@ -923,7 +968,7 @@ flush_states (LdQuery      *self,
 
   for (guint slot = 0; slot < self->n_state_slots; slot++)
     {
-      LdStateFigures *acc = &self->state_acc[slot];
+      LdStateFigures *acc = &self->state_acc[self->state_slot_id[slot]];
 
       /* Every passing row counts its customer once in its state and month. */
       if (acc->customers == 0)
@@ -943,6 +988,7 @@ scan_before (LdQuery       *self,
              guint          lo,
              guint          hi,
              gboolean       filtered,
+             guint          row_filters,
              gboolean       counting,
              const RowWork *work,
              MonthTotals   *totals)
@@ -951,8 +997,8 @@ scan_before (LdQuery       *self,
   const guint8 *group_fail = self->group_fail;
   const guint8 *customer_fail = self->customer_fail;
   guint64 *before_bits = self->customer_before_bits;
-  guint32 group_only = self->group_only;
-  guint32 customer_only = self->customer_only;
+  const guint8 *filter_sel0 = work->filter_sel[0];
+  guint filter_bit0 = work->filter_bit[0];
   guint n_filters = work->n_filters;
   guint64 sum_prov = 0, sum_asg = 0, customers = 0;
   guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS];
@@ -980,16 +1026,13 @@ scan_before (LdQuery       *self,
 
           if (filtered)
             {
-              guint32 g = grp[i];
-              guint fail;
+              guint fail = group_fail[grp[i]] | customer_fail[c];
 
-              if ((group_only != G_MAXUINT32 && g != group_only)
-                  || (customer_only != G_MAXUINT32 && c != customer_only))
-                continue;
-
-              fail = group_fail[g] | customer_fail[c];
-              for (guint k = 0; k < n_filters; k++)
-                fail |= (guint) (work->filter_sel[k][filter_values[k][i]] - 1) & work->filter_bit[k];
+              if (row_filters == ROW_FILTERS_ONE)
+                fail |= (guint) (filter_sel0[filter_values[0][i]] - 1) & filter_bit0;
+              else if (row_filters == ROW_FILTERS_ANY)
+                for (guint k = 0; k < n_filters; k++)
+                  fail |= (guint) (work->filter_sel[k][filter_values[k][i]] - 1) & work->filter_bit[k];
               if (fail != 0)
                 continue;
             }
@@ -1017,20 +1060,27 @@ static void
 scan_before_counting (LdQuery *self, guint lo, guint hi, gboolean filtered,
                       const RowWork *work, MonthTotals *totals)
 {
-  if (filtered)
-    scan_before (self, lo, hi, TRUE, TRUE, work, totals);
+  if (!filtered)
+    scan_before (self, lo, hi, FALSE, ROW_FILTERS_NONE, TRUE, work, totals);
+  else if (work->n_filters == 0)
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_NONE, TRUE, work, totals);
+  else if (work->n_filters == 1)
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_ONE, TRUE, work, totals);
   else
-    scan_before (self, lo, hi, FALSE, TRUE, work, totals);
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_ANY, TRUE, work, totals);
 }
 
+/* Only with a filter: without one, each customer's first month answers. */
 static void
-scan_before_marking (LdQuery *self, guint lo, guint hi, gboolean filtered,
+scan_before_marking (LdQuery *self, guint lo, guint hi,
                      const RowWork *work)
 {
-  if (filtered)
-    scan_before (self, lo, hi, TRUE, FALSE, work, NULL);
+  if (work->n_filters == 0)
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_NONE, FALSE, work, NULL);
+  else if (work->n_filters == 1)
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_ONE, FALSE, work, NULL);
   else
-    scan_before (self, lo, hi, FALSE, FALSE, work, NULL);
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_ANY, FALSE, work, NULL);
 }
 
 /* The month of each customer's first row, over the whole report. */
@@ -1112,10 +1162,13 @@ ld_query_prepare (LdQuery *self,
           work->n_dims++;
         }
     }
-  /* The scan reads each row's state for the states table. */
+  /* The scan reads each row's state for the states table, as the last of dims. */
   g_assert (work->source[LD_DIM_STATE] == SOURCE_ROW);
+  g_assert (work->row_dim[LD_DIM_STATE] == work->n_dims - 1);
 
 
+  /* One Analysis row or one customer only (ld_query_set_group_only()) fails the
+   * others through ONLY_BIT in the same masks, so the scan tests nothing more. */
   for (guint g = 0; g < report->n_groups; g++)
     {
       guint8 fail = 0;
@@ -1123,10 +1176,12 @@ ld_query_prepare (LdQuery *self,
       for (int d = LD_DIM_OFFER_TYPE; d <= LD_DIM_PLAN; d++)
         if ((group_dims & (1 << d)) && !self->selection[d][group_value (report, d, g)])
           fail |= 1 << d;
+      if (self->group_only != G_MAXUINT32 && g != self->group_only)
+        fail |= ONLY_BIT;
       self->group_fail[g] = fail;
     }
 
-  if (customer_dims != 0)
+  if (customer_dims != 0 || self->customer_only != G_MAXUINT32)
     {
       for (guint c = 0; c < report->n_customers; c++)
         {
@@ -1137,6 +1192,10 @@ ld_query_prepare (LdQuery *self,
               fail |= 1 << d;
           self->customer_fail[c] = fail;
         }
+      if (self->customer_only != G_MAXUINT32)
+        for (guint c = 0; c < report->n_customers; c++)
+          if (c != self->customer_only)
+            self->customer_fail[c] |= ONLY_BIT;
       self->customer_fail_set = TRUE;
     }
   else if (self->customer_fail_set)
@@ -1178,7 +1237,7 @@ ld_query_derive (LdQuery      *self,
 }
 
 /* The states that occur among the passing rows, in text order, and the cells
- * renumbered from slots to them. */
+ * renumbered from slots to them; the state facet's passing rows from the cells. */
 static void
 ld_query_finish_states (LdQuery      *self,
                         LdResultData *res)
@@ -1196,6 +1255,11 @@ ld_query_finish_states (LdQuery      *self,
     index[slot] = G_MAXUINT32;
   for (guint i = 0; i < n_cells; i++)
     index[cells[i].state] = G_MAXUINT32 - 1;
+
+  /* The state facet's share of the passing rows (the rows failing the state filter
+   * alone were added by the scan): the scan left it to the cells. */
+  for (guint i = 0; i < n_cells; i++)
+    res->facet_provisioned[LD_DIM_STATE][self->state_slot_id[cells[i].state]] += cells[i].figures.provisioned;
 
   res->states = g_new (const char *, MAX (self->n_state_slots, 1));
   res->n_states = 0;
@@ -1301,7 +1365,7 @@ ld_query_run (LdQuery *self)
           if (before_to >= report->first_month
               && ld_query_row_span (self, report->first_month, before_to,
                                     &b_lo_month, &b_hi_month, &b_lo, &b_hi))
-            scan_before_marking (self, b_lo, b_hi, filtered, &work);
+            scan_before_marking (self, b_lo, b_hi, &work);
         }
     }
 
