@@ -1126,6 +1126,9 @@ ld_query_prepare (LdQuery *self,
 
   work->n_dims = 0;
   work->n_filters = 0;
+  /* Read (never used) by scans compiled for no row filter. */
+  work->filter_sel[0] = NULL;
+  work->filter_bit[0] = 0;
 
   for (int d = 0; d < LD_N_DIMS; d++)
     {

@@ -400,7 +400,7 @@ ld_result_get_products (LdResult *self,
           groups[n++] = g;
       ld_order_sort (&order, groups, n);
 
-      rows = g_new (LdProductRow, MAX (n, 1));
+      rows = g_new0 (LdProductRow, MAX (n, 1));
       for (guint k = 0; k < n; k++)
         {
           guint32 g = groups[k];
@@ -453,7 +453,7 @@ ld_result_get_customers_table (LdResult *self,
           customers[n++] = c;
       ld_order_sort (&order, customers, n);
 
-      rows = g_new (LdCustomerRow, MAX (n, 1));
+      rows = g_new0 (LdCustomerRow, MAX (n, 1));
       for (guint k = 0; k < n; k++)
         {
           guint32 c = customers[k];
@@ -503,7 +503,7 @@ ld_result_get_countries (LdResult *self,
           present[n++] = code;
       ld_order_sort (&order, present, n);
 
-      rows = g_new (LdCountryRow, MAX (n, 1));
+      rows = g_new0 (LdCountryRow, MAX (n, 1));
       for (guint k = 0; k < n; k++)
         {
           guint32 code = present[k];
@@ -559,7 +559,7 @@ ld_result_get_adoption (LdResult *self,
           }
       ld_order_sort (&order, customers, n);
 
-      rows = g_new (LdAdoptionRow, MAX (n, 1));
+      rows = g_new0 (LdAdoptionRow, MAX (n, 1));
       for (guint k = 0; k < n; k++)
         {
           guint32 c = customers[k];
