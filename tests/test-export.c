@@ -30,8 +30,8 @@
 /* ld_test_fixture_csv, with the figures worked by hand in tests/util/ld-test-util.c:
  *
  * All time (Jan–Mar 2026): 4 customers; provisioned 35, assigned 15, rate 42.86 %.
- * Months: provisioned 14, 8, 13; assigned 6, 5, 4; new customers 2, 2, 2,
- * cumulative 2, 3, 4. Products: a-Gold 17 (top share 48.57 %), b-Basic 14,
+ * Months: provisioned 14, 8, 13; assigned 6, 5, 4; active customers 2, 2, 2, of
+ * whom new (SPEC v2: first row ever) 2, 1 (US), 1 (Northwind); cumulative 2, 3, 4. Products: a-Gold 17 (top share 48.57 %), b-Basic 14,
  * a-Silver 4. Customers: Contoso 16 (45.71 %), Fabrikam 9, Northwind 8, (US) 2.
  * Countries: DE 16 (45.71 %), AT 9, "" 8, US 2.
  */
@@ -226,7 +226,7 @@ test_content_figures (Fixture       *f,
   g_assert_cmpstr (customers->title, ==, "Customers");
   assert_figure (customers, 0, "Customers", "4", "2 new since Jan 2026");
   g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_UP);
-  assert_figure (customers, 1, "New in Mar 2026", "2", "No change since Jan 2026");
+  assert_figure (customers, 1, "New in Mar 2026", "1", "50.0% since Jan 2026");
   chart = ld_card_model_get_chart (customers, LD_CHART_TREND, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->trend.n_months, ==, 3);

@@ -28,8 +28,8 @@ context_new (LdCliOptions *options)
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->export_values,
       N_("Write the tables of WIDGET (summary, customers, licenses, analysis-products, "
-         "analysis-customers, geo, data, and for pdf or png dashboard); several are "
-         "separated by commas"),
+         "analysis-customers, geo, adoption, states, data, and for pdf or png dashboard); "
+         "several are separated by commas"),
       N_("WIDGET[,WIDGET…]") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options->format_name,
       N_("Output format: csv (the default), json, pdf or png"), N_("FORMAT") },
@@ -147,8 +147,15 @@ validate_widgets (LdCliOptions  *options,
           else if (ld_widget_id_from_string (name, &widget))
             add_target (options, widget);
           else
-            return usage_error (error, _("Unknown widget “%s”. Choose from summary, customers, licenses, "
-                                         "analysis-products, analysis-customers, geo, data."), name);
+            {
+              g_autoptr(GString) names = g_string_new (NULL);
+
+              /* The list follows the model's widget ids, so a new table is offered at once. */
+              for (int w = 0; w < LD_N_WIDGETS; w++)
+                g_string_append_printf (names, "%s%s", w > 0 ? ", " : "", ld_widget_id_to_string (w));
+              /* TRANSLATORS: the second %s is the list of widget ids, "summary, customers, …". */
+              return usage_error (error, _("Unknown widget “%s”. Choose from %s."), name, names->str);
+            }
         }
     }
 
@@ -227,6 +234,13 @@ ld_cli_options_validate (LdCliOptions  *options,
     if (options->targets[i].widget == LD_WIDGET_DATA)
       return usage_error (error, _("The data table has no picture: the data table exports as csv "
                                    "or json."));
+
+  /* The adoption and states cards are not drawn yet (charts/ has no chart for them):
+   * say so rather than draw nothing. */
+  for (guint i = 0; options->drawn && i < options->n_targets; i++)
+    if (options->targets[i].widget == LD_WIDGET_ADOPTION || options->targets[i].widget == LD_WIDGET_STATES)
+      return usage_error (error, _("The %s table has no picture yet: export it as csv or json."),
+                          ld_widget_id_to_string (options->targets[i].widget));
 
   /* The dashboard goes last in a folder, like the page it pictures. */
   if (dashboard)

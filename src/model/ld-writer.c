@@ -232,6 +232,8 @@ write_csv_cell (Writer       *w,
       write_csv_text (w, cell->text, cell->text != NULL ? cell->len : 0);
       return;
     }
+  if (cell->kind == LD_CELL_EMPTY)
+    return;
 
   format_value (cell, buf);
   writer_append_str (w, buf);
@@ -325,8 +327,10 @@ write_json_string (Writer     *w,
  * because json-glib 1.6 prints doubles with "%.17g" (33.33 becomes
  * 33.329999999999998); we print percentages exactly as the CSV does, "33.33",
  * which reads back as the same double, hundredths / 100.0. Months and dates are
- * strings, counts integers. Text cells are not formula-escaped: JSON is not opened
- * by spreadsheets as formulas, and the text must stay the data. */
+ * strings, counts integers, a cell without a value (LD_CELL_EMPTY, SPEC §5) null.
+ * Text is always a string, "" included: a blank CustomerName is a value the file
+ * has. Text cells are not formula-escaped: JSON is not opened by spreadsheets as
+ * formulas, and the text must stay the data. */
 static void
 write_json (LdTable *table,
             Writer  *w)
@@ -366,7 +370,14 @@ write_json (LdTable *table,
             case LD_CELL_MONTH:
             case LD_CELL_DATE:
               format_value (&cells[c], buf);
-              write_json_string (w, buf, strlen (buf));
+              /* A month without a value is an empty cell like any other. */
+              if (buf[0] == '\0')
+                writer_append (w, "null", 4);
+              else
+                write_json_string (w, buf, strlen (buf));
+              break;
+            case LD_CELL_EMPTY:
+              writer_append (w, "null", 4);
               break;
             default:
               g_assert_not_reached ();

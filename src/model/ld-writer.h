@@ -2,7 +2,8 @@
  *
  * CSV: UTF-8, comma, CRLF-free RFC 4180 (LF line ends, quotes only where needed),
  * header row, locale-independent numbers, formula-looking text escaped with a
- * leading "'". JSON: an array of objects keyed by the column names, numbers as numbers.
+ * leading "'". JSON: an array of objects keyed by the column names, numbers as numbers,
+ * cells without a value (LD_CELL_EMPTY) as null.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
