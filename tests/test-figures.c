@@ -392,6 +392,39 @@ test_summary_json (void)
   }
 }
 
+/* A file with a header and no rows (SPEC §2: it opens as an empty report). A preset
+ * range has no months to list; a custom range lists its three months with zeros, and
+ * there is no previous period, for there is no data to cover it. */
+static void
+test_header_only_custom_range (void)
+{
+  const char *csv = "CustomerName,ActivationDate,ProductId,LicensesAssigned,LicensesProvisioned\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdReport) report = ld_loader_load_data (csv, strlen (csv), "empty.csv", &error);
+  g_autoptr(LdQuery) query = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ld_report_get_n_rows (report), ==, 0);
+  query = ld_query_new (report);
+
+  assert_table (query, LD_WIDGET_SUMMARY, SUMMARY_HEADER "0,0,0,0.00,,,0,0,,,,,,\n");
+  assert_table (query, LD_WIDGET_CUSTOMERS, CUSTOMERS_HEADER);
+
+  set_range (query, "2026-01:2026-03");
+  assert_table (query, LD_WIDGET_SUMMARY, SUMMARY_HEADER "0,0,0,0.00,2026-01,2026-03,0,0,,,,,,\n");
+  assert_table (query, LD_WIDGET_CUSTOMERS, CUSTOMERS_HEADER
+                "2026-01,0,0,0,0\n"
+                "2026-02,0,0,0,0\n"
+                "2026-03,0,0,0,0\n");
+  assert_table (query, LD_WIDGET_LICENSES, "Month,LicensesProvisioned,LicensesAssigned\n"
+                "2026-01,0,0\n"
+                "2026-02,0,0\n"
+                "2026-03,0,0\n");
+  /* No state occurs, so the grid has no rows; nobody to adopt. */
+  assert_table (query, LD_WIDGET_STATES, STATES_HEADER);
+  assert_table (query, LD_WIDGET_ADOPTION, ADOPTION_HEADER);
+}
+
 /* ---- adoption ---------------------------------------------------------------------
  *
  * Unassigned per customer, at its totals:
@@ -698,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/figures/new-under-filters", test_new_under_filters);
   g_test_add_func ("/figures/previous-of-presets", test_previous_of_presets);
   g_test_add_func ("/figures/summary-json", test_summary_json);
+  g_test_add_func ("/figures/header-only-custom-range", test_header_only_custom_range);
   g_test_add_func ("/figures/adoption", test_adoption);
   g_test_add_func ("/figures/adoption-tenants", test_adoption_tenants);
   g_test_add_func ("/figures/states", test_states);

@@ -393,7 +393,14 @@ ld_query_get_range (LdQuery *self,
   g_return_if_fail (LD_IS_QUERY (self));
 
   last = self->report->last_month;
-  if (self->report->n_rows > 0)
+  /* A custom range lists its months with zeros even where the report has none, an
+   * empty report included (SPEC §3: monthly series list every month of the range). */
+  if (self->preset == LD_RANGE_CUSTOM)
+    {
+      from = self->custom_from;
+      to = self->custom_to;
+    }
+  else if (self->report->n_rows > 0)
     switch (self->preset)
       {
       case LD_RANGE_LAST_6:
@@ -1329,7 +1336,7 @@ ld_query_run (LdQuery *self)
 
   /* The previous period (SPEC §3): only when the report covers its first month, so
    * that nothing is compared with months the data does not hold; never for All time. */
-  if (self->preset != LD_RANGE_ALL && from - (int) n_months >= report->first_month)
+  if (self->preset != LD_RANGE_ALL && report->n_rows > 0 && from - (int) n_months >= report->first_month)
     {
       MonthTotals t = { 0 };
       int p_lo_month, p_hi_month;
