@@ -1,13 +1,19 @@
 /* ld-report-builder.c — how the loader fills a column store
  *
- * While loading, every column is a growing array in file order: the typed ones of
- * 32-bit cells, the text ones of ids into the column's dictionary at the narrowest
- * width the dictionary needs so far (a byte per row until it holds 256 values, then
- * two until 65,536, then four), widened in place when it grows past that. Finishing
- * lays the rows out in month order with a stable counting sort, one column at a time
- * so that at most one column exists twice, and then derives customers, products,
- * groups and the pair ids from the month-ordered columns, each again as narrow as
- * its count allows.
+ * While loading, every column of a part is a growing array in file order: the typed
+ * ones of 32-bit cells, the text ones of ids into the part's own dictionary at the
+ * narrowest width the dictionary needs so far (a byte per row until it holds 256
+ * values, then two until 65,536, then four), widened in place when it grows past that.
+ *
+ * Finishing merges the parts of every file: each text column of the union gets one
+ * dictionary (the first part's, into which the others' texts are interned in part
+ * order, so ids stay in order of first appearance across the whole history), and a
+ * remap table per later part. With several files, the rows a newer download
+ * replaces are marked dropped (SPEC §7). Then the rows are laid out in month order
+ * with a stable counting sort, one column at a time so that at most one column exists
+ * twice, every id going through its part's remap on the way, and customers,
+ * products, groups and the pair ids are derived from the month-ordered columns, each
+ * again as narrow as its count allows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +24,7 @@
 #include <malloc.h>
 #endif
 
+#include "ld-parse.h"
 #include "ld-report-builder.h"
 #include "ld-report-private.h"
 
@@ -43,6 +50,7 @@ struct _LdReportBuilder
   GArray    *bad_rows;
   guint64    n_bad_rows;
   guint64    n_warnings;
+  guint64    line_offset;
 };
 
 static gboolean
@@ -129,7 +137,8 @@ ld_report_builder_grow (LdReportBuilder *self)
   guint cap;
 
   /* Doubling keeps appends O(1); glibc moves big blocks with mremap, so growing
-   * never copies the data of a large file. */
+   * never copies the data of a large file, and pages never written are never
+   * touched. */
   if (old >= G_MAXUINT32 / 2)
     cap = G_MAXUINT32;
   else
@@ -186,6 +195,20 @@ ld_report_builder_add_row (LdReportBuilder   *self,
   return row;
 }
 
+guint
+ld_report_builder_get_n_rows (LdReportBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_rows;
+}
+
+static inline gboolean
+bit_is_set (const guint64 *bits,
+            guint          i)
+{
+  return (bits[i / 64] & (G_GUINT64_CONSTANT (1) << (i % 64))) != 0;
+}
+
 void
 ld_report_builder_drop_row (LdReportBuilder *self,
                             guint            row)
@@ -203,12 +226,40 @@ ld_report_builder_drop_row (LdReportBuilder *self,
     }
 }
 
+guint64
+ld_report_builder_drop_invalid_day_first (LdReportBuilder *self)
+{
+  guint64 n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (!self->any_slash)
+    return 0;
+
+  for (guint i = 0; i < self->n_rows; i++)
+    if (bit_is_set (self->slash_bits, i) && !bit_is_set (self->drop_bits, i))
+      {
+        guint32 d = self->date[i];
+
+        /* Passed as year, first, second: day first reads first as the day. */
+        if (!ld_date_is_valid (d / 10000, d % 100, d / 100 % 100))
+          {
+            ld_report_builder_drop_row (self, i);
+            n++;
+          }
+      }
+
+  return n;
+}
+
 static int
 compare_bad_rows (gconstpointer a,
                   gconstpointer b)
 {
   const LdBadRow *ra = a, *rb = b;
 
+  if (ra->file != rb->file)
+    return ra->file < rb->file ? -1 : 1;
   if (ra->line != rb->line)
     return ra->line < rb->line ? -1 : 1;
   return ra->column - rb->column;
@@ -217,11 +268,11 @@ compare_bad_rows (gconstpointer a,
 /* Keeps the LD_REPORT_MAX_BAD_ROWS lowest lines: the loader may report a row late
  * (a slash date found invalid once the file's date order is known). */
 static void
-ld_report_builder_trim_bad_rows (LdReportBuilder *self)
+trim_bad_rows (GArray *rows)
 {
-  g_array_sort (self->bad_rows, compare_bad_rows);
-  if (self->bad_rows->len > LD_REPORT_MAX_BAD_ROWS)
-    g_array_set_size (self->bad_rows, LD_REPORT_MAX_BAD_ROWS);
+  g_array_sort (rows, compare_bad_rows);
+  if (rows->len > LD_REPORT_MAX_BAD_ROWS)
+    g_array_set_size (rows, LD_REPORT_MAX_BAD_ROWS);
 }
 
 void
@@ -231,7 +282,7 @@ ld_report_builder_add_bad_row (LdReportBuilder *self,
                                char            *column_name,
                                char            *reason)
 {
-  LdBadRow row = { line, column, column_name, reason };
+  LdBadRow row = { line, column, column_name, reason, 0 };
 
   g_return_if_fail (self != NULL);
 
@@ -239,8 +290,16 @@ ld_report_builder_add_bad_row (LdReportBuilder *self,
 
   /* Bounded memory however many rows are bad: trim to the first lines now and then. */
   if (self->bad_rows->len >= 2 * LD_REPORT_MAX_BAD_ROWS)
-    ld_report_builder_trim_bad_rows (self);
+    trim_bad_rows (self->bad_rows);
   g_array_append_val (self->bad_rows, row);
+}
+
+void
+ld_report_builder_count_bad_rows (LdReportBuilder *self,
+                                  guint64          n)
+{
+  g_return_if_fail (self != NULL);
+  self->n_bad_rows += n;
 }
 
 void
@@ -249,6 +308,14 @@ ld_report_builder_add_warnings (LdReportBuilder *self,
 {
   g_return_if_fail (self != NULL);
   self->n_warnings += n;
+}
+
+void
+ld_report_builder_set_line_offset (LdReportBuilder *self,
+                                   guint64          offset)
+{
+  g_return_if_fail (self != NULL);
+  self->line_offset = offset;
 }
 
 /* ---- small open-addressing map from 64-bit keys to dense ids, for finishing ---- */
@@ -369,76 +436,539 @@ push_u32 (guint32 **array,
   (*array)[index] = value;
 }
 
-#define SCATTER(Type, out, src, dest, n)                \
-  G_STMT_START {                                        \
-    Type *out_ = (Type *) (out);                        \
-    const Type *src_ = (const Type *) (src);            \
-                                                        \
-    for (guint i_ = 0; i_ < (n); i_++)                  \
-      out_[(dest)[i_]] = src_[i_];                      \
+/* ---- a map from a pair of 64-bit keys to a 32-bit value, for the merge -------- */
+
+typedef struct {
+  guint64 *a;
+  guint64 *b;
+  guint32 *values;
+  guint8  *used;
+  guint32  capacity;  /* slots allocated */
+  guint32  mask;      /* slots in use - 1 */
+  guint32  n;
+} LdPairMap;
+
+static inline guint32
+ld_pair_hash (guint64 a,
+              guint64 b)
+{
+  return ld_key_hash (a ^ (b * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) + G_GUINT64_CONSTANT (0x632BE59BD9B4E019)));
+}
+
+static void
+ld_pair_map_alloc (LdPairMap *map,
+                   guint32    capacity)
+{
+  map->a = g_new (guint64, capacity);
+  map->b = g_new (guint64, capacity);
+  map->values = g_new (guint32, capacity);
+  map->used = g_new0 (guint8, capacity);
+  map->capacity = capacity;
+  map->mask = capacity - 1;
+  map->n = 0;
+}
+
+static void
+ld_pair_map_clear (LdPairMap *map)
+{
+  g_clear_pointer (&map->a, g_free);
+  g_clear_pointer (&map->b, g_free);
+  g_clear_pointer (&map->values, g_free);
+  g_clear_pointer (&map->used, g_free);
+}
+
+/* Empties the map and uses its first @size slots (a power of two within capacity). */
+static void
+ld_pair_map_reset (LdPairMap *map,
+                   guint32    size)
+{
+  g_assert (size <= map->capacity && (size & (size - 1)) == 0);
+  memset (map->used, 0, size);
+  map->mask = size - 1;
+  map->n = 0;
+}
+
+static void
+ld_pair_map_grow (LdPairMap *map)
+{
+  LdPairMap bigger;
+  guint32 size = map->mask + 1;
+
+  ld_pair_map_alloc (&bigger, size * 2);
+  for (guint32 i = 0; i < size; i++)
+    {
+      guint32 j;
+
+      if (!map->used[i])
+        continue;
+      j = ld_pair_hash (map->a[i], map->b[i]) & bigger.mask;
+      while (bigger.used[j])
+        j = (j + 1) & bigger.mask;
+      bigger.used[j] = 1;
+      bigger.a[j] = map->a[i];
+      bigger.b[j] = map->b[i];
+      bigger.values[j] = map->values[i];
+    }
+  bigger.n = map->n;
+  ld_pair_map_clear (map);
+  *map = bigger;
+}
+
+/* Returns the slot of (@a, @b), adding it (value unset) when new; *@added says so.
+ * With @can_grow, the map doubles when half full (slots move); without, the caller
+ * sized it for every key it will add. */
+static inline guint32
+ld_pair_map_insert (LdPairMap *map,
+                    guint64    a,
+                    guint64    b,
+                    gboolean   can_grow,
+                    gboolean  *added)
+{
+  guint32 i = ld_pair_hash (a, b) & map->mask;
+
+  while (map->used[i])
+    {
+      if (map->a[i] == a && map->b[i] == b)
+        {
+          *added = FALSE;
+          return i;
+        }
+      i = (i + 1) & map->mask;
+    }
+
+  if (can_grow && (gsize) (map->n + 1) * 2 > (gsize) map->mask + 1)
+    {
+      ld_pair_map_grow (map);
+      return ld_pair_map_insert (map, a, b, can_grow, added);
+    }
+
+  map->used[i] = 1;
+  map->a[i] = a;
+  map->b[i] = b;
+  map->n++;
+  *added = TRUE;
+  return i;
+}
+
+/* ---- merging parts -------------------------------------------------------------- */
+
+/* The columns of the licence key (SPEC §7), by the field they hold. */
+enum {
+  KEY_TENANT,
+  KEY_NAME,
+  KEY_CODE,
+  KEY_PRODUCT_ID,
+  KEY_OFFER,
+  KEY_PLAN,
+  KEY_SERVICE,
+  N_KEY_COLUMNS,
+};
+
+static const LdField key_fields[N_KEY_COLUMNS] = {
+  LD_FIELD_TENANT_ID,
+  LD_FIELD_CUSTOMER_NAME,
+  LD_FIELD_CUSTOMER_COUNTRY_CODE,
+  LD_FIELD_PRODUCT_ID,
+  LD_FIELD_PRODUCT_DISPLAY_NAME,
+  LD_FIELD_PLAN_NAME,
+  LD_FIELD_SERVICE_ID,
+};
+
+typedef struct {
+  LdReportBuilder  *b;
+  guint             file;
+  guint64           base;       /* the candidate index of its row 0 (the replacement's) */
+  guint32         **remap;      /* per column of its file: ids into the union column's
+                                 * dictionary, NULL where they already are */
+  int              *to_union;   /* per column of its file: the union column */
+} Part;
+
+static inline guint32
+merged_id (const Part *p,
+           int         column,
+           guint       row)
+{
+  guint32 id;
+
+  if (column < 0)
+    return 0;
+  id = ld_ids_get (&p->b->ids[column], row);
+  return p->remap[column] != NULL ? p->remap[column][id] : id;
+}
+
+/* Header matching of SPEC §2 for the columns no field claims: case, spaces, '_' and
+ * '-' ignored, as ld_field_from_header() does for the known ones. */
+static char *
+normalise_header (const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (*p != ' ' && *p != '_' && *p != '-' && *p != '\t')
+      g_string_append_c (out, g_ascii_tolower (*p));
+  return g_string_free (out, FALSE);
+}
+
+/* The union of the files' columns in first-seen order: a field is one column; any
+ * other column is matched by its normalised name and how many columns of its file
+ * came before it with that name. Fills each part's to_union. */
+static guint
+union_columns (const LdReportBuilderFile *files,
+               guint                      n_files,
+               Part                      *parts,
+               GPtrArray                 *names,
+               GArray                    *fields)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint p = 0;
+
+  for (guint f = 0; f < n_files; f++)
+    {
+      LdReportBuilder *first = files[f].parts[0];
+      g_autoptr(GHashTable) occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      int *to_union = g_new (int, first->n_columns);
+
+      for (guint c = 0; c < first->n_columns; c++)
+        {
+          LdField field = first->fields[c];
+          char *key;
+          gpointer value;
+
+          if (field != LD_FIELD_EXTRA)
+            key = g_strdup_printf ("\x01%d", field);
+          else
+            {
+              char *norm = normalise_header (first->names[c]);
+              guint k = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences, norm));
+
+              g_hash_table_insert (occurrences, g_strdup (norm), GUINT_TO_POINTER (k + 1));
+              key = g_strdup_printf ("%s\x01%u", norm, k);
+              g_free (norm);
+            }
+
+          if (g_hash_table_lookup_extended (seen, key, NULL, &value))
+            {
+              to_union[c] = GPOINTER_TO_INT (value);
+              g_free (key);
+            }
+          else
+            {
+              to_union[c] = names->len;
+              g_hash_table_insert (seen, key, GINT_TO_POINTER (names->len));
+              g_ptr_array_add (names, g_strdup (first->names[c]));
+              g_array_append_val (fields, field);
+            }
+        }
+
+      for (guint k = 0; k < files[f].n_parts; k++, p++)
+        parts[p].to_union = k == 0 ? to_union : g_memdup2 (to_union, first->n_columns * sizeof (int));
+    }
+
+  return names->len;
+}
+
+/* One dictionary per union text column: the first part's that has it, with every
+ * later part's texts interned into it in part order. Fills each part's remap and
+ * frees the part dictionaries that were merged. */
+static void
+merge_dictionaries (Part    *parts,
+                    guint    n_parts,
+                    LdDict **dicts)
+{
+  for (guint p = 0; p < n_parts; p++)
+    {
+      LdReportBuilder *b = parts[p].b;
+
+      parts[p].remap = g_new0 (guint32 *, b->n_columns);
+      for (guint c = 0; c < b->n_columns; c++)
+        {
+          int u = parts[p].to_union[c];
+          LdDict *dict = b->dicts[c];
+          const char *const *texts;
+          guint n;
+          guint32 *remap;
+          gboolean identity = TRUE;
+
+          if (dict == NULL)
+            continue;
+          if (dicts[u] == NULL)
+            {
+              dicts[u] = g_steal_pointer (&b->dicts[c]);
+              continue;
+            }
+
+          n = ld_dict_size (dict);
+          texts = ld_dict_get_texts (dict);
+          remap = g_new (guint32, n);
+          for (guint32 id = 0; id < n; id++)
+            {
+              remap[id] = ld_dict_intern (dicts[u], texts[id], ld_dict_get_length (dict, id));
+              identity = identity && remap[id] == id;
+            }
+          /* Columns of a few values usually meet them in the same order. */
+          if (identity)
+            g_free (remap);
+          else
+            parts[p].remap[c] = remap;
+          g_clear_pointer (&b->dicts[c], ld_dict_free);
+        }
+    }
+}
+
+/* SPEC §7: files are ranked by their latest ActivationDate, ties in the order given;
+ * a row is left out when a file ranked later has a row with its licence key
+ * (customer identity, ProductId or else ProductDisplayName, PlanName, ServiceId,
+ * date). Rows with one key share a date, so the candidates are bucketed by day
+ * (a counting sort) and each day's keys go through a small map: the latest rank per
+ * key, then every row of an earlier rank is dropped. Returns the rows dropped. */
+static guint64
+drop_replaced_rows (const LdReportBuilderFile *files,
+                    guint                      n_files,
+                    LdReportFile              *info,
+                    Part                      *parts,
+                    guint                      n_parts)
+{
+  g_autofree guint *rank = g_new (guint, n_files);
+  g_autofree guint *by_rank = g_new (guint, n_files);
+  g_autofree guint32 *counts = NULL;
+  g_autofree guint32 *order = NULL;
+  g_autofree guint32 *slot_of = NULL;
+  g_autofree guint *part_of = NULL;
+  g_autofree int *key_column = g_new (int, (gsize) n_parts * N_KEY_COLUMNS);
+  LdPairMap offerings, day;
+  int first = G_MAXINT, last = -1;
+  guint64 n_candidates = 0, n_buckets, n_dropped = 0;
+  guint32 max_span = 0;
+
+  /* Ranks: an insertion sort of a handful of files by (latest date, order given). */
+  for (guint f = 0; f < n_files; f++)
+    {
+      guint k = f;
+
+      while (k > 0 && info[by_rank[k - 1]].latest_date > info[f].latest_date)
+        {
+          by_rank[k] = by_rank[k - 1];
+          k--;
+        }
+      by_rank[k] = f;
+    }
+  for (guint k = 0; k < n_files; k++)
+    rank[by_rank[k]] = k;
+
+  for (guint f = 0; f < n_files; f++)
+    if (info[f].first_month >= 0)
+      {
+        first = MIN (first, info[f].first_month);
+        last = MAX (last, info[f].last_month);
+      }
+  if (last < 0)
+    return 0;
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      const LdReportBuilder *first_part = files[parts[p].file].parts[0];
+
+      for (guint k = 0; k < N_KEY_COLUMNS; k++)
+        key_column[p * N_KEY_COLUMNS + k] = first_part->field_column[key_fields[k]];
+      parts[p].base = n_candidates;
+      n_candidates += parts[p].b->n_rows;
+    }
+
+  /* Bucket (month, day) of every candidate, in part order, so each bucket lists its
+   * rows by file and line. */
+  n_buckets = (guint64) (last - first + 1) * 31;
+  counts = g_new0 (guint32, n_buckets + 1);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      const LdReportBuilder *b = parts[p].b;
+
+      for (guint i = 0; i < b->n_rows; i++)
+        if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
+          counts[(guint64) (LD_DATE_TO_MONTH (b->date[i]) - first) * 31 + LD_DATE_DAY (b->date[i])]++;
+    }
+  for (guint64 k = 0; k < n_buckets; k++)
+    {
+      max_span = MAX (max_span, counts[k + 1]);
+      counts[k + 1] += counts[k];
+    }
+
+  {
+    g_autofree guint32 *cursor = g_memdup2 (counts, (n_buckets + 1) * sizeof (guint32));
+
+    order = g_new (guint32, MAX (counts[n_buckets], 1));
+    for (guint p = 0; p < n_parts; p++)
+      {
+        const LdReportBuilder *b = parts[p].b;
+
+        for (guint i = 0; i < b->n_rows; i++)
+          if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
+            order[cursor[(guint64) (LD_DATE_TO_MONTH (b->date[i]) - first) * 31 + LD_DATE_DAY (b->date[i]) - 1]++]
+              = (guint32) (parts[p].base + i);
+      }
+  }
+
+  ld_pair_map_alloc (&offerings, 64);
+  {
+    guint32 size = 16;
+
+    while (size < (guint64) max_span * 2)
+      size *= 2;
+    ld_pair_map_alloc (&day, size);
+  }
+  slot_of = g_new (guint32, MAX (max_span, 1));
+  part_of = g_new (guint, MAX (max_span, 1));
+
+  for (guint64 k = 0; k < n_buckets; k++)
+    {
+      guint32 lo = counts[k], hi = counts[k + 1];
+      guint32 size = 16;
+      guint p = 0;
+
+      if (hi - lo < 2)
+        continue;
+      while (size < (guint64) (hi - lo) * 2)
+        size *= 2;
+      ld_pair_map_reset (&day, size);
+
+      /* The candidates of one day, in part order: the latest rank per key. */
+      for (guint32 j = lo; j < hi; j++)
+        {
+          guint32 g = order[j];
+          const Part *part;
+          const int *kc;
+          guint32 tenant, pid, offering, slot;
+          guint64 customer, product;
+          guint row;
+          gboolean added;
+
+          while (p + 1 < n_parts && g >= parts[p + 1].base)
+            p++;
+          part = &parts[p];
+          kc = key_column + p * N_KEY_COLUMNS;
+          row = (guint) (g - part->base);
+
+          tenant = merged_id (part, kc[KEY_TENANT], row);
+          if (tenant != 0)
+            customer = (G_GUINT64_CONSTANT (1) << 63) | tenant;
+          else
+            customer = ((guint64) merged_id (part, kc[KEY_NAME], row) << 32)
+                       | merged_id (part, kc[KEY_CODE], row);
+          pid = merged_id (part, kc[KEY_PRODUCT_ID], row);
+          product = pid != 0 ? pid : (G_GUINT64_CONSTANT (1) << 63) | merged_id (part, kc[KEY_OFFER], row);
+
+          slot = ld_pair_map_insert (&offerings, product,
+                                     ((guint64) merged_id (part, kc[KEY_PLAN], row) << 32)
+                                     | merged_id (part, kc[KEY_SERVICE], row),
+                                     TRUE, &added);
+          if (added)
+            offerings.values[slot] = offerings.n - 1;
+          offering = offerings.values[slot];
+
+          slot = ld_pair_map_insert (&day, customer, offering, FALSE, &added);
+          if (added || day.values[slot] < rank[part->file])
+            day.values[slot] = rank[part->file];
+          slot_of[j - lo] = slot;
+          part_of[j - lo] = p;
+        }
+
+      /* Then every row of an earlier file goes. */
+      for (guint32 j = lo; j < hi; j++)
+        {
+          Part *part = &parts[part_of[j - lo]];
+
+          if (day.values[slot_of[j - lo]] > rank[part->file])
+            {
+              ld_report_builder_drop_row (part->b, (guint) (order[j] - part->base));
+              info[part->file].rows_replaced++;
+              n_dropped++;
+            }
+        }
+    }
+
+  ld_pair_map_clear (&offerings);
+  ld_pair_map_clear (&day);
+  return n_dropped;
+}
+
+/* Moves the @n rows of one part's column into @out, in storage order: row i, unless
+ * dropped, goes to out[dest[g++]], through @remap when there is one. @src NULL: the
+ * part's file lacks the column and its rows read 0, the empty text. Returns the next
+ * g. */
+#define SCATTER_PART(SrcT, DstT)                                             \
+  G_STMT_START {                                                             \
+    const SrcT *s_ = (const SrcT *) src->data;                               \
+    DstT *o_ = (DstT *) out->data;                                           \
+                                                                             \
+    if (b->n_dropped == 0 && remap == NULL)                                  \
+      for (guint i_ = 0; i_ < n; i_++)                                       \
+        o_[dest[g + i_]] = (DstT) s_[i_];                                    \
+    else if (b->n_dropped == 0)                                              \
+      for (guint i_ = 0; i_ < n; i_++)                                       \
+        o_[dest[g + i_]] = (DstT) remap[s_[i_]];                             \
+    else                                                                     \
+      for (guint i_ = 0, k_ = 0; i_ < n; i_++)                               \
+        if (!bit_is_set (b->drop_bits, i_))                                  \
+          {                                                                  \
+            o_[dest[g + k_]] = (DstT) (remap != NULL ? remap[s_[i_]] : s_[i_]); \
+            k_++;                                                            \
+          }                                                                  \
   } G_STMT_END
 
-/* Moves @src (file order, freed) into a new exact-size array in storage order. */
-static guint32 *
-scatter (guint32       *src,
-         const guint32 *dest,
-         guint          n)
+#define SCATTER_TO(SrcT)                                                     \
+  G_STMT_START {                                                             \
+    switch (out->width)                                                      \
+      {                                                                      \
+      case 1: SCATTER_PART (SrcT, guint8); break;                            \
+      case 2: SCATTER_PART (SrcT, guint16); break;                           \
+      default: SCATTER_PART (SrcT, guint32); break;                          \
+      }                                                                      \
+  } G_STMT_END
+
+static guint
+scatter_part_ids (LdIds                 *out,
+                  const LdIds           *src,
+                  const guint32         *remap,
+                  const LdReportBuilder *b,
+                  const guint32         *dest,
+                  guint                  g)
 {
-  guint32 *out = g_new (guint32, MAX (n, 1));
+  guint n = b->n_rows;
+  guint kept = b->n_rows - b->n_dropped;
 
-  SCATTER (guint32, out, src, dest, n);
-  g_free (src);
-  return out;
-}
-
-/* The same for ids, at their width. */
-static void
-scatter_ids (LdIds         *ids,
-             const guint32 *dest,
-             guint          n)
-{
-  LdIds out;
-
-  ld_ids_init (&out, ids->width, n);
-  switch (ids->width)
+  if (src == NULL)
     {
-    case 1: SCATTER (guint8, out.data, ids->data, dest, n); break;
-    case 2: SCATTER (guint16, out.data, ids->data, dest, n); break;
-    default: SCATTER (guint32, out.data, ids->data, dest, n); break;
+      for (guint k = 0; k < kept; k++)
+        ld_ids_set (out, dest[g + k], 0);
+      return g + kept;
     }
-  ld_ids_clear (ids);
-  *ids = out;
+
+  switch (src->width)
+    {
+    case 1: SCATTER_TO (guint8); break;
+    case 2: SCATTER_TO (guint16); break;
+    default: SCATTER_TO (guint32); break;
+    }
+  return g + kept;
 }
 
-static inline gboolean
-is_dropped (const guint64 *drop_bits,
-            guint          i)
+static guint
+scatter_part_u32 (guint32               *out,
+                  const guint32         *src,
+                  const LdReportBuilder *b,
+                  const guint32         *dest,
+                  guint                  g)
 {
-  return (drop_bits[i / 64] & (G_GUINT64_CONSTANT (1) << (i % 64))) != 0;
-}
+  if (b->n_dropped == 0)
+    {
+      for (guint i = 0; i < b->n_rows; i++)
+        out[dest[g + i]] = src[i];
+      return g + b->n_rows;
+    }
 
-static void
-compact (guint32       *array,
-         const guint64 *drop_bits,
-         guint          n)
-{
-  guint j = 0;
-
-  for (guint i = 0; i < n; i++)
-    if (!is_dropped (drop_bits, i))
-      array[j++] = array[i];
-}
-
-static void
-compact_ids (LdIds         *ids,
-             const guint64 *drop_bits,
-             guint          n)
-{
-  guint j = 0;
-
-  for (guint i = 0; i < n; i++)
-    if (!is_dropped (drop_bits, i))
-      ld_ids_set (ids, j++, ld_ids_get (ids, i));
+  for (guint i = 0; i < b->n_rows; i++)
+    if (!bit_is_set (b->drop_bits, i))
+      out[dest[g++]] = src[i];
+  return g;
 }
 
 /* Pair ids (customer with group, product, country code). Hash maps keyed by pair
@@ -678,67 +1208,173 @@ report_memory (LdReport *report)
   return size;
 }
 
+static void
+add_month_span (GArray *spans,
+                int     from,
+                int     to)
+{
+  LdMonthSpan span = { from, to };
+
+  g_array_append_val (spans, span);
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const LdMonthSpan *sa = a, *sb = b;
+
+  return sa->from != sb->from ? (sa->from < sb->from ? -1 : 1) : (sa->to > sb->to) - (sa->to < sb->to);
+}
+
+/* Each file covers its first to last month; join spans that overlap or touch. */
+static void
+compute_months_covered (LdReport *report)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (LdMonthSpan));
+  guint n = 0;
+
+  for (guint f = 0; f < report->n_files; f++)
+    if (report->files[f].first_month >= 0)
+      add_month_span (spans, report->files[f].first_month, report->files[f].last_month);
+  g_array_sort (spans, compare_spans);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      LdMonthSpan s = g_array_index (spans, LdMonthSpan, i);
+
+      if (n > 0 && s.from <= g_array_index (spans, LdMonthSpan, n - 1).to + 1)
+        {
+          LdMonthSpan *prev = &g_array_index (spans, LdMonthSpan, n - 1);
+
+          prev->to = MAX (prev->to, s.to);
+        }
+      else
+        g_array_index (spans, LdMonthSpan, n++) = s;
+    }
+
+  report->n_months_covered = n;
+  report->months_covered = g_new (LdMonthSpan, MAX (n, 1));
+  memcpy (report->months_covered, spans->data, n * sizeof (LdMonthSpan));
+}
+
 LdReport *
-ld_report_builder_finish (LdReportBuilder *self,
-                          const char      *display_name,
-                          const char      *path,
-                          char             delimiter,
-                          LdEncoding       encoding,
-                          gboolean         day_first)
+ld_report_builder_finish_files (const LdReportBuilderFile *files,
+                                guint                      n_files)
 {
   LdReport *report;
-  guint n_file, n;
+  g_autoptr(GPtrArray) union_names = g_ptr_array_new ();
+  g_autoptr(GArray) union_fields = g_array_new (FALSE, FALSE, sizeof (LdField));
+  g_autofree Part *parts = NULL;
+  g_autofree LdDict **dicts = NULL;
+  g_autoptr(GArray) bad_rows = NULL;
+  guint n_parts = 0, n_union;
+  guint64 n_kept = 0;
+  guint n;
   guint32 *dest;
   guint *cursor;
   int first = G_MAXINT, last = -1;
   guint32 latest = 0;
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (files != NULL && n_files > 0, NULL);
+
+  for (guint f = 0; f < n_files; f++)
+    {
+      g_return_val_if_fail (files[f].n_parts > 0 && files[f].parts != NULL, NULL);
+      n_parts += files[f].n_parts;
+    }
 
   report = g_object_new (LD_TYPE_REPORT, NULL);
-  report->display_name = g_strdup (display_name);
-  report->path = g_strdup (path);
-  report->delimiter = delimiter;
-  report->encoding = encoding;
-  report->day_first = day_first;
-  memcpy (report->field_column, self->field_column, sizeof report->field_column);
+  report->n_files = n_files;
+  report->files = g_new0 (LdReportFile, n_files);
 
-  /* 1. Slash dates were passed as year, first, second: day-first files swap. */
-  n_file = self->n_rows;
-  if (day_first && self->any_slash)
-    for (guint i = 0; i < n_file; i++)
-      if (self->slash_bits[i / 64] & (G_GUINT64_CONSTANT (1) << (i % 64)))
+  parts = g_new0 (Part, n_parts);
+  for (guint f = 0, p = 0; f < n_files; f++)
+    for (guint k = 0; k < files[f].n_parts; k++, p++)
+      {
+        parts[p].b = files[f].parts[k];
+        parts[p].file = f;
+      }
+
+  /* 1. The union of the columns. */
+  n_union = union_columns (files, n_files, parts, union_names, union_fields);
+
+  /* 2. Slash dates were passed as year, first, second: day-first files swap. Then
+   * what each file holds. */
+  for (guint f = 0, p = 0; f < n_files; f++)
+    {
+      LdReportFile *info = &report->files[f];
+
+      info->display_name = g_strdup (files[f].display_name);
+      info->path = g_strdup (files[f].path);
+      info->delimiter = files[f].delimiter;
+      info->encoding = files[f].encoding;
+      info->day_first = files[f].day_first;
+      info->first_month = info->last_month = -1;
+
+      for (guint k = 0; k < files[f].n_parts; k++, p++)
         {
-          guint32 d = self->date[i];
+          LdReportBuilder *b = parts[p].b;
 
-          self->date[i] = d / 10000 * 10000 + d % 100 * 100 + d / 100 % 100;
+          if (files[f].day_first && b->any_slash)
+            for (guint i = 0; i < b->n_rows; i++)
+              if (bit_is_set (b->slash_bits, i))
+                {
+                  guint32 d = b->date[i];
+
+                  b->date[i] = d / 10000 * 10000 + d % 100 * 100 + d / 100 % 100;
+                }
+
+          for (guint i = 0; i < b->n_rows; i++)
+            {
+              guint32 d = b->date[i];
+              int m = LD_DATE_TO_MONTH (d);
+
+              if (b->n_dropped > 0 && bit_is_set (b->drop_bits, i))
+                continue;
+              if (info->first_month < 0 || m < info->first_month)
+                info->first_month = m;
+              info->last_month = MAX (info->last_month, m);
+              info->latest_date = MAX (info->latest_date, d);
+            }
+
+          info->rows_read += b->n_rows - b->n_dropped + b->n_bad_rows;
+          info->rows_skipped += b->n_bad_rows;
+          report->n_warnings += b->n_warnings;
         }
-
-  /* 2. Rows dropped after the fact go before anything is laid out. */
-  n = n_file;
-  if (self->n_dropped > 0)
-    {
-      for (guint c = 0; c < self->n_columns; c++)
-        if (self->ids[c].data != NULL)
-          compact_ids (&self->ids[c], self->drop_bits, n_file);
-      compact (self->date, self->drop_bits, n_file);
-      compact (self->provisioned, self->drop_bits, n_file);
-      compact (self->assigned, self->drop_bits, n_file);
-      n = n_file - self->n_dropped;
+      report->rows_skipped += info->rows_skipped;
     }
+
+  /* 3. One dictionary per text column. */
+  dicts = g_new0 (LdDict *, n_union);
+  merge_dictionaries (parts, n_parts, dicts);
+
+  /* 4. Overlapping downloads count once (SPEC §7). */
+  if (n_files > 1)
+    report->rows_replaced = drop_replaced_rows (files, n_files, report->files, parts, n_parts);
+
+  /* 5. Month bounds of what is kept, then a stable counting sort: dest[g] is the
+   * storage row of the g-th kept row in file order, which is exactly file_order. */
+  for (guint p = 0; p < n_parts; p++)
+    {
+      const LdReportBuilder *b = parts[p].b;
+
+      for (guint i = 0; i < b->n_rows; i++)
+        {
+          guint32 d = b->date[i];
+          int m = LD_DATE_TO_MONTH (d);
+
+          if (b->n_dropped > 0 && bit_is_set (b->drop_bits, i))
+            continue;
+          first = MIN (first, m);
+          last = MAX (last, m);
+          latest = MAX (latest, d);
+        }
+      n_kept += b->n_rows - b->n_dropped;
+    }
+  g_assert (n_kept < G_MAXUINT32);
+  n = (guint) n_kept;
   report->n_rows = n;
-
-  /* 3. Month bounds, then a stable counting sort: dest[i] is the storage row of the
-   * i-th row in file order, which is exactly file_order. */
-  for (guint i = 0; i < n; i++)
-    {
-      guint32 d = self->date[i];
-      int m = LD_DATE_TO_MONTH (d);
-
-      first = MIN (first, m);
-      last = MAX (last, m);
-      latest = MAX (latest, d);
-    }
 
   if (n > 0)
     {
@@ -748,42 +1384,80 @@ ld_report_builder_finish (LdReportBuilder *self,
       report->latest_date = latest;
     }
   report->month_start = g_new0 (guint, report->n_months + 1);
-  for (guint i = 0; i < n; i++)
-    report->month_start[LD_DATE_TO_MONTH (self->date[i]) - first + 1]++;
+  for (guint p = 0; p < n_parts; p++)
+    {
+      const LdReportBuilder *b = parts[p].b;
+
+      for (guint i = 0; i < b->n_rows; i++)
+        if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
+          report->month_start[LD_DATE_TO_MONTH (b->date[i]) - first + 1]++;
+    }
   for (guint k = 0; k < report->n_months; k++)
     report->month_start[k + 1] += report->month_start[k];
 
   cursor = g_memdup2 (report->month_start, (report->n_months + 1) * sizeof (guint));
   dest = g_new (guint32, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    dest[i] = cursor[LD_DATE_TO_MONTH (self->date[i]) - first]++;
+  for (guint p = 0, g = 0; p < n_parts; p++)
+    {
+      const LdReportBuilder *b = parts[p].b;
+
+      for (guint i = 0; i < b->n_rows; i++)
+        if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
+          dest[g++] = cursor[LD_DATE_TO_MONTH (b->date[i]) - first]++;
+    }
   g_free (cursor);
   report->file_order = dest;
 
-  /* 4. Scatter one column at a time, freeing the file-order copy at once. */
-  report->date = scatter (g_steal_pointer (&self->date), dest, n);
-  report->provisioned = scatter (g_steal_pointer (&self->provisioned), dest, n);
-  report->assigned = scatter (g_steal_pointer (&self->assigned), dest, n);
-
-  report->n_columns = self->n_columns;
-  report->columns = g_new0 (LdColumn, self->n_columns);
-  for (guint c = 0; c < self->n_columns; c++)
+  /* 6. Scatter one column at a time, freeing each part's file-order copy at once. */
+  report->date = g_new (guint32, MAX (n, 1));
+  report->provisioned = g_new (guint32, MAX (n, 1));
+  report->assigned = g_new (guint32, MAX (n, 1));
+  for (guint p = 0, g = 0; p < n_parts; p++)
     {
-      LdColumn *col = &report->columns[c];
+      LdReportBuilder *b = parts[p].b;
 
-      col->name = g_steal_pointer (&self->names[c]);
-      col->field = self->fields[c];
-      col->dict = g_steal_pointer (&self->dicts[c]);
-      if (col->dict != NULL)
+      scatter_part_u32 (report->date, b->date, b, dest, g);
+      g_clear_pointer (&b->date, g_free);
+      scatter_part_u32 (report->provisioned, b->provisioned, b, dest, g);
+      g_clear_pointer (&b->provisioned, g_free);
+      g = scatter_part_u32 (report->assigned, b->assigned, b, dest, g);
+      g_clear_pointer (&b->assigned, g_free);
+    }
+
+  report->n_columns = n_union;
+  report->columns = g_new0 (LdColumn, n_union);
+  for (guint u = 0; u < n_union; u++)
+    {
+      LdColumn *col = &report->columns[u];
+
+      col->name = g_ptr_array_index (union_names, u);
+      col->field = g_array_index (union_fields, LdField, u);
+      col->dict = g_steal_pointer (&dicts[u]);
+      if (col->field >= 0 && report->field_column[col->field] < 0)
+        report->field_column[col->field] = u;
+      if (col->dict == NULL)
+        continue;
+
+      ld_ids_init (&col->ids, ld_ids_width_for (ld_dict_size (col->dict)), n);
+      for (guint p = 0, g = 0; p < n_parts; p++)
         {
-          /* Already as narrow as the dictionary allows: the loading grew it so. */
-          scatter_ids (&self->ids[c], dest, n);
-          col->ids = self->ids[c];
-          self->ids[c].data = NULL;
+          LdReportBuilder *b = parts[p].b;
+          int c = -1;
+
+          for (guint k = 0; k < b->n_columns; k++)
+            if (parts[p].to_union[k] == (int) u)
+              c = k;
+          g = scatter_part_ids (&col->ids, c >= 0 ? &b->ids[c] : NULL,
+                                c >= 0 ? parts[p].remap[c] : NULL, b, dest, g);
+          if (c >= 0)
+            {
+              ld_ids_clear (&b->ids[c]);
+              g_clear_pointer (&parts[p].remap[c], g_free);
+            }
         }
     }
 
-  /* 5. Dimensions point at their columns; absent ones read as all-empty. */
+  /* 7. Dimensions point at their columns; absent ones read as all-empty. */
   for (int d = 0; d < LD_N_DIMS; d++)
     {
       int c = report->field_column[ld_dimension_get_field (d)];
@@ -810,15 +1484,56 @@ ld_report_builder_finish (LdReportBuilder *self,
 
   derive_entities (report);
 
-  /* 6. What was skipped. */
-  ld_report_builder_trim_bad_rows (self);
-  report->bad_rows = g_steal_pointer (&self->bad_rows);
-  report->rows_skipped = self->n_bad_rows;
-  report->n_warnings = self->n_warnings;
+  /* 8. What was skipped, every file's, in file and line order. */
+  bad_rows = g_array_new (FALSE, FALSE, sizeof (LdBadRow));
+  g_array_set_clear_func (bad_rows, (GDestroyNotify) ld_bad_row_clear);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      GArray *rows = parts[p].b->bad_rows;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          LdBadRow row = g_array_index (rows, LdBadRow, i);
+
+          row.line += parts[p].b->line_offset;
+          row.file = parts[p].file;
+          g_array_append_val (bad_rows, row);
+        }
+      /* The strings moved. */
+      g_array_set_clear_func (rows, NULL);
+      g_array_set_size (rows, 0);
+      g_array_set_clear_func (rows, (GDestroyNotify) ld_bad_row_clear);
+    }
+  trim_bad_rows (bad_rows);
+  report->bad_rows = g_steal_pointer (&bad_rows);
+
+  /* 9. The files' names. */
+  if (n_files == 1)
+    {
+      report->display_name = g_strdup (files[0].display_name);
+      report->path = g_strdup (files[0].path);
+    }
+  else
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint f = 0; f < n_files; f++)
+        g_string_append_printf (names, "%s%s", f > 0 ? ", " : "", files[f].display_name);
+      report->display_name = g_string_free (names, FALSE);
+    }
+  report->delimiter = files[0].delimiter;
+  report->encoding = files[0].encoding;
+  report->day_first = files[0].day_first;
+  compute_months_covered (report);
 
   report->memory_size = report_memory (report);
 
-  ld_report_builder_free (self);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      g_free (parts[p].to_union);
+      g_free (parts[p].remap);
+      ld_report_builder_free (parts[p].b);
+    }
 
 #ifdef __GLIBC__
   /* Finishing freed the file-order columns and the scratch of the derivation: tens
@@ -829,4 +1544,21 @@ ld_report_builder_finish (LdReportBuilder *self,
 #endif
 
   return report;
+}
+
+LdReport *
+ld_report_builder_finish (LdReportBuilder *self,
+                          const char      *display_name,
+                          const char      *path,
+                          char             delimiter,
+                          LdEncoding       encoding,
+                          gboolean         day_first)
+{
+  LdReportBuilderFile file = {
+    display_name, path, delimiter, encoding, day_first, &self, 1,
+  };
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return ld_report_builder_finish_files (&file, 1);
 }

@@ -106,6 +106,13 @@ struct _LdReport
   LdEncoding  encoding;
   gboolean    day_first;
 
+  /* The files read, in the order given (SPEC §7), and the months they cover. */
+  guint         n_files;
+  LdReportFile *files;
+  guint         n_months_covered;
+  LdMonthSpan  *months_covered;
+  guint64       rows_replaced;
+
   guint       n_columns;
   LdColumn   *columns;
   int         field_column[LD_N_FIELDS];  /* file column of each field, -1 when absent */
@@ -126,7 +133,8 @@ struct _LdReport
   guint       n_months;      /* last_month - first_month + 1, or 0 */
   guint      *month_start;   /* n_months + 1 entries */
 
-  /* file_order[i] is the storage row of the i-th kept row in file order. */
+  /* file_order[i] is the storage row of the i-th kept row in file order: files in the
+   * order given, rows in each file's order (the data table's order, SPEC §7). */
   guint32    *file_order;
 
   /* Dimension columns: ids into dim_dict[d]; copies of the file column's ids (not

@@ -92,6 +92,13 @@ ld_report_finalize (GObject *object)
 
   g_free (self->display_name);
   g_free (self->path);
+  for (guint i = 0; i < self->n_files; i++)
+    {
+      g_free (self->files[i].display_name);
+      g_free (self->files[i].path);
+    }
+  g_free (self->files);
+  g_free (self->months_covered);
 
   /* Dictionaries of absent fields are the report's own; the others belong to columns. */
   for (int d = 0; d < LD_N_DIMS; d++)
@@ -208,10 +215,43 @@ ld_report_get_rows_skipped (LdReport *self)
 }
 
 guint64
+ld_report_get_rows_replaced (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->rows_replaced;
+}
+
+guint64
 ld_report_get_rows_read (LdReport *self)
 {
   g_return_val_if_fail (LD_IS_REPORT (self), 0);
-  return (guint64) self->n_rows + self->rows_skipped;
+  return (guint64) self->n_rows + self->rows_replaced + self->rows_skipped;
+}
+
+guint
+ld_report_get_n_files (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->n_files;
+}
+
+const LdReportFile *
+ld_report_get_file (LdReport *self,
+                    guint     index)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->n_files, NULL);
+  return &self->files[index];
+}
+
+const LdMonthSpan *
+ld_report_get_months_covered (LdReport *self,
+                              guint    *n_spans)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  if (n_spans != NULL)
+    *n_spans = self->n_months_covered;
+  return self->months_covered;
 }
 
 guint64
