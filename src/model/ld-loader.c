@@ -1215,20 +1215,28 @@ ld_loader_step (LdLoader      *self,
                 GCancellable  *cancellable,
                 GError       **error)
 {
+  gsize want = self->chunk_size;
+  guint64 size = self->source->file != NULL || self->source->stream != NULL ? self->source->size
+                                                                            : self->source->len;
   gssize n;
+
+  /* A small file needs no big buffer (fresh pages are what a small load costs most);
+   * past the size it was said to have, a file that grew still reads on. */
+  if (size > 0)
+    want = MIN (want, MAX (size > self->pos ? size - self->pos : 0, (guint64) 4096));
 
   /* Until the encoding is known, and for UTF-8, bytes go straight to the text. */
   if (self->converter == NULL)
     {
-      reserve (&self->text, &self->text_cap, self->text_len + self->chunk_size);
-      n = read_some (self, self->text + self->text_len, self->chunk_size, cancellable, error);
+      reserve (&self->text, &self->text_cap, self->text_len + want);
+      n = read_some (self, self->text + self->text_len, want, cancellable, error);
       if (n > 0)
         self->text_len += n;
     }
   else
     {
-      reserve (&self->raw, &self->raw_cap, self->raw_len + self->chunk_size);
-      n = read_some (self, self->raw + self->raw_len, self->chunk_size, cancellable, error);
+      reserve (&self->raw, &self->raw_cap, self->raw_len + want);
+      n = read_some (self, self->raw + self->raw_len, want, cancellable, error);
       if (n > 0)
         self->raw_len += n;
     }

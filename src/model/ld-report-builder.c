@@ -1539,8 +1539,10 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
   /* Finishing freed the file-order columns and the scratch of the derivation: tens
    * of megabytes on a big file, in blocks glibc may keep mapped (its mmap threshold
    * rises after the first big free). Hand the free pages back now, so the report's
-   * footprint is what the store holds. */
-  malloc_trim (0);
+   * footprint is what the store holds. Not for a small report: giving pages back
+   * flushes every CPU's TLB, which on a VM costs more than the pages are worth. */
+  if (n >= 65536)
+    malloc_trim (0);
 #endif
 
   return report;
