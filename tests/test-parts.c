@@ -230,6 +230,9 @@ check_every_cut (const char *text,
       LdLoadOptions options = { chunk, 4, 0, (const guint64 *) lines->data, lines->len };
 
       assert_parts_match (text, len, want, want_error, &options);
+      /* And the portable line splitter, cut everywhere at once. */
+      options.portable_scan = TRUE;
+      assert_parts_match (text, len, want, want_error, &options);
     }
 }
 
@@ -263,6 +266,7 @@ check_random_cuts (const char *text,
           }
       if (g_rand_boolean (rng))
         options.chunk_size = g_rand_int_range (rng, 1, 64);
+      options.portable_scan = g_rand_int_range (rng, 0, 4) == 0;
       assert_parts_match (text, len, want, want_error, &options);
     }
 }
@@ -444,6 +448,81 @@ test_bad_inputs (void)
 }
 
 /* A real file: parts read through GFile streams of their own, sought to their start. */
+/* The SIMD line splitter and the portable one read every input alike, whole. */
+static void
+check_portable_directory (const char *subdir)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", subdir, NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) want_error = NULL;
+      g_autoptr(LdReport) want = NULL;
+      LdLoadOptions options = { 0, 1, 0, NULL, 0, TRUE };
+      gsize len;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) || !g_file_get_contents (path, &text, &len, NULL))
+        continue;
+      want = load_whole (text, len, &want_error);
+      assert_parts_match (text, len, want, want_error, &options);
+    }
+}
+
+static void
+test_portable_scan (void)
+{
+  g_autoptr(GString) text = generate_quoted_report (2000, 3);
+  g_autoptr(LdReport) want = load_whole (text->str, text->len, NULL);
+  LdLoadOptions options = { 0, 1, 0, NULL, 0, TRUE };
+  g_autoptr(LdReport) tricky_whole = load_whole (tricky, strlen (tricky), NULL);
+
+  assert_parts_match (text->str, text->len, want, NULL, &options);
+  assert_parts_match (tricky, strlen (tricky), tricky_whole, NULL, &options);
+  check_portable_directory ("fuzz-regressions");
+  check_portable_directory ("bad");
+  check_portable_directory ("bad/csv-spectrum");
+}
+
+/* Runs of adjacent columns of few values are interned as one text (the builder's
+ * spans): the same store as cell by cell, with rows through libcsv, repaired cells,
+ * formula escapes at a run's start, and a plan column that turns into thousands of
+ * values half-way, so its span gives up. */
+static void
+test_spans (void)
+{
+  g_autoptr(GString) s = g_string_new (HEADER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LdReport) want = NULL;
+  LdLoadOptions plain = { 0, 1, 0, NULL, 0, FALSE, TRUE };
+  LdLoadOptions spans = { 0, 1, 0, NULL, 0, FALSE, FALSE };
+  LdLoadOptions parts = { 0, 3, 4096, NULL, 0, FALSE, FALSE };
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      const char *offer = i % 3 == 0 ? "'=Offer A" : i % 3 == 1 ? "=Offer A" : "Offer B";
+
+      if (i % 50 == 7)
+        offer = "\"Offer, quoted\"";
+      else if (i % 61 == 5)
+        offer = "Offer \xff";
+      g_string_append_printf (s, "Germany,DE,Customer %u,2026-01-%02u,%s,prod-%u,%s%u,svc.%u,%s,1,%u,"
+                              "Power BI visual\n",
+                              i % 700, 1 + i % 28, offer, i % 2, i < 12000 ? "Plan " : "Unique plan ",
+                              i < 12000 ? i % 4 : i, i % 4, i % 5 ? "Active" : " Suspended ", i % 9);
+    }
+
+  want = load_with (s->str, s->len, &plain, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ld_report_get_n_rows (want), ==, 20000);
+  assert_parts_match (s->str, s->len, want, NULL, &spans);
+  assert_parts_match (s->str, s->len, want, NULL, &parts);
+}
+
 static void
 test_file_parts (void)
 {
@@ -479,6 +558,8 @@ main (int    argc,
   g_test_add_func ("/parts/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/parts/bad-inputs", test_bad_inputs);
   g_test_add_func ("/parts/file", test_file_parts);
+  g_test_add_func ("/parts/portable-scan", test_portable_scan);
+  g_test_add_func ("/parts/spans", test_spans);
 
   return g_test_run ();
 }

@@ -19,6 +19,10 @@ typedef struct {
    * field too, which is what the tests of the loader's guesses need. */
   const guint64 *splits;
   guint          n_splits;
+  /* Split lines with the portable code, not SIMD: tests check both read alike. */
+  gboolean       portable_scan;
+  /* Intern every cell on its own, not runs of cells at once (ld-report-builder.c). */
+  gboolean       no_spans;
 } LdLoadOptions;
 
 LdReport *ld_loader_load_files_with_options (GFile *const         *files,

@@ -46,6 +46,9 @@
 #include <inttypes.h>
 #include <string.h>
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <glib/gi18n-lib.h>
 
 #include "ld-loader.h"
@@ -118,6 +121,8 @@ struct _LdLoader
   gboolean           finished;       /* finish_parse() ran */
   gboolean           sniffed;
   gboolean           main_thread;    /* progress is reported from here */
+  gboolean           portable;       /* split lines without SIMD (tests compare both) */
+  gboolean           no_spans;       /* intern cell by cell (tests compare both) */
   struct _LdLoad    *load;
 
   LdEncoding         encoding;
@@ -162,6 +167,7 @@ struct _LdLoader
   gsize              rowbuf_cap;
   GPtrArray         *scratch;
   gboolean           dirty;          /* the row may hold invalid UTF-8 or NUL bytes */
+  gboolean           in_line;        /* the row's cells lie in order in one line */
 
   guint64            day_first_line; /* in the part: the first row that proves day first */
   GArray            *pending;        /* PendingSlash */
@@ -238,6 +244,8 @@ ld_loader_new_part (LdLoader *first,
   LdLoader *self = ld_loader_new (first->source, first->chunk_size);
 
   self->load = first->load;
+  self->portable = first->portable;
+  self->no_spans = first->no_spans;
   self->pos = start;
   self->end = end;
   self->sniffed = TRUE;
@@ -258,6 +266,8 @@ ld_loader_new_part (LdLoader *first,
   self->offsets = g_new (gsize, self->cells_cap);
   self->builder = ld_report_builder_new (self->n_columns, (const char *const *) self->names,
                                          self->fields);
+  if (self->no_spans)
+    ld_report_builder_disable_spans (self->builder);
   return self;
 }
 
@@ -502,6 +512,8 @@ read_header (LdLoader *self)
 
   self->n_columns = n;
   self->builder = ld_report_builder_new (n, (const char *const *) self->names, self->fields);
+  if (self->no_spans)
+    ld_report_builder_disable_spans (self->builder);
 }
 
 /* Rows -------------------------------------------------------------------------- */
@@ -665,8 +677,9 @@ handle_row (LdLoader *self)
 
   packed = date.kind == LD_DATE_ISO ? date.date
                                     : (guint32) (date.year * 10000 + date.first * 100 + date.second);
-  ld_report_builder_add_row (self->builder, self->cells, self->lens, packed,
-                             date.kind == LD_DATE_SLASH, assigned, provisioned);
+  ld_report_builder_add_row_full (self->builder, self->cells, self->lens,
+                                  self->in_line && self->scratch->len == 0, packed,
+                                  date.kind == LD_DATE_SLASH, assigned, provisioned);
 
   if (date.kind == LD_DATE_SLASH && !date.valid_day_first)
     {
@@ -806,7 +819,9 @@ feed_line (LdLoader   *self,
             }
 
           self->n_fields = n;
+          self->in_line = TRUE;
           handle_row (self);
+          self->in_line = FALSE;
           self->n_fields = 0;
           return;
         }
@@ -814,6 +829,201 @@ feed_line (LdLoader   *self,
 
   csv_parse (&self->csv, s, len, on_csv_field, on_csv_row, self);
 }
+
+#ifdef __SSE2__
+/* The lines of a chunk are split 16 bytes at a time: one pass finds the newline, the
+ * delimiters, quotes, carriage returns, and bytes that need a UTF-8 check (>= 0x80,
+ * NUL). The text buffer always has 16 bytes of room past the text, so a block may
+ * read beyond it; those bytes are masked off. */
+
+static inline guint32
+byte_mask (__m128i v,
+           __m128i c)
+{
+  return (guint32) _mm_movemask_epi8 (_mm_cmpeq_epi8 (v, c));
+}
+
+/* Finds the end of the line at @s (after its newline, or @end), and whether it has a
+ * byte that needs a UTF-8 check. */
+static const char *
+scan_line (const char *s,
+           const char *end,
+           gboolean   *hi)
+{
+  const __m128i vn = _mm_set1_epi8 ('\n');
+  const __m128i vz = _mm_setzero_si128 ();
+
+  for (const char *p = s; p < end; p += 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+      guint32 valid = end - p >= 16 ? 0xffff : (1u << (end - p)) - 1;
+      guint32 mn = byte_mask (v, vn) & valid;
+
+      if (mn != 0)
+        valid &= (mn & -mn) - 1;
+      if (((guint32) _mm_movemask_epi8 (v) | byte_mask (v, vz)) & valid)
+        *hi = TRUE;
+      if (mn != 0)
+        return p + __builtin_ctz (mn) + 1;
+    }
+  return end;
+}
+
+/* Splits the line at @s, which starts a row, into self->cells at the delimiter, each
+ * field trimmed of spaces as libcsv does. Returns the end of the line; *@plain is
+ * FALSE when the line needs libcsv (a quote, or a carriage return other than the
+ * one before its newline); n_fields is 0 for a blank line. */
+static const char *
+split_line (LdLoader   *self,
+            const char *s,
+            const char *end,
+            gboolean   *plain,
+            gboolean   *hi)
+{
+  const __m128i vd = _mm_set1_epi8 (self->delimiter);
+  const __m128i vn = _mm_set1_epi8 ('\n');
+  const __m128i vq = _mm_set1_epi8 ('"');
+  const __m128i vr = _mm_set1_epi8 ('\r');
+  const __m128i vz = _mm_setzero_si128 ();
+  const char delim = self->delimiter;
+  const char *field = s;
+  const char *content_end = end;
+  const char *line_end = end;
+  const char *last_cr = NULL;
+  guint n_cr = 0;
+  gboolean quote = FALSE;
+  guint n = 0;
+
+  for (const char *p = s; p < end; p += 16)
+    {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+      guint32 valid = end - p >= 16 ? 0xffff : (1u << (end - p)) - 1;
+      guint32 mn = byte_mask (v, vn) & valid;
+      guint32 md, mr;
+
+      if (mn != 0)
+        valid &= (mn & -mn) - 1;
+      md = byte_mask (v, vd) & valid;
+      mr = byte_mask (v, vr) & valid;
+      quote |= (byte_mask (v, vq) & valid) != 0;
+      if (((guint32) _mm_movemask_epi8 (v) | byte_mask (v, vz)) & valid)
+        *hi = TRUE;
+      if (G_UNLIKELY (mr != 0))
+        {
+          n_cr += __builtin_popcount (mr);
+          last_cr = p + 31 - __builtin_clz (mr);
+        }
+
+      while (md != 0)
+        {
+          const char *fs = field;
+          const char *fe = p + __builtin_ctz (md);
+
+          md &= md - 1;
+          field = fe + 1;
+          while (fs < fe && is_trimmed (*fs, delim))
+            fs++;
+          while (fe > fs && is_trimmed (fe[-1], delim))
+            fe--;
+          if (G_LIKELY (n < self->cells_cap) || cell_room (self, n + 1))
+            {
+              self->cells[n] = fs;
+              self->lens[n] = fe - fs;
+            }
+          n++;
+        }
+
+      if (mn != 0)
+        {
+          content_end = p + __builtin_ctz (mn);
+          line_end = content_end + 1;
+          break;
+        }
+    }
+
+  /* A carriage return is the row's end only right before the newline. */
+  if (n_cr > 0 && last_cr == content_end - 1)
+    {
+      content_end--;
+      n_cr--;
+    }
+  if (G_UNLIKELY (quote || n_cr > 0))
+    {
+      *plain = FALSE;
+      self->n_fields = 0;
+      return line_end;
+    }
+  *plain = TRUE;
+
+  /* The last field; a line of spaces alone is blank. */
+  {
+    const char *fs = field;
+    const char *fe = content_end;
+
+    while (fs < fe && is_trimmed (*fs, delim))
+      fs++;
+    if (n == 0 && fs == fe)
+      {
+        self->n_fields = 0;
+        return line_end;
+      }
+    while (fe > fs && is_trimmed (fe[-1], delim))
+      fe--;
+    if (G_LIKELY (n < self->cells_cap) || cell_room (self, n + 1))
+      {
+        self->cells[n] = fs;
+        self->lens[n] = fe - fs;
+      }
+    n++;
+  }
+  self->n_fields = n;
+  return line_end;
+}
+
+static void
+feed_lines_sse2 (LdLoader   *self,
+                 const char *p,
+                 const char *end)
+{
+  while (p < end)
+    {
+      gboolean hi = FALSE;
+      const char *line_end;
+
+      if (self->csv.pstate == CSV_ROW_NOT_BEGUN)
+        {
+          gboolean plain;
+
+          self->row_line = self->line;
+          line_end = split_line (self, p, end, &plain, &hi);
+          self->dirty = hi;
+          if (plain)
+            {
+              self->in_line = TRUE;
+              if (self->n_fields > 0)
+                handle_row (self);
+              self->in_line = FALSE;
+              self->n_fields = 0;
+            }
+          else
+            csv_parse (&self->csv, p, line_end - p, on_csv_field, on_csv_row, self);
+        }
+      else
+        {
+          /* A row continued over a quoted newline stays suspect if any of its lines is. */
+          line_end = scan_line (p, end, &hi);
+          self->dirty = self->dirty || hi;
+          csv_parse (&self->csv, p, line_end - p, on_csv_field, on_csv_row, self);
+        }
+      if (G_UNLIKELY (self->error != NULL))
+        return;
+      self->last_line = self->line;
+      if (line_end[-1] == '\n')
+        self->line++;
+      p = line_end;
+    }
+}
+#endif
 
 /* Hands every whole line in the text to the parser; at @eof, the rest too. */
 static gboolean
@@ -837,6 +1047,20 @@ feed_text (LdLoader *self,
         return TRUE;  /* a long line: read on */
       cut = last - self->text;
     }
+
+#ifdef __SSE2__
+  if (!self->portable)
+    {
+      /* Room for the last block's read past the text. */
+      reserve (&self->text, &self->text_cap, self->text_len + 16);
+      feed_lines_sse2 (self, self->text, self->text + cut);
+      if (G_UNLIKELY (self->error != NULL))
+        return FALSE;
+      memmove (self->text, self->text + cut, self->text_len - cut);
+      self->text_len -= cut;
+      return TRUE;
+    }
+#endif
 
   /* A row continued over a quoted newline stays suspect if it began in a dirty chunk. */
   self->dirty = !text_is_clean (self->text, cut) ||
@@ -1720,6 +1944,7 @@ load_sources (LdSource             *sources,
   g_autoptr(GPtrArray) all_parsers = g_ptr_array_new ();
   guint n_threads = default_threads (options);
   gsize chunk_size = options != NULL && options->chunk_size > 0 ? options->chunk_size : CHUNK_SIZE;
+  gboolean portable = options != NULL && options->portable_scan;
   guint64 n_rows = 0;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1753,6 +1978,8 @@ load_sources (LdSource             *sources,
     {
       load.first[f] = ld_loader_new (&sources[f], chunk_size);
       load.first[f]->load = &load;
+      load.first[f]->portable = portable;
+      load.first[f]->no_spans = options != NULL && options->no_spans;
       load.first[f]->main_thread = TRUE;
       if (!read_head (load.first[f], cancellable, error))
         goto out;

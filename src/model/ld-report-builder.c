@@ -28,6 +28,23 @@
 #include "ld-report-builder.h"
 #include "ld-report-private.h"
 
+/* Adjacent text columns of few values (offer, product, plan, service, state) change
+ * together: a row's run of them is interned once, as the text of the whole run, and
+ * the first time a run is seen its cells are interned one by one and remembered. */
+typedef struct {
+  guint     first;     /* columns first … last */
+  guint     last;
+  LdDict   *dict;      /* the runs' texts; NULL once the span gave up */
+  guint32  *ids;       /* per run id: last - first + 1 column ids */
+  gsize     ids_alloc; /* in runs */
+} LdSpan;
+
+/* Rows read before the spans are chosen, the most distinct values a column may have
+ * had by then to be in one, and the most distinct runs a span may see. */
+#define SPAN_PROBE_ROWS 4096
+#define SPAN_MAX_COLUMN_VALUES 256
+#define SPAN_MAX_RUNS 4096
+
 struct _LdReportBuilder
 {
   guint      n_columns;
@@ -51,6 +68,11 @@ struct _LdReportBuilder
   guint64    n_bad_rows;
   guint64    n_warnings;
   guint64    line_offset;
+
+  gboolean   spans_chosen;  /* or not to be: TRUE from the start without spans */
+  guint      n_spans;
+  LdSpan    *spans;
+  guint     *span_at;      /* per column: 1 + the span starting there, or 0 */
 };
 
 static gboolean
@@ -127,6 +149,13 @@ ld_report_builder_free (LdReportBuilder *self)
   g_free (self->slash_bits);
   g_free (self->drop_bits);
   g_clear_pointer (&self->bad_rows, g_array_unref);
+  for (guint s = 0; s < self->n_spans; s++)
+    {
+      g_clear_pointer (&self->spans[s].dict, ld_dict_free);
+      g_free (self->spans[s].ids);
+    }
+  g_free (self->spans);
+  g_free (self->span_at);
   g_free (self);
 }
 
@@ -159,14 +188,99 @@ ld_report_builder_grow (LdReportBuilder *self)
   self->capacity = cap;
 }
 
+/* After the first rows: every run of two or more adjacent text columns that have
+ * seen few values becomes a span. */
+static void
+choose_spans (LdReportBuilder *self)
+{
+  guint c = 0;
+
+  self->spans_chosen = TRUE;
+  self->span_at = g_new0 (guint, self->n_columns);
+  while (c < self->n_columns)
+    {
+      guint end = c;
+
+      while (end < self->n_columns && self->dicts[end] != NULL
+             && ld_dict_size (self->dicts[end]) <= SPAN_MAX_COLUMN_VALUES)
+        end++;
+      if (end - c >= 2)
+        {
+          LdSpan *span;
+
+          self->spans = g_renew (LdSpan, self->spans, self->n_spans + 1);
+          span = &self->spans[self->n_spans++];
+          span->first = c;
+          span->last = end - 1;
+          span->dict = ld_dict_new ();
+          span->ids_alloc = 64;
+          span->ids = g_new (guint32, span->ids_alloc * (end - c));
+          self->span_at[c] = self->n_spans;
+        }
+      c = MAX (end, c + 1);
+    }
+}
+
+static inline void
+set_id (LdReportBuilder *self,
+        guint            column,
+        guint            row,
+        guint32          id)
+{
+  ld_ids_set_widen (&self->ids[column], row, self->capacity, row, id);
+}
+
+/* Interns the cells of one span's run; returns FALSE when the span gave up. */
+static gboolean
+intern_span (LdReportBuilder   *self,
+             LdSpan            *span,
+             const char *const *cells,
+             const gsize       *lens,
+             guint              row)
+{
+  guint k = span->last - span->first + 1;
+  guint n_before = ld_dict_size (span->dict);
+  const char *text = cells[span->first];
+  gsize len = cells[span->last] + lens[span->last] - text;
+  guint32 run = ld_dict_intern (span->dict, text, len);
+  guint32 *ids;
+
+  if (G_UNLIKELY (run == n_before))
+    {
+      /* A new run: its cells one by one. */
+      if (run >= SPAN_MAX_RUNS)
+        {
+          g_clear_pointer (&span->dict, ld_dict_free);
+          g_clear_pointer (&span->ids, g_free);
+          return FALSE;
+        }
+      if (run == span->ids_alloc)
+        {
+          span->ids_alloc *= 2;
+          span->ids = g_renew (guint32, span->ids, span->ids_alloc * k);
+        }
+      ids = span->ids + (gsize) run * k;
+      for (guint j = 0; j < k; j++)
+        ids[j] = ld_dict_intern (self->dicts[span->first + j], cells[span->first + j],
+                                 lens[span->first + j]);
+    }
+  else
+    ids = span->ids + (gsize) run * k;
+
+  for (guint j = 0; j < k; j++)
+    set_id (self, span->first + j, row, ids[j]);
+  return TRUE;
+}
+
 guint
-ld_report_builder_add_row (LdReportBuilder   *self,
-                           const char *const *cells,
-                           const gsize       *lens,
-                           guint32            date,
-                           gboolean           slash_date,
-                           guint32            assigned,
-                           guint32            provisioned)
+ld_report_builder_add_row_full (LdReportBuilder   *self,
+                                const char *const *cells,
+                                const gsize       *lens,
+                                gboolean           contiguous,
+                                guint32            date,
+                                gboolean           slash_date,
+                                guint32            assigned,
+                                guint32            provisioned)
 {
   guint row;
 
@@ -176,12 +290,28 @@ ld_report_builder_add_row (LdReportBuilder   *self,
 
   if (G_UNLIKELY (self->n_rows == self->capacity))
     ld_report_builder_grow (self);
+  if (G_UNLIKELY (self->n_rows == SPAN_PROBE_ROWS && !self->spans_chosen))
+    choose_spans (self);
 
   row = self->n_rows++;
   for (guint c = 0; c < self->n_columns; c++)
-    if (self->dicts[c] != NULL)
-      ld_ids_set_widen (&self->ids[c], row, self->capacity, row,
-                        ld_dict_intern (self->dicts[c], cells[c], lens[c]));
+    {
+      if (self->dicts[c] == NULL)
+        continue;
+      /* A run's text is its cells with what lies between them, so equal texts mean
+       * equal cells only when they all lie in order in one line of the file. */
+      if (self->span_at != NULL && self->span_at[c] != 0 && contiguous)
+        {
+          LdSpan *span = &self->spans[self->span_at[c] - 1];
+
+          if (span->dict != NULL && intern_span (self, span, cells, lens, row))
+            {
+              c = span->last;
+              continue;
+            }
+        }
+      set_id (self, c, row, ld_dict_intern (self->dicts[c], cells[c], lens[c]));
+    }
 
   self->date[row] = date;
   self->provisioned[row] = provisioned;
@@ -193,6 +323,27 @@ ld_report_builder_add_row (LdReportBuilder   *self,
     }
 
   return row;
+}
+
+guint
+ld_report_builder_add_row (LdReportBuilder   *self,
+                           const char *const *cells,
+                           const gsize       *lens,
+                           guint32            date,
+                           gboolean           slash_date,
+                           guint32            assigned,
+                           guint32            provisioned)
+{
+  return ld_report_builder_add_row_full (self, cells, lens, FALSE, date, slash_date,
+                                         assigned, provisioned);
+}
+
+void
+ld_report_builder_disable_spans (LdReportBuilder *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->n_rows == 0);
+  self->spans_chosen = TRUE;
 }
 
 guint

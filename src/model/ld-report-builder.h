@@ -39,6 +39,21 @@ guint            ld_report_builder_add_row (LdReportBuilder   *self,
                                             guint32            assigned,
                                             guint32            provisioned);
 
+/* The same, for a row whose cells all lie in order in one buffer, with only the
+ * file's own bytes between them (a line read without quotes, nothing repaired):
+ * then runs of cells can be interned as one text. */
+guint            ld_report_builder_add_row_full (LdReportBuilder   *self,
+                                                 const char *const *cells,
+                                                 const gsize       *lens,
+                                                 gboolean           contiguous,
+                                                 guint32            date,
+                                                 gboolean           slash_date,
+                                                 guint32            assigned,
+                                                 guint32            provisioned);
+
+/* Interns every cell on its own (tests compare the two ways); before any row. */
+void             ld_report_builder_disable_spans (LdReportBuilder *self);
+
 guint            ld_report_builder_get_n_rows (LdReportBuilder *self);
 
 /* Drops a row already added (it turned out bad once the file was read: a slash date
