@@ -169,10 +169,10 @@ assert_same_report (LdReport *want,
   /* The rows in storage and in file order. */
   for (guint i = 0; i < n; i++)
     {
-      g_assert_cmpuint (got->file_order[i], ==, want->file_order[i]);
-      g_assert_cmpuint (got->date[i], ==, want->date[i]);
-      g_assert_cmpuint (got->provisioned[i], ==, want->provisioned[i]);
-      g_assert_cmpuint (got->assigned[i], ==, want->assigned[i]);
+      g_assert_cmpuint (ld_report_get_file_order (got)[i], ==, ld_report_get_file_order (want)[i]);
+      g_assert_cmpuint (ld_report_row_date (got, i), ==, ld_report_row_date (want, i));
+      g_assert_cmpuint (ld_ids_get (&got->provisioned, i), ==, ld_ids_get (&want->provisioned, i));
+      g_assert_cmpuint (ld_ids_get (&got->assigned, i), ==, ld_ids_get (&want->assigned, i));
     }
   assert_same_ids (&got->customer, &want->customer, n);
   assert_same_ids (&got->group, &want->group, n);

@@ -57,8 +57,8 @@ struct _LdReportBuilder
   guint      n_rows;
   guint      capacity;
   guint32   *date;
-  guint32   *provisioned;
-  guint32   *assigned;
+  LdIds      provisioned;  /* at the width the largest count so far needs */
+  LdIds      assigned;
   guint64   *slash_bits;   /* rows whose date is year*10000 + first*100 + second */
   gboolean   any_slash;
   guint64   *drop_bits;    /* rows dropped after the fact */
@@ -120,6 +120,8 @@ ld_report_builder_new (guint              n_columns,
         self->dicts[c] = ld_dict_new ();
     }
 
+  self->provisioned.width = 1;
+  self->assigned.width = 1;
   self->bad_rows = g_array_new (FALSE, FALSE, sizeof (LdBadRow));
   g_array_set_clear_func (self->bad_rows, (GDestroyNotify) ld_bad_row_clear);
 
@@ -144,8 +146,8 @@ ld_report_builder_free (LdReportBuilder *self)
   g_free (self->dicts);
   g_free (self->ids);
   g_free (self->date);
-  g_free (self->provisioned);
-  g_free (self->assigned);
+  ld_ids_clear (&self->provisioned);
+  ld_ids_clear (&self->assigned);
   g_free (self->slash_bits);
   g_free (self->drop_bits);
   g_clear_pointer (&self->bad_rows, g_array_unref);
@@ -177,8 +179,8 @@ ld_report_builder_grow (LdReportBuilder *self)
     if (self->dicts[c] != NULL)
       ld_ids_resize (&self->ids[c], cap);
   self->date = g_renew (guint32, self->date, cap);
-  self->provisioned = g_renew (guint32, self->provisioned, cap);
-  self->assigned = g_renew (guint32, self->assigned, cap);
+  ld_ids_resize (&self->provisioned, cap);
+  ld_ids_resize (&self->assigned, cap);
   self->slash_bits = g_renew (guint64, self->slash_bits, (cap + 63) / 64);
   self->drop_bits = g_renew (guint64, self->drop_bits, (cap + 63) / 64);
   memset (self->slash_bits + (old + 63) / 64, 0,
@@ -314,8 +316,8 @@ ld_report_builder_add_row_full (LdReportBuilder   *self,
     }
 
   self->date[row] = date;
-  self->provisioned[row] = provisioned;
-  self->assigned[row] = assigned;
+  ld_ids_set_widen (&self->provisioned, row, self->capacity, row, provisioned);
+  ld_ids_set_widen (&self->assigned, row, self->capacity, row, assigned);
   if (slash_date)
     {
       self->slash_bits[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
@@ -570,6 +572,37 @@ ld_key_map_insert (LdKeyMap *map,
   if ((gsize) ++map->n * 2 > (gsize) map->mask + 1)
     ld_key_map_grow (map);
   return map->n - 1;
+}
+
+/* Returns the value of @key, adding it with @value when new; *@added says which. */
+static inline guint32
+ld_key_map_get_or_add (LdKeyMap *map,
+                       guint64   key,
+                       guint32   value,
+                       gboolean *added)
+{
+  guint32 i = ld_key_hash (key) & map->mask;
+
+  for (;;)
+    {
+      guint64 k = map->keys[i];
+
+      if (k == key)
+        {
+          *added = FALSE;
+          return map->values[i];
+        }
+      if (k == LD_KEY_EMPTY)
+        break;
+      i = (i + 1) & map->mask;
+    }
+
+  map->keys[i] = key;
+  map->values[i] = value;
+  *added = TRUE;
+  if ((gsize) ++map->n * 2 > (gsize) map->mask + 1)
+    ld_key_map_grow (map);
+  return value;
 }
 
 /* A growable per-entity attribute array. */
@@ -1041,7 +1074,34 @@ drop_replaced_rows (const LdReportBuilderFile *files,
   return n_dropped;
 }
 
-/* Moves the @n rows of one part's column into @out, in storage order: row i, unless
+/* ---- laying the rows out in month order ---------------------------------------- */
+
+/* Ids @lo … @lo + @n - 1 as 32-bit values: in place when they are, else widened
+ * into @buf (BLOCK_ROWS of them), so that a loop reads every width alike. */
+#define BLOCK_ROWS 256
+
+static inline const guint32 *
+ids_block (const LdIds *ids,
+           gsize        lo,
+           guint        n,
+           guint32     *buf)
+{
+  switch (ids->width)
+    {
+    case 1:
+      for (guint i = 0; i < n; i++)
+        buf[i] = ((const guint8 *) ids->data)[lo + i];
+      return buf;
+    case 2:
+      for (guint i = 0; i < n; i++)
+        buf[i] = ((const guint16 *) ids->data)[lo + i];
+      return buf;
+    default:
+      return (const guint32 *) ids->data + lo;
+    }
+}
+
+/* Moves the rows of one part's column into @out, in storage order: row i, unless
  * dropped, goes to out[dest[g++]], through @remap when there is one. @src NULL: the
  * part's file lacks the column and its rows read 0, the empty text. Returns the next
  * g. */
@@ -1102,224 +1162,470 @@ scatter_part_ids (LdIds                 *out,
   return g + kept;
 }
 
+/* The day of the month of each kept row: the month is where the row lies. */
 static guint
-scatter_part_u32 (guint32               *out,
-                  const guint32         *src,
-                  const LdReportBuilder *b,
-                  const guint32         *dest,
-                  guint                  g)
+scatter_part_days (guint8                *out,
+                   const LdReportBuilder *b,
+                   const guint32         *dest,
+                   guint                  g)
 {
-  if (b->n_dropped == 0)
-    {
-      for (guint i = 0; i < b->n_rows; i++)
-        out[dest[g + i]] = src[i];
-      return g + b->n_rows;
-    }
-
   for (guint i = 0; i < b->n_rows; i++)
-    if (!bit_is_set (b->drop_bits, i))
-      out[dest[g++]] = src[i];
+    if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
+      out[dest[g++]] = (guint8) LD_DATE_DAY (b->date[i]);
   return g;
 }
 
-/* Pair ids (customer with group, product, country code). Hash maps keyed by pair
- * would hold up to one entry per row at the peak of a load; instead, bucket the rows
- * by customer and walk each customer's rows with small "last customer seen" arrays
- * per group, product and code. Without Tenant IDs a customer is a (name, code) pair,
- * so it has one code and the (customer, code) pair is the customer itself: that
- * column is only made when the file has Tenant IDs. */
+/* What finishing shares between its two threads. */
+typedef struct {
+  LdReport *report;
+  Part     *parts;
+  guint     n_parts;
+  guint32  *dest;
+  guint8   *scatter_on_b;  /* per union column: 1 when the second thread moves it */
+} Finish;
+
 static void
-derive_pairs (LdReport *report,
-              gboolean  with_codes)
+scatter_column (Finish *fin,
+                guint   u)
 {
+  LdReport *report = fin->report;
+  LdColumn *col = &report->columns[u];
   guint n = report->n_rows;
-  guint n_codes = ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]);
-  const LdIds *code = &report->dim_ids[LD_DIM_COUNTRY];
-  g_autofree guint *start = g_new0 (guint, report->n_customers + 1);
-  g_autofree guint32 *by_customer = g_new (guint32, MAX (n, 1));
-  g_autofree guint32 *group_last = g_new0 (guint32, MAX (report->n_groups, 1));
-  g_autofree guint32 *group_pair = g_new (guint32, MAX (report->n_groups, 1));
-  g_autofree guint32 *product_last = g_new0 (guint32, MAX (report->n_products, 1));
-  g_autofree guint32 *product_pair = g_new (guint32, MAX (report->n_products, 1));
-  g_autofree guint32 *code_last = g_new0 (guint32, MAX (n_codes, 1));
-  g_autofree guint32 *code_pair = g_new (guint32, MAX (n_codes, 1));
-  guint32 n_cg = 0, n_cp = 0, n_cc = 0;
 
-  for (guint r = 0; r < n; r++)
-    start[ld_ids_get (&report->customer, r) + 1]++;
-  for (guint c = 0; c < report->n_customers; c++)
-    start[c + 1] += start[c];
-  for (guint r = 0; r < n; r++)
-    by_customer[start[ld_ids_get (&report->customer, r)]++] = r;
-  /* start[c] is now the end of customer c's rows, i.e. the start of c + 1's. */
+  if (col->dict == NULL)
+    return;
 
-  /* Each starts a byte wide and widens as its count grows. */
-  ld_ids_init (&report->customer_group_pair, 1, n);
-  ld_ids_init (&report->customer_product_pair, 1, n);
-  if (with_codes)
-    ld_ids_init (&report->customer_country_pair, 1, n);
+  ld_ids_init (&col->ids, ld_ids_width_for (ld_dict_size (col->dict)), n);
+  for (guint p = 0, g = 0; p < fin->n_parts; p++)
+    {
+      LdReportBuilder *b = fin->parts[p].b;
+      int c = -1;
 
-  for (guint c = 0, i = 0; c < report->n_customers; c++)
-    for (; i < start[c]; i++)
-      {
-        guint32 r = by_customer[i];
-        guint32 g = ld_ids_get (&report->group, r);
-        guint32 p = report->group_product[g];
-
-        /* Stamps hold c + 1 so that zeroed arrays mean "no customer yet". */
-        if (group_last[g] != c + 1)
-          {
-            group_last[g] = c + 1;
-            group_pair[g] = n_cg++;
-          }
-        if (product_last[p] != c + 1)
-          {
-            product_last[p] = c + 1;
-            product_pair[p] = n_cp++;
-          }
-        /* Rows come in customer order, not storage order: keep every id. */
-        ld_ids_set_widen (&report->customer_group_pair, n, n, r, group_pair[g]);
-        ld_ids_set_widen (&report->customer_product_pair, n, n, r, product_pair[p]);
-
-        if (with_codes)
-          {
-            guint32 k = code->data != NULL ? ld_ids_get (code, r) : 0;
-
-            if (code_last[k] != c + 1)
-              {
-                code_last[k] = c + 1;
-                code_pair[k] = n_cc++;
-              }
-            ld_ids_set_widen (&report->customer_country_pair, n, n, r, code_pair[k]);
-          }
-      }
-
-  report->n_customer_group_pairs = n_cg;
-  report->n_customer_product_pairs = n_cp;
-  report->n_customer_country_pairs = with_codes ? n_cc : report->n_customers;
+      for (guint k = 0; k < b->n_columns; k++)
+        if (fin->parts[p].to_union[k] == (int) u)
+          c = k;
+      g = scatter_part_ids (&col->ids, c >= 0 ? &b->ids[c] : NULL,
+                            c >= 0 ? fin->parts[p].remap[c] : NULL, b, fin->dest, g);
+      if (c >= 0)
+        {
+          ld_ids_clear (&b->ids[c]);
+          g_clear_pointer (&fin->parts[p].remap[c], g_free);
+        }
+    }
 }
 
-/* Customers, products, groups and the pair ids (SPEC §3, §5), in storage order. */
+/* The day and the two counts, at the width the largest count needs. */
 static void
-derive_entities (LdReport *report)
+scatter_typed (Finish *fin)
+{
+  LdReport *report = fin->report;
+  guint n = report->n_rows;
+  guint prov_width = 1, asg_width = 1;
+
+  for (guint p = 0; p < fin->n_parts; p++)
+    {
+      prov_width = MAX (prov_width, fin->parts[p].b->provisioned.width);
+      asg_width = MAX (asg_width, fin->parts[p].b->assigned.width);
+    }
+  report->day = g_new (guint8, MAX (n, 1));
+  ld_ids_init (&report->provisioned, prov_width, n);
+  ld_ids_init (&report->assigned, asg_width, n);
+
+  for (guint p = 0, g = 0; p < fin->n_parts; p++)
+    {
+      LdReportBuilder *b = fin->parts[p].b;
+
+      scatter_part_days (report->day, b, fin->dest, g);
+      g_clear_pointer (&b->date, g_free);
+      scatter_part_ids (&report->provisioned, &b->provisioned, NULL, b, fin->dest, g);
+      ld_ids_clear (&b->provisioned);
+      g = scatter_part_ids (&report->assigned, &b->assigned, NULL, b, fin->dest, g);
+      ld_ids_clear (&b->assigned);
+    }
+}
+
+/* ---- customers, products, groups, pairs -------------------------------------- */
+
+static const LdIds *
+field_ids (LdReport *report,
+           LdField   field)
+{
+  int c = report->field_column[field];
+
+  return c >= 0 && report->columns[c].ids.data != NULL ? &report->columns[c].ids : NULL;
+}
+
+static guint
+field_values (LdReport *report,
+              LdField   field)
+{
+  int c = report->field_column[field];
+
+  return c >= 0 && report->columns[c].dict != NULL ? ld_dict_size (report->columns[c].dict) : 1;
+}
+
+/* Customer identity (SPEC §3), numbered in order of first appearance in storage
+ * order: the Tenant ID when the row has one, else (CustomerName, CustomerCountryCode).
+ * Most names have one code, so a name's first customer is found by the name's id;
+ * other pairs go through a map. */
+static void
+derive_customers (LdReport *report)
 {
   guint n = report->n_rows;
-  const LdIds *tenant = NULL;
-  const LdIds *name = &report->dim_ids[LD_DIM_CUSTOMER];
-  const LdIds *code = &report->dim_ids[LD_DIM_COUNTRY];
-  const LdIds *offer = &report->dim_ids[LD_DIM_OFFER];
-  const LdIds *plan = &report->dim_ids[LD_DIM_PLAN];
-  const LdIds *offer_type = &report->dim_ids[LD_DIM_OFFER_TYPE];
-  const LdIds *product_id = NULL;
-  const LdIds *country = NULL;
-  guint customers_alloc = 0, groups_alloc = 0;
-  LdKeyMap customers, products, groups;
+  const LdIds *tenant = field_ids (report, LD_FIELD_TENANT_ID);
+  const LdIds *name = field_ids (report, LD_FIELD_CUSTOMER_NAME);
+  const LdIds *code = field_ids (report, LD_FIELD_CUSTOMER_COUNTRY_CODE);
+  g_autofree guint32 *by_name = g_new0 (guint32, field_values (report, LD_FIELD_CUSTOMER_NAME));
+  g_autofree guint32 *by_tenant = tenant != NULL ? g_new0 (guint32, field_values (report, LD_FIELD_TENANT_ID)) : NULL;
+  guint32 zeros[BLOCK_ROWS] = { 0, };
+  guint32 name_buf[BLOCK_ROWS], code_buf[BLOCK_ROWS], tenant_buf[BLOCK_ROWS];
+  guint allocated = 0;
+  guint32 n_customers = 0;
+  LdKeyMap others;
+
+  ld_key_map_init (&others, 64);
+  /* A byte per row to start with, widened as the count grows. */
+  ld_ids_init (&report->customer, 1, n);
+
+  for (guint lo = 0; lo < n; lo += BLOCK_ROWS)
+    {
+      guint m = MIN (BLOCK_ROWS, n - lo);
+      const guint32 *names = name != NULL ? ids_block (name, lo, m, name_buf) : zeros;
+      const guint32 *codes = code != NULL ? ids_block (code, lo, m, code_buf) : zeros;
+      const guint32 *tenants = tenant != NULL ? ids_block (tenant, lo, m, tenant_buf) : zeros;
+
+      for (guint i = 0; i < m; i++)
+        {
+          guint32 t = tenants[i], nm = names[i], cd = codes[i];
+          guint32 c;
+          gboolean added = FALSE;
+
+          if (t != 0)
+            {
+              if (by_tenant[t] == 0)
+                {
+                  by_tenant[t] = ++n_customers;
+                  added = TRUE;
+                }
+              c = by_tenant[t] - 1;
+            }
+          else if (by_name[nm] == 0)
+            {
+              c = n_customers++;
+              by_name[nm] = c + 1;
+              added = TRUE;
+            }
+          else if (report->customer_code[by_name[nm] - 1] == cd)
+            c = by_name[nm] - 1;
+          else
+            {
+              c = ld_key_map_get_or_add (&others, ((guint64) nm << 32) | cd, n_customers, &added);
+              if (added)
+                n_customers++;
+            }
+
+          if (added)
+            {
+              guint a = allocated;
+
+              push_u32 (&report->customer_name, &a, c, nm);
+              a = allocated;
+              push_u32 (&report->customer_code, &a, c, cd);
+              allocated = a;
+            }
+          else if (t != 0)
+            {
+              /* A tenant's first row may lack a name or a code; take the first given. */
+              if (report->customer_name[c] == 0)
+                report->customer_name[c] = nm;
+              if (report->customer_code[c] == 0)
+                report->customer_code[c] = cd;
+            }
+          ld_ids_set_widen (&report->customer, lo + i, n, lo + i, c);
+        }
+    }
+
+  ld_key_map_clear (&others);
+  report->n_customers = n_customers;
+  /* Exact sizes, and never NULL so that callers need no special case. */
+  report->customer_name = g_renew (guint32, report->customer_name, MAX (n_customers, 1));
+  report->customer_code = g_renew (guint32, report->customer_code, MAX (n_customers, 1));
+}
+
+/* Products are keyed by ProductId, or by ProductDisplayName when the id is blank or
+ * the column absent; groups by (product, PlanName) — SPEC §5 analysis-products. Each
+ * group takes its OfferType and name from its first row that has one; each country
+ * code the first CustomerCountry seen with it. */
+static void
+derive_groups (LdReport *report)
+{
+  guint n = report->n_rows;
+  const LdIds *pid_ids = field_ids (report, LD_FIELD_PRODUCT_ID);
+  const LdIds *offer_ids = field_ids (report, LD_FIELD_PRODUCT_DISPLAY_NAME);
+  const LdIds *plan_ids = field_ids (report, LD_FIELD_PLAN_NAME);
+  const LdIds *type_ids = field_ids (report, LD_FIELD_OFFER_TYPE);
+  const LdIds *code_ids = field_ids (report, LD_FIELD_CUSTOMER_COUNTRY_CODE);
+  const LdIds *country_ids = field_ids (report, LD_FIELD_CUSTOMER_COUNTRY);
+  g_autofree guint32 *by_pid = g_new0 (guint32, field_values (report, LD_FIELD_PRODUCT_ID));
+  g_autofree guint32 *by_offer = g_new0 (guint32, field_values (report, LD_FIELD_PRODUCT_DISPLAY_NAME));
+  guint32 zeros[BLOCK_ROWS] = { 0, };
+  guint32 pid_buf[BLOCK_ROWS], offer_buf[BLOCK_ROWS], plan_buf[BLOCK_ROWS], type_buf[BLOCK_ROWS];
+  guint32 code_buf[BLOCK_ROWS], country_buf[BLOCK_ROWS];
+  guint allocated = 0;
+  guint32 n_products = 0;
+  LdKeyMap groups;
   gboolean added;
 
-  if (report->field_column[LD_FIELD_TENANT_ID] >= 0)
-    tenant = &report->columns[report->field_column[LD_FIELD_TENANT_ID]].ids;
-  if (report->field_column[LD_FIELD_PRODUCT_ID] >= 0)
-    product_id = &report->columns[report->field_column[LD_FIELD_PRODUCT_ID]].ids;
-  if (report->field_column[LD_FIELD_CUSTOMER_COUNTRY] >= 0)
-    country = &report->columns[report->field_column[LD_FIELD_CUSTOMER_COUNTRY]].ids;
-
-  /* A byte per row to start with, widened as the counts grow. */
-  ld_ids_init (&report->customer, 1, n);
+  ld_key_map_init (&groups, 256);
   ld_ids_init (&report->group, 1, n);
   report->country_name = g_new0 (guint32, ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]));
 
-  ld_key_map_init (&customers, 1024);
-  ld_key_map_init (&products, 64);
-  ld_key_map_init (&groups, 256);
-
-  for (guint r = 0; r < n; r++)
+  for (guint lo = 0; lo < n; lo += BLOCK_ROWS)
     {
-      guint32 name_id = name->data != NULL ? ld_ids_get (name, r) : 0;
-      guint32 code_id = code->data != NULL ? ld_ids_get (code, r) : 0;
-      guint32 offer_id = offer->data != NULL ? ld_ids_get (offer, r) : 0;
-      guint32 plan_id = plan->data != NULL ? ld_ids_get (plan, r) : 0;
-      guint32 pid = product_id != NULL ? ld_ids_get (product_id, r) : 0;
-      guint32 tenant_id = tenant != NULL ? ld_ids_get (tenant, r) : 0;
-      guint64 key;
-      guint32 c, p, g;
+      guint m = MIN (BLOCK_ROWS, n - lo);
+      const guint32 *pids = pid_ids != NULL ? ids_block (pid_ids, lo, m, pid_buf) : zeros;
+      const guint32 *offers = offer_ids != NULL ? ids_block (offer_ids, lo, m, offer_buf) : zeros;
+      const guint32 *plans = plan_ids != NULL ? ids_block (plan_ids, lo, m, plan_buf) : zeros;
+      const guint32 *types = type_ids != NULL ? ids_block (type_ids, lo, m, type_buf) : zeros;
+      const guint32 *codes = code_ids != NULL ? ids_block (code_ids, lo, m, code_buf) : zeros;
+      const guint32 *countries = country_ids != NULL ? ids_block (country_ids, lo, m, country_buf) : NULL;
 
-      /* Tenant keys carry the top bit, so they never meet a (name, code) pair. */
-      if (tenant_id != 0)
-        key = (G_GUINT64_CONSTANT (1) << 63) | tenant_id;
-      else
-        key = ((guint64) name_id << 32) | code_id;
-      c = ld_key_map_insert (&customers, key, &added);
-      if (added)
+      for (guint i = 0; i < m; i++)
         {
-          guint a = customers_alloc;
+          guint32 pid = pids[i], offer = offers[i];
+          guint32 *slot = pid != 0 ? &by_pid[pid] : &by_offer[offer];
+          guint32 p, g;
 
-          push_u32 (&report->customer_name, &a, c, name_id);
-          a = customers_alloc;
-          push_u32 (&report->customer_code, &a, c, code_id);
-          customers_alloc = a;
+          if (*slot == 0)
+            *slot = ++n_products;
+          p = *slot - 1;
+
+          g = ld_key_map_insert (&groups, ((guint64) p << 32) | plans[i], &added);
+          if (added)
+            {
+              guint a = allocated;
+
+              push_u32 (&report->group_product, &a, g, p);
+              a = allocated;
+              push_u32 (&report->group_plan, &a, g, plans[i]);
+              a = allocated;
+              push_u32 (&report->group_offer_type, &a, g, types[i]);
+              a = allocated;
+              push_u32 (&report->group_name, &a, g, offer);
+              a = allocated;
+              push_u32 (&report->group_product_id, &a, g, pid);
+              allocated = a;
+            }
+          else
+            {
+              if (report->group_name[g] == 0)
+                report->group_name[g] = offer;
+              if (report->group_offer_type[g] == 0)
+                report->group_offer_type[g] = types[i];
+            }
+          ld_ids_set_widen (&report->group, lo + i, n, lo + i, g);
+
+          if (countries != NULL && report->country_name[codes[i]] == 0)
+            report->country_name[codes[i]] = countries[i];
         }
-      else
-        {
-          /* A tenant's first row may lack a name or a code; take the first given. */
-          if (report->customer_name[c] == 0)
-            report->customer_name[c] = name_id;
-          if (report->customer_code[c] == 0)
-            report->customer_code[c] = code_id;
-        }
-      ld_ids_set_widen (&report->customer, r, n, r, c);
-
-      key = pid != 0 ? pid : (G_GUINT64_CONSTANT (1) << 63) | offer_id;
-      p = ld_key_map_insert (&products, key, &added);
-
-      key = ((guint64) p << 32) | plan_id;
-      g = ld_key_map_insert (&groups, key, &added);
-      if (added)
-        {
-          guint a = groups_alloc;
-
-          push_u32 (&report->group_product, &a, g, p);
-          a = groups_alloc;
-          push_u32 (&report->group_plan, &a, g, plan_id);
-          a = groups_alloc;
-          push_u32 (&report->group_offer_type, &a, g,
-                    offer_type->data != NULL ? ld_ids_get (offer_type, r) : 0);
-          a = groups_alloc;
-          push_u32 (&report->group_name, &a, g, offer_id);
-          a = groups_alloc;
-          push_u32 (&report->group_product_id, &a, g, pid);
-          groups_alloc = a;
-        }
-      else
-        {
-          if (report->group_name[g] == 0)
-            report->group_name[g] = offer_id;
-          if (report->group_offer_type[g] == 0 && offer_type->data != NULL)
-            report->group_offer_type[g] = ld_ids_get (offer_type, r);
-        }
-      ld_ids_set_widen (&report->group, r, n, r, g);
-
-      if (country != NULL && report->country_name[code_id] == 0)
-        report->country_name[code_id] = ld_ids_get (country, r);
     }
 
-  report->n_customers = customers.n;
-  report->n_products = products.n;
+  report->n_products = n_products;
   report->n_groups = groups.n;
-  ld_key_map_clear (&customers);
-  ld_key_map_clear (&products);
   ld_key_map_clear (&groups);
+  report->group_product = g_renew (guint32, report->group_product, MAX (report->n_groups, 1));
+  report->group_plan = g_renew (guint32, report->group_plan, MAX (report->n_groups, 1));
+  report->group_offer_type = g_renew (guint32, report->group_offer_type, MAX (report->n_groups, 1));
+  report->group_name = g_renew (guint32, report->group_name, MAX (report->n_groups, 1));
+  report->group_product_id = g_renew (guint32, report->group_product_id, MAX (report->n_groups, 1));
+}
 
-  /* Exact sizes, and never NULL so that callers need no special case. */
-  report->customer_name = g_renew (guint32, report->customer_name, MAX (customers.n, 1));
-  report->customer_code = g_renew (guint32, report->customer_code, MAX (customers.n, 1));
-  report->group_product = g_renew (guint32, report->group_product, MAX (groups.n, 1));
-  report->group_plan = g_renew (guint32, report->group_plan, MAX (groups.n, 1));
-  report->group_offer_type = g_renew (guint32, report->group_offer_type, MAX (groups.n, 1));
-  report->group_name = g_renew (guint32, report->group_name, MAX (groups.n, 1));
-  report->group_product_id = g_renew (guint32, report->group_product_id, MAX (groups.n, 1));
+/* Pair ids (customer with group, product, country code) number the distinct pairs
+ * densely; the query counts distinct pairs with bitsets over them, so their order is
+ * free. When a report has at most 64 groups (or products, or codes), each customer's
+ * set of them is one 64-bit mask: a first pass ORs every row's bit into its
+ * customer's mask, prefix sums of the masks' popcounts give each customer's first
+ * pair id, and a second pass gives every row its customer's first id plus the rank
+ * of its bit in the mask. A few bytes per customer, two sequential passes. */
+#define MASK_MAX 64
 
-  derive_pairs (report, tenant != NULL);
+typedef struct {
+  const guint32 *of_group;  /* per group, its member of the pair (NULL: the group) */
+  const LdIds   *per_row;   /* or per row (country codes) */
+  guint          n_members;
+  LdIds         *out;
+  guint         *n_pairs;
+} PairKind;
 
+static void
+derive_pairs_masked (LdReport *report,
+                     PairKind *kinds,
+                     guint     n_kinds)
+{
+  guint n = report->n_rows;
+  guint nc = report->n_customers;
+  g_autofree guint64 *masks = g_new0 (guint64, (gsize) MAX (nc, 1) * n_kinds);
+  g_autofree guint32 *base = g_new (guint32, (gsize) MAX (nc, 1) * n_kinds);
+  guint32 cust_buf[BLOCK_ROWS], group_buf[BLOCK_ROWS], member_buf[BLOCK_ROWS];
+
+  for (guint lo = 0; lo < n; lo += BLOCK_ROWS)
+    {
+      guint m = MIN (BLOCK_ROWS, n - lo);
+      const guint32 *cust = ids_block (&report->customer, lo, m, cust_buf);
+      const guint32 *grp = ids_block (&report->group, lo, m, group_buf);
+
+      for (guint k = 0; k < n_kinds; k++)
+        {
+          const guint32 *members = kinds[k].per_row != NULL ? ids_block (kinds[k].per_row, lo, m, member_buf) : NULL;
+          const guint32 *of_group = kinds[k].of_group;
+
+          for (guint i = 0; i < m; i++)
+            {
+              guint32 member = members != NULL ? members[i] : of_group != NULL ? of_group[grp[i]] : grp[i];
+
+              masks[(gsize) cust[i] * n_kinds + k] |= G_GUINT64_CONSTANT (1) << member;
+            }
+        }
+    }
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      guint32 total = 0;
+
+      for (guint c = 0; c < nc; c++)
+        {
+          base[(gsize) c * n_kinds + k] = total;
+          total += __builtin_popcountll (masks[(gsize) c * n_kinds + k]);
+        }
+      *kinds[k].n_pairs = total;
+      ld_ids_init (kinds[k].out, ld_ids_width_for (total), n);
+    }
+
+  for (guint lo = 0; lo < n; lo += BLOCK_ROWS)
+    {
+      guint m = MIN (BLOCK_ROWS, n - lo);
+      const guint32 *cust = ids_block (&report->customer, lo, m, cust_buf);
+      const guint32 *grp = ids_block (&report->group, lo, m, group_buf);
+
+      for (guint k = 0; k < n_kinds; k++)
+        {
+          const guint32 *members = kinds[k].per_row != NULL ? ids_block (kinds[k].per_row, lo, m, member_buf) : NULL;
+          const guint32 *of_group = kinds[k].of_group;
+
+          for (guint i = 0; i < m; i++)
+            {
+              guint32 member = members != NULL ? members[i] : of_group != NULL ? of_group[grp[i]] : grp[i];
+              gsize at = (gsize) cust[i] * n_kinds + k;
+              guint64 below = masks[at] & ((G_GUINT64_CONSTANT (1) << member) - 1);
+
+              ld_ids_set (kinds[k].out, lo + i, base[at] + __builtin_popcountll (below));
+            }
+        }
+    }
+}
+
+/* Otherwise: bucket the rows by customer and walk each customer's rows with small
+ * "last customer seen" arrays per member. */
+static void
+derive_pairs_bucketed (LdReport *report,
+                       PairKind *kinds,
+                       guint     n_kinds)
+{
+  guint n = report->n_rows;
+  g_autofree guint *start = g_new0 (guint, report->n_customers + 1);
+  g_autofree guint32 *by_customer = g_new (guint32, MAX (n, 1));
+  guint32 buf[BLOCK_ROWS];
+
+  for (guint lo = 0; lo < n; lo += BLOCK_ROWS)
+    {
+      guint m = MIN (BLOCK_ROWS, n - lo);
+      const guint32 *cust = ids_block (&report->customer, lo, m, buf);
+
+      for (guint i = 0; i < m; i++)
+        start[cust[i] + 1]++;
+    }
+  for (guint c = 0; c < report->n_customers; c++)
+    start[c + 1] += start[c];
+  for (guint lo = 0; lo < n; lo += BLOCK_ROWS)
+    {
+      guint m = MIN (BLOCK_ROWS, n - lo);
+      const guint32 *cust = ids_block (&report->customer, lo, m, buf);
+
+      for (guint i = 0; i < m; i++)
+        by_customer[start[cust[i]]++] = lo + i;
+    }
+  /* start[c] is now the end of customer c's rows, i.e. the start of c + 1's. */
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autofree guint32 *last = g_new0 (guint32, MAX (kinds[k].n_members, 1));
+      g_autofree guint32 *pair = g_new (guint32, MAX (kinds[k].n_members, 1));
+      guint32 n_pairs = 0;
+
+      /* Made at the width its largest possible id needs, so never widened (copied). */
+      ld_ids_init (kinds[k].out,
+                   ld_ids_width_for (MIN ((guint64) n, (guint64) report->n_customers * kinds[k].n_members)), n);
+      for (guint c = 0, i = 0; c < report->n_customers; c++)
+        for (; i < start[c]; i++)
+          {
+            guint32 r = by_customer[i];
+            guint32 member;
+
+            if (kinds[k].per_row != NULL)
+              member = kinds[k].per_row->data != NULL ? ld_ids_get (kinds[k].per_row, r) : 0;
+            else
+              {
+                member = ld_ids_get (&report->group, r);
+                if (kinds[k].of_group != NULL)
+                  member = kinds[k].of_group[member];
+              }
+
+            /* Stamps hold c + 1 so that zeroed arrays mean "no customer yet". */
+            if (last[member] != c + 1)
+              {
+                last[member] = c + 1;
+                pair[member] = n_pairs++;
+              }
+            ld_ids_set (kinds[k].out, r, pair[member]);
+          }
+      *kinds[k].n_pairs = n_pairs;
+    }
+}
+
+/* Without Tenant IDs a customer is a (name, code) pair, so it has one code and the
+ * (customer, code) pair is the customer itself: that column is only made when the
+ * file has Tenant IDs, and dropped when every customer has one country anyway. */
+static void
+derive_pairs (LdReport *report)
+{
+  gboolean with_codes = report->field_column[LD_FIELD_TENANT_ID] >= 0;
+  PairKind masked[3], bucketed[3];
+  guint n_masked = 0, n_bucketed = 0;
+  const PairKind kinds[3] = {
+    { NULL, NULL, report->n_groups, &report->customer_group_pair, &report->n_customer_group_pairs },
+    { report->group_product, NULL, report->n_products, &report->customer_product_pair,
+      &report->n_customer_product_pairs },
+    { NULL, &report->dim_ids[LD_DIM_COUNTRY], ld_dict_size (report->dim_dict[LD_DIM_COUNTRY]),
+      &report->customer_country_pair, &report->n_customer_country_pairs },
+  };
+
+  for (guint k = 0; k < (with_codes ? 3u : 2u); k++)
+    {
+      /* Countries absent: every row has code 0. */
+      if (kinds[k].per_row != NULL && kinds[k].per_row->data == NULL)
+        bucketed[n_bucketed++] = kinds[k];
+      else if (kinds[k].n_members <= MASK_MAX)
+        masked[n_masked++] = kinds[k];
+      else
+        bucketed[n_bucketed++] = kinds[k];
+    }
+  if (n_masked > 0)
+    derive_pairs_masked (report, masked, n_masked);
+  if (n_bucketed > 0)
+    derive_pairs_bucketed (report, bucketed, n_bucketed);
+
+  if (!with_codes)
+    report->n_customer_country_pairs = report->n_customers;
   /* With one country per customer the pair is the customer itself: save the column. */
   if (report->n_customer_country_pairs == report->n_customers)
     ld_ids_clear (&report->customer_country_pair);
@@ -1342,8 +1648,10 @@ report_memory (LdReport *report)
     if (report->columns[c].dict != NULL)
       size += ld_dict_memory (report->columns[c].dict) + ids_memory (&report->columns[c].ids, n);
 
-  size += n * sizeof (guint32) * 3;                     /* date and counts */
-  size += n * sizeof (guint32);                         /* file_order */
+  size += n;                                            /* day */
+  size += ids_memory (&report->provisioned, n);
+  size += ids_memory (&report->assigned, n);
+  size += ids_memory (&report->file_month, n);
   size += (report->n_months + 1) * sizeof (guint);
   size += ids_memory (&report->customer, n);
   size += ids_memory (&report->group, n);
@@ -1409,6 +1717,99 @@ compute_months_covered (LdReport *report)
   memcpy (report->months_covered, spans->data, n * sizeof (LdMonthSpan));
 }
 
+/* ---- finishing on two threads --------------------------------------------------- */
+
+/* A report this small is finished on one thread: a thread costs more than it saves. */
+#define MIN_ROWS_FOR_THREADS 65536
+
+typedef void (*FinishFunc) (Finish *fin);
+
+static gpointer
+finish_thread (gpointer data)
+{
+  gpointer *args = data;
+
+  ((FinishFunc) args[0]) (args[1]);
+  return NULL;
+}
+
+/* Runs @a here and @b on a second thread (or after @a, for a small report). */
+static void
+run_both (Finish     *fin,
+          FinishFunc  a,
+          FinishFunc  b)
+{
+  gpointer args[2] = { b, fin };
+  GThread *thread = NULL;
+
+  if (fin->report->n_rows >= MIN_ROWS_FOR_THREADS)
+    thread = g_thread_new ("ld-finish", finish_thread, args);
+  a (fin);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    b (fin);
+}
+
+/* The columns derivation reads (names, codes, offers, plans…) go to the first
+ * thread, the rest and the typed ones to the second, until the two are about even
+ * in bytes moved. */
+static void
+split_columns (Finish *fin)
+{
+  LdReport *report = fin->report;
+  guint cost_a = 0, cost_b = 0;
+
+  fin->scatter_on_b = g_new0 (guint8, MAX (report->n_columns, 1));
+  /* The typed ones: a byte of day and two counts. */
+  cost_b = 1 + fin->parts[0].b->provisioned.width + fin->parts[0].b->assigned.width;
+  for (guint u = 0; u < report->n_columns; u++)
+    {
+      LdColumn *col = &report->columns[u];
+      guint cost;
+
+      if (col->dict == NULL)
+        continue;
+      cost = ld_ids_width_for (ld_dict_size (col->dict));
+      if (cost_b + cost <= cost_a)
+        {
+          fin->scatter_on_b[u] = 1;
+          cost_b += cost;
+        }
+      else
+        cost_a += cost;
+    }
+}
+
+static void
+scatter_a (Finish *fin)
+{
+  for (guint u = 0; u < fin->report->n_columns; u++)
+    if (!fin->scatter_on_b[u])
+      scatter_column (fin, u);
+}
+
+static void
+scatter_b (Finish *fin)
+{
+  scatter_typed (fin);
+  for (guint u = 0; u < fin->report->n_columns; u++)
+    if (fin->scatter_on_b[u])
+      scatter_column (fin, u);
+}
+
+static void
+derive_customers_step (Finish *fin)
+{
+  derive_customers (fin->report);
+}
+
+static void
+derive_groups_step (Finish *fin)
+{
+  derive_groups (fin->report);
+}
+
 LdReport *
 ld_report_builder_finish_files (const LdReportBuilderFile *files,
                                 guint                      n_files)
@@ -1419,13 +1820,13 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
   g_autofree Part *parts = NULL;
   g_autofree LdDict **dicts = NULL;
   g_autoptr(GArray) bad_rows = NULL;
+  g_autofree guint *counts = NULL;
   guint n_parts = 0, n_union;
   guint64 n_kept = 0;
   guint n;
-  guint32 *dest;
-  guint *cursor;
-  int first = G_MAXINT, last = -1;
+  int cand_first = G_MAXINT, cand_last = -1;
   guint32 latest = 0;
+  Finish fin = { 0, };
 
   g_return_val_if_fail (files != NULL && n_files > 0, NULL);
 
@@ -1466,6 +1867,7 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
       for (guint k = 0; k < files[f].n_parts; k++, p++)
         {
           LdReportBuilder *b = parts[p].b;
+          guint32 low = G_MAXUINT32, high = 0;
 
           if (files[f].day_first && b->any_slash)
             for (guint i = 0; i < b->n_rows; i++)
@@ -1476,17 +1878,21 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
                   b->date[i] = d / 10000 * 10000 + d % 100 * 100 + d / 100 % 100;
                 }
 
+          /* Packed dates order as dates do. */
           for (guint i = 0; i < b->n_rows; i++)
+            if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
+              {
+                low = MIN (low, b->date[i]);
+                high = MAX (high, b->date[i]);
+              }
+          if (high > 0)
             {
-              guint32 d = b->date[i];
-              int m = LD_DATE_TO_MONTH (d);
+              int lm = LD_DATE_TO_MONTH (low), hm = LD_DATE_TO_MONTH (high);
 
-              if (b->n_dropped > 0 && bit_is_set (b->drop_bits, i))
-                continue;
-              if (info->first_month < 0 || m < info->first_month)
-                info->first_month = m;
-              info->last_month = MAX (info->last_month, m);
-              info->latest_date = MAX (info->latest_date, d);
+              if (info->first_month < 0 || lm < info->first_month)
+                info->first_month = lm;
+              info->last_month = MAX (info->last_month, hm);
+              info->latest_date = MAX (info->latest_date, high);
             }
 
           info->rows_read += b->n_rows - b->n_dropped + b->n_bad_rows;
@@ -1494,6 +1900,11 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
           report->n_warnings += b->n_warnings;
         }
       report->rows_skipped += info->rows_skipped;
+      if (info->first_month >= 0)
+        {
+          cand_first = MIN (cand_first, info->first_month);
+          cand_last = MAX (cand_last, info->last_month);
+        }
     }
 
   /* 3. One dictionary per text column. */
@@ -1504,77 +1915,73 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
   if (n_files > 1)
     report->rows_replaced = drop_replaced_rows (files, n_files, report->files, parts, n_parts);
 
-  /* 5. Month bounds of what is kept, then a stable counting sort: dest[g] is the
-   * storage row of the g-th kept row in file order, which is exactly file_order. */
   for (guint p = 0; p < n_parts; p++)
-    {
-      const LdReportBuilder *b = parts[p].b;
-
-      for (guint i = 0; i < b->n_rows; i++)
-        {
-          guint32 d = b->date[i];
-          int m = LD_DATE_TO_MONTH (d);
-
-          if (b->n_dropped > 0 && bit_is_set (b->drop_bits, i))
-            continue;
-          first = MIN (first, m);
-          last = MAX (last, m);
-          latest = MAX (latest, d);
-        }
-      n_kept += b->n_rows - b->n_dropped;
-    }
+    n_kept += parts[p].b->n_rows - parts[p].b->n_dropped;
   g_assert (n_kept < G_MAXUINT32);
   n = (guint) n_kept;
   report->n_rows = n;
 
+  /* 5. The month of every kept row in file order (kept: the data table rebuilds the
+   * file order from it), counted per month; then a stable counting sort: dest[g] is
+   * the storage row of the g-th kept row in file order. */
   if (n > 0)
     {
-      report->first_month = first;
-      report->last_month = last;
+      guint n_cand = cand_last - cand_first + 1;
+      int first = -1, last = -1;
+      guint32 *cursor;
+
+      counts = g_new0 (guint, n_cand);
+      ld_ids_init (&report->file_month, ld_ids_width_for (n_cand), n);
+      for (guint p = 0, g = 0; p < n_parts; p++)
+        {
+          const LdReportBuilder *b = parts[p].b;
+
+          for (guint i = 0; i < b->n_rows; i++)
+            if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
+              {
+                guint m = LD_DATE_TO_MONTH (b->date[i]) - cand_first;
+
+                counts[m]++;
+                ld_ids_set (&report->file_month, g++, m);
+                latest = MAX (latest, b->date[i]);
+              }
+        }
+      for (guint k = 0; k < n_cand; k++)
+        if (counts[k] > 0)
+          {
+            if (first < 0)
+              first = k;
+            last = k;
+          }
+
+      /* Replaced rows may have taken whole months at the start with them. */
+      if (first > 0)
+        for (guint g = 0; g < n; g++)
+          ld_ids_set (&report->file_month, g, ld_ids_get (&report->file_month, g) - first);
+
+      report->first_month = cand_first + first;
+      report->last_month = cand_first + last;
       report->n_months = last - first + 1;
       report->latest_date = latest;
+      report->month_start = g_new0 (guint, report->n_months + 1);
+      for (guint k = 0; k < report->n_months; k++)
+        report->month_start[k + 1] = report->month_start[k] + counts[first + k];
+
+      cursor = g_memdup2 (report->month_start, report->n_months * sizeof (guint));
+      fin.dest = g_new (guint32, n);
+      for (guint g = 0; g < n; g++)
+        fin.dest[g] = cursor[ld_ids_get (&report->file_month, g)]++;
+      g_free (cursor);
     }
-  report->month_start = g_new0 (guint, report->n_months + 1);
-  for (guint p = 0; p < n_parts; p++)
+  else
     {
-      const LdReportBuilder *b = parts[p].b;
-
-      for (guint i = 0; i < b->n_rows; i++)
-        if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
-          report->month_start[LD_DATE_TO_MONTH (b->date[i]) - first + 1]++;
-    }
-  for (guint k = 0; k < report->n_months; k++)
-    report->month_start[k + 1] += report->month_start[k];
-
-  cursor = g_memdup2 (report->month_start, (report->n_months + 1) * sizeof (guint));
-  dest = g_new (guint32, MAX (n, 1));
-  for (guint p = 0, g = 0; p < n_parts; p++)
-    {
-      const LdReportBuilder *b = parts[p].b;
-
-      for (guint i = 0; i < b->n_rows; i++)
-        if (b->n_dropped == 0 || !bit_is_set (b->drop_bits, i))
-          dest[g++] = cursor[LD_DATE_TO_MONTH (b->date[i]) - first]++;
-    }
-  g_free (cursor);
-  report->file_order = dest;
-
-  /* 6. Scatter one column at a time, freeing each part's file-order copy at once. */
-  report->date = g_new (guint32, MAX (n, 1));
-  report->provisioned = g_new (guint32, MAX (n, 1));
-  report->assigned = g_new (guint32, MAX (n, 1));
-  for (guint p = 0, g = 0; p < n_parts; p++)
-    {
-      LdReportBuilder *b = parts[p].b;
-
-      scatter_part_u32 (report->date, b->date, b, dest, g);
-      g_clear_pointer (&b->date, g_free);
-      scatter_part_u32 (report->provisioned, b->provisioned, b, dest, g);
-      g_clear_pointer (&b->provisioned, g_free);
-      g = scatter_part_u32 (report->assigned, b->assigned, b, dest, g);
-      g_clear_pointer (&b->assigned, g_free);
+      report->month_start = g_new0 (guint, 1);
+      report->file_month.width = 1;
+      report->file_month.data = g_new0 (guint8, 1);
+      fin.dest = g_new (guint32, 1);
     }
 
+  /* 6. The columns. */
   report->n_columns = n_union;
   report->columns = g_new0 (LdColumn, n_union);
   for (guint u = 0; u < n_union; u++)
@@ -1586,29 +1993,19 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
       col->dict = g_steal_pointer (&dicts[u]);
       if (col->field >= 0 && report->field_column[col->field] < 0)
         report->field_column[col->field] = u;
-      if (col->dict == NULL)
-        continue;
-
-      ld_ids_init (&col->ids, ld_ids_width_for (ld_dict_size (col->dict)), n);
-      for (guint p = 0, g = 0; p < n_parts; p++)
-        {
-          LdReportBuilder *b = parts[p].b;
-          int c = -1;
-
-          for (guint k = 0; k < b->n_columns; k++)
-            if (parts[p].to_union[k] == (int) u)
-              c = k;
-          g = scatter_part_ids (&col->ids, c >= 0 ? &b->ids[c] : NULL,
-                                c >= 0 ? parts[p].remap[c] : NULL, b, dest, g);
-          if (c >= 0)
-            {
-              ld_ids_clear (&b->ids[c]);
-              g_clear_pointer (&parts[p].remap[c], g_free);
-            }
-        }
     }
 
-  /* 7. Dimensions point at their columns; absent ones read as all-empty. */
+  /* 7. Scatter one column at a time, freeing each part's file-order copy at once,
+   * the columns shared between two threads. */
+  fin.report = report;
+  fin.parts = parts;
+  fin.n_parts = n_parts;
+  split_columns (&fin);
+  run_both (&fin, scatter_a, scatter_b);
+  g_clear_pointer (&fin.dest, g_free);
+  g_clear_pointer (&fin.scatter_on_b, g_free);
+
+  /* 8. Dimensions point at their columns; absent ones read as all-empty. */
   for (int d = 0; d < LD_N_DIMS; d++)
     {
       int c = report->field_column[ld_dimension_get_field (d)];
@@ -1633,9 +2030,17 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
   else
     report->country_name_dict = ld_dict_new ();
 
-  derive_entities (report);
+  /* 9. Customers on one thread, products and groups on the other; then pairs. */
+  run_both (&fin, derive_customers_step, derive_groups_step);
+#ifdef __GLIBC__
+  /* The parts' columns are gone; give their pages back before the pairs are made, or
+   * the pairs come on top of them at the peak of the load. */
+  if (n >= MIN_ROWS_FOR_THREADS)
+    malloc_trim (0);
+#endif
+  derive_pairs (report);
 
-  /* 8. What was skipped, every file's, in file and line order. */
+  /* 10. What was skipped, every file's, in file and line order. */
   bad_rows = g_array_new (FALSE, FALSE, sizeof (LdBadRow));
   g_array_set_clear_func (bad_rows, (GDestroyNotify) ld_bad_row_clear);
   for (guint p = 0; p < n_parts; p++)
@@ -1658,7 +2063,7 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
   trim_bad_rows (bad_rows);
   report->bad_rows = g_steal_pointer (&bad_rows);
 
-  /* 9. The files' names. */
+  /* 11. The files' names. */
   if (n_files == 1)
     {
       report->display_name = g_strdup (files[0].display_name);
@@ -1692,7 +2097,7 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
    * rises after the first big free). Hand the free pages back now, so the report's
    * footprint is what the store holds. Not for a small report: giving pages back
    * flushes every CPU's TLB, which on a VM costs more than the pages are worth. */
-  if (n >= 65536)
+  if (n >= MIN_ROWS_FOR_THREADS)
     malloc_trim (0);
 #endif
 

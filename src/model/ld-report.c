@@ -118,10 +118,11 @@ ld_report_finalize (GObject *object)
   g_free (self->columns);
 
   g_clear_pointer (&self->bad_rows, g_array_unref);
-  g_free (self->date);
-  g_free (self->provisioned);
-  g_free (self->assigned);
+  g_free (self->day);
+  ld_ids_clear (&self->provisioned);
+  ld_ids_clear (&self->assigned);
   g_free (self->month_start);
+  ld_ids_clear (&self->file_month);
   g_free (self->file_order);
   ld_ids_clear (&self->customer);
   g_free (self->customer_name);
@@ -428,6 +429,26 @@ ld_report_get_group_ranks (LdReport *self)
     }
 
   return self->group_rank;
+}
+
+const guint32 *
+ld_report_get_file_order (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+
+  if (g_once_init_enter (&self->file_order))
+    {
+      guint32 *order = g_new (guint32, MAX (self->n_rows, 1));
+      g_autofree guint *cursor = g_memdup2 (self->month_start, (self->n_months + 1) * sizeof (guint));
+
+      /* The stable counting sort the builder made, again: within a month, file order. */
+      for (guint i = 0; i < self->n_rows; i++)
+        order[i] = cursor[ld_ids_get (&self->file_month, i)]++;
+
+      g_once_init_leave (&self->file_order, order);
+    }
+
+  return self->file_order;
 }
 
 const guint32 *
