@@ -265,6 +265,82 @@ ld_dict_intern (LdDict     *self,
   return id;
 }
 
+/* The batch of ld_dict_intern_many(): enough texts in flight to hide a memory
+ * access behind the others, few enough that their slots stay in cache. */
+#define INTERN_BATCH 64
+
+void
+ld_dict_intern_many (LdDict            *self,
+                     guint              n,
+                     const char *const *texts,
+                     const gsize       *lens,
+                     gsize              stride,
+                     guint32           *ids)
+{
+  guint32 hashes[INTERN_BATCH];
+  guint32 found[INTERN_BATCH];
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n == 0 || (texts != NULL && lens != NULL && ids != NULL));
+
+  for (guint lo = 0; lo < n; lo += INTERN_BATCH)
+    {
+      guint m = MIN (INTERN_BATCH, n - lo);
+
+      /* 1. Every hash, and a fetch of its slot. */
+      for (guint i = 0; i < m; i++)
+        {
+          gsize k = (gsize) (lo + i) * stride;
+
+          hashes[i] = ld_dict_hash (texts[k], lens[k]);
+          __builtin_prefetch (&self->slots[hashes[i] & self->mask]);
+        }
+
+      /* 2. The first slot of the same hash: a candidate id (+ 1), and a fetch of
+       * where its text is. */
+      for (guint i = 0; i < m; i++)
+        {
+          guint32 j = hashes[i] & self->mask;
+
+          found[i] = 0;
+          for (;;)
+            {
+              const LdDictSlot *slot = &self->slots[j];
+
+              if (slot->id_plus_one == 0)
+                break;
+              if (slot->hash == hashes[i])
+                {
+                  found[i] = slot->id_plus_one;
+                  __builtin_prefetch (&self->texts[found[i] - 1]);
+                  __builtin_prefetch (&self->lens[found[i] - 1]);
+                  break;
+                }
+              j = (j + 1) & self->mask;
+            }
+        }
+
+      /* 3. A fetch of the candidates' texts. */
+      for (guint i = 0; i < m; i++)
+        if (found[i] != 0)
+          __builtin_prefetch (self->texts[found[i] - 1]);
+
+      /* 4. In order: a candidate that matches is the id; anything else (a new text,
+       * one added earlier in this batch, a hash shared by two texts) goes the whole
+       * way, so ids come in order of first appearance exactly as one by one. */
+      for (guint i = 0; i < m; i++)
+        {
+          gsize k = (gsize) (lo + i) * stride;
+          guint32 id = found[i] - 1;
+
+          if (found[i] != 0 && self->lens[id] == lens[k] && ld_text_equal (self->texts[id], texts[k], lens[k]))
+            ids[lo + i] = id;
+          else
+            ids[lo + i] = ld_dict_intern (self, texts[k], lens[k]);
+        }
+    }
+}
+
 guint32
 ld_dict_lookup (const LdDict *self,
                 const char   *str,

@@ -85,6 +85,9 @@
 
 #define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
 
+/* Good rows handed to the builder at a time. */
+#define BATCH_ROWS 64
+
 G_DEFINE_QUARK (ld-load-error-quark, ld_load_error)
 
 /* A row whose slash date is valid month-first only: it turns bad if the file proves
@@ -169,6 +172,20 @@ struct _LdLoader
   gboolean           dirty;          /* the row may hold invalid UTF-8 or NUL bytes */
   gboolean           in_line;        /* the row's cells lie in order in one line */
 
+  /* Good rows waiting for the builder, which interns a batch of them column by
+   * column (ld_report_builder_add_batch()). Cells of rows read in one line point into
+   * the text, so the batch goes to the builder before the text moves; other rows'
+   * cells are copied. */
+  guint              batch_rows;
+  const char       **batch_cells;
+  gsize             *batch_lens;
+  guint8            *batch_contiguous;
+  guint8            *batch_slash;
+  guint32           *batch_date;
+  guint32           *batch_assigned;
+  guint32           *batch_provisioned;
+  GStringChunk      *batch_copies;
+
   guint64            day_first_line; /* in the part: the first row that proves day first */
   GArray            *pending;        /* PendingSlash */
 
@@ -231,6 +248,14 @@ ld_loader_free (LdLoader *self)
   g_clear_pointer (&self->scratch, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_error (&self->error);
+  g_free (self->batch_cells);
+  g_free (self->batch_lens);
+  g_free (self->batch_contiguous);
+  g_free (self->batch_slash);
+  g_free (self->batch_date);
+  g_free (self->batch_assigned);
+  g_free (self->batch_provisioned);
+  g_clear_pointer (&self->batch_copies, g_string_chunk_free);
   g_free (self);
 }
 
@@ -528,6 +553,83 @@ add_bad_row (LdLoader *self,
                                  column >= 0 ? g_strdup (self->names[column]) : NULL, reason);
 }
 
+/* Hands the rows waiting to the builder. */
+static void
+flush_rows (LdLoader *self)
+{
+  LdRowBatch batch;
+
+  if (self->batch_rows == 0)
+    return;
+
+  batch.n_rows = self->batch_rows;
+  batch.n_columns = self->n_columns;
+  batch.cells = self->batch_cells;
+  batch.lens = self->batch_lens;
+  batch.contiguous = self->batch_contiguous;
+  batch.date = self->batch_date;
+  batch.slash = self->batch_slash;
+  batch.assigned = self->batch_assigned;
+  batch.provisioned = self->batch_provisioned;
+  ld_report_builder_add_batch (self->builder, &batch);
+
+  self->batch_rows = 0;
+  if (self->batch_copies != NULL)
+    g_string_chunk_clear (self->batch_copies);
+}
+
+/* Queues the current row, a good one. */
+static void
+queue_row (LdLoader *self,
+           guint32   date,
+           gboolean  slash,
+           guint32   assigned,
+           guint32   provisioned)
+{
+  guint n = self->n_columns;
+  gboolean in_line = self->in_line && self->scratch->len == 0;
+  guint r;
+
+  if (G_UNLIKELY (self->batch_cells == NULL))
+    {
+      self->batch_cells = g_new (const char *, (gsize) BATCH_ROWS * n);
+      self->batch_lens = g_new (gsize, (gsize) BATCH_ROWS * n);
+      self->batch_contiguous = g_new (guint8, BATCH_ROWS);
+      self->batch_slash = g_new (guint8, BATCH_ROWS);
+      self->batch_date = g_new (guint32, BATCH_ROWS);
+      self->batch_assigned = g_new (guint32, BATCH_ROWS);
+      self->batch_provisioned = g_new (guint32, BATCH_ROWS);
+    }
+
+  r = self->batch_rows++;
+  if (G_LIKELY (in_line))
+    {
+      memcpy (self->batch_cells + (gsize) r * n, self->cells, n * sizeof (const char *));
+      memcpy (self->batch_lens + (gsize) r * n, self->lens, n * sizeof (gsize));
+    }
+  else
+    {
+      /* libcsv's row buffer and repaired cells are reused for the next row. */
+      if (self->batch_copies == NULL)
+        self->batch_copies = g_string_chunk_new (64 * 1024);
+      for (guint c = 0; c < n; c++)
+        {
+          self->batch_cells[(gsize) r * n + c] = g_string_chunk_insert_len (self->batch_copies,
+                                                                           self->cells[c],
+                                                                           self->lens[c]);
+          self->batch_lens[(gsize) r * n + c] = self->lens[c];
+        }
+    }
+  self->batch_contiguous[r] = in_line;
+  self->batch_slash[r] = slash;
+  self->batch_date[r] = date;
+  self->batch_assigned[r] = assigned;
+  self->batch_provisioned[r] = provisioned;
+
+  if (self->batch_rows == BATCH_ROWS)
+    flush_rows (self);
+}
+
 static const char *
 delimiter_name (char delimiter)
 {
@@ -587,7 +689,7 @@ handle_row (LdLoader *self)
       return;
     }
 
-  if (G_UNLIKELY (ld_report_builder_get_n_rows (self->builder) >= MAX_ROWS))
+  if (G_UNLIKELY (ld_report_builder_get_n_rows (self->builder) + self->batch_rows >= MAX_ROWS))
     {
       if (self->error == NULL)
         self->error = g_error_new (LD_LOAD_ERROR, LD_LOAD_ERROR_TOO_LARGE,
@@ -677,9 +779,7 @@ handle_row (LdLoader *self)
 
   packed = date.kind == LD_DATE_ISO ? date.date
                                     : (guint32) (date.year * 10000 + date.first * 100 + date.second);
-  ld_report_builder_add_row_full (self->builder, self->cells, self->lens,
-                                  self->in_line && self->scratch->len == 0, packed,
-                                  date.kind == LD_DATE_SLASH, assigned, provisioned);
+  queue_row (self, packed, date.kind == LD_DATE_SLASH, assigned, provisioned);
 
   if (date.kind == LD_DATE_SLASH && !date.valid_day_first)
     {
@@ -1056,6 +1156,7 @@ feed_text (LdLoader *self,
       feed_lines_sse2 (self, self->text, self->text + cut);
       if (G_UNLIKELY (self->error != NULL))
         return FALSE;
+      flush_rows (self);
       memmove (self->text, self->text + cut, self->text_len - cut);
       self->text_len -= cut;
       return TRUE;
@@ -1081,6 +1182,7 @@ feed_text (LdLoader *self,
       p = line_end;
     }
 
+  flush_rows (self);
   memmove (self->text, self->text + cut, self->text_len - cut);
   self->text_len -= cut;
   return TRUE;
@@ -1595,6 +1697,7 @@ finish_parse (LdLoader  *self,
       return FALSE;
     }
 
+  flush_rows (self);
   return TRUE;
 }
 

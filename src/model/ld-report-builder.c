@@ -37,6 +37,7 @@ typedef struct {
   LdDict   *dict;      /* the runs' texts; NULL once the span gave up */
   guint32  *ids;       /* per run id: last - first + 1 column ids */
   gsize     ids_alloc; /* in runs */
+  guint32   n_known;   /* runs whose ids are in ids */
 } LdSpan;
 
 /* Rows read before the spans are chosen, the most distinct values a column may have
@@ -216,6 +217,7 @@ choose_spans (LdReportBuilder *self)
           span->last = end - 1;
           span->dict = ld_dict_new ();
           span->ids_alloc = 64;
+          span->n_known = 0;
           span->ids = g_new (guint32, span->ids_alloc * (end - c));
           self->span_at[c] = self->n_spans;
         }
@@ -265,6 +267,7 @@ intern_span (LdReportBuilder   *self,
       for (guint j = 0; j < k; j++)
         ids[j] = ld_dict_intern (self->dicts[span->first + j], cells[span->first + j],
                                  lens[span->first + j]);
+      span->n_known++;
     }
   else
     ids = span->ids + (gsize) run * k;
@@ -325,6 +328,150 @@ ld_report_builder_add_row_full (LdReportBuilder   *self,
     }
 
   return row;
+}
+
+/* One span's runs over a batch, in row order: a row whose cells lie in one line goes
+ * by its run's text (looked up for the whole batch at once), any other row and any
+ * new run by its cells, one by one, so the columns' dictionaries grow in row order
+ * exactly as row by row. */
+static void
+add_span_batch (LdReportBuilder  *self,
+                LdSpan           *span,
+                const LdRowBatch *batch,
+                guint             first_row,
+                guint32          *runs,
+                gsize            *run_lens,
+                guint32          *ids_out)
+{
+  guint k = span->last - span->first + 1;
+  guint nc = batch->n_columns;
+  guint n = batch->n_rows;
+  g_autofree const char **run_texts = g_new (const char *, n);
+  guint n_runs = 0;
+
+  for (guint r = 0; r < n; r++)
+    if (batch->contiguous[r])
+      {
+        const char *const *cells = batch->cells + (gsize) r * nc;
+        const gsize *lens = batch->lens + (gsize) r * nc;
+
+        run_texts[n_runs] = cells[span->first];
+        run_lens[n_runs] = cells[span->last] + lens[span->last] - cells[span->first];
+        n_runs++;
+      }
+  if (span->dict != NULL)
+    ld_dict_intern_many (span->dict, n_runs, run_texts, run_lens, 1, runs);
+
+  for (guint r = 0, j = 0; r < n; r++)
+    {
+      const char *const *cells = batch->cells + (gsize) r * nc;
+      const gsize *lens = batch->lens + (gsize) r * nc;
+      guint row = first_row + r;
+      const guint32 *ids = NULL;
+
+      if (batch->contiguous[r])
+        {
+          guint32 run = runs[j++];
+
+          if (span->dict != NULL && run < span->n_known)
+            ids = span->ids + (gsize) run * k;
+          else if (span->dict != NULL && run == span->n_known && run < SPAN_MAX_RUNS)
+            {
+              /* A new run: its cells one by one, remembered. */
+              if (run == span->ids_alloc)
+                {
+                  span->ids_alloc *= 2;
+                  span->ids = g_renew (guint32, span->ids, span->ids_alloc * k);
+                }
+              for (guint c = 0; c < k; c++)
+                span->ids[(gsize) run * k + c] = ld_dict_intern (self->dicts[span->first + c],
+                                                                 cells[span->first + c],
+                                                                 lens[span->first + c]);
+              span->n_known++;
+              ids = span->ids + (gsize) run * k;
+            }
+          else if (span->dict != NULL)
+            {
+              /* Too many runs: the span gives up, from this row on. */
+              g_clear_pointer (&span->dict, ld_dict_free);
+              g_clear_pointer (&span->ids, g_free);
+            }
+        }
+
+      if (ids == NULL)
+        {
+          for (guint c = 0; c < k; c++)
+            ids_out[c] = ld_dict_intern (self->dicts[span->first + c], cells[span->first + c],
+                                         lens[span->first + c]);
+          ids = ids_out;
+        }
+      for (guint c = 0; c < k; c++)
+        set_id (self, span->first + c, row, ids[c]);
+    }
+}
+
+void
+ld_report_builder_add_batch (LdReportBuilder  *self,
+                             const LdRowBatch *batch)
+{
+  guint n, nc, first;
+  g_autofree guint32 *ids = NULL;
+  g_autofree gsize *run_lens = NULL;
+  guint32 span_ids[64];
+
+  g_return_if_fail (self != NULL && batch != NULL);
+  g_return_if_fail (batch->n_columns == self->n_columns);
+
+  n = batch->n_rows;
+  nc = batch->n_columns;
+  if (n == 0)
+    return;
+  g_return_if_fail (self->n_rows < G_MAXUINT32 - 1 - n);
+
+  while (self->n_rows + n > self->capacity)
+    ld_report_builder_grow (self);
+  if (!self->spans_chosen && self->n_rows >= SPAN_PROBE_ROWS)
+    choose_spans (self);
+
+  first = self->n_rows;
+  self->n_rows += n;
+  ids = g_new (guint32, n);
+  run_lens = g_new (gsize, n);
+
+  /* Column by column, so each dictionary's loads for the batch overlap. */
+  for (guint c = 0; c < nc; c++)
+    {
+      if (self->dicts[c] == NULL)
+        continue;
+      if (self->span_at != NULL && self->span_at[c] != 0)
+        {
+          LdSpan *span = &self->spans[self->span_at[c] - 1];
+
+          if (span->last - span->first + 1 <= G_N_ELEMENTS (span_ids))
+            {
+              add_span_batch (self, span, batch, first, ids, run_lens, span_ids);
+              c = span->last;
+              continue;
+            }
+        }
+      ld_dict_intern_many (self->dicts[c], n, batch->cells + c, batch->lens + c, nc, ids);
+      for (guint r = 0; r < n; r++)
+        set_id (self, c, first + r, ids[r]);
+    }
+
+  for (guint r = 0; r < n; r++)
+    {
+      guint row = first + r;
+
+      self->date[row] = batch->date[r];
+      ld_ids_set_widen (&self->provisioned, row, self->capacity, row, batch->provisioned[r]);
+      ld_ids_set_widen (&self->assigned, row, self->capacity, row, batch->assigned[r]);
+      if (batch->slash[r])
+        {
+          self->slash_bits[row / 64] |= G_GUINT64_CONSTANT (1) << (row % 64);
+          self->any_slash = TRUE;
+        }
+    }
 }
 
 guint
