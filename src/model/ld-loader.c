@@ -1010,7 +1010,8 @@ split_line (LdLoader   *self,
         *hi = TRUE;
       if (G_UNLIKELY (mr != 0))
         {
-          n_cr += __builtin_popcount (mr);
+          /* One or more: only "exactly one, before the newline" matters. */
+          n_cr += (mr & (mr - 1)) != 0 ? 2 : 1;
           last_cr = p + 31 - __builtin_clz (mr);
         }
 

@@ -1031,11 +1031,15 @@ merge_dictionaries (Part    *parts,
           n = ld_dict_size (dict);
           texts = ld_dict_get_texts (dict);
           remap = g_new (guint32, n);
-          for (guint32 id = 0; id < n; id++)
-            {
-              remap[id] = ld_dict_intern (dicts[u], texts[id], ld_dict_get_length (dict, id));
-              identity = identity && remap[id] == id;
-            }
+          {
+            g_autofree gsize *lens = g_new (gsize, MAX (n, 1));
+
+            for (guint32 id = 0; id < n; id++)
+              lens[id] = ld_dict_get_length (dict, id);
+            ld_dict_intern_many (dicts[u], n, texts, lens, 1, remap);
+          }
+          for (guint32 id = 0; id < n && identity; id++)
+            identity = remap[id] == id;
           /* Columns of a few values usually meet them in the same order. */
           if (identity)
             g_free (remap);
@@ -1596,6 +1600,16 @@ derive_groups (LdReport *report)
  * of its bit in the mask. A few bytes per customer, two sequential passes. */
 #define MASK_MAX 64
 
+/* Bits set in @v, without a call into libgcc (no popcnt instruction is assumed). */
+static inline guint
+popcount64 (guint64 v)
+{
+  v = v - ((v >> 1) & G_GUINT64_CONSTANT (0x5555555555555555));
+  v = (v & G_GUINT64_CONSTANT (0x3333333333333333)) + ((v >> 2) & G_GUINT64_CONSTANT (0x3333333333333333));
+  v = (v + (v >> 4)) & G_GUINT64_CONSTANT (0x0f0f0f0f0f0f0f0f);
+  return (guint) ((v * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
 typedef struct {
   const guint32 *of_group;  /* per group, its member of the pair (NULL: the group) */
   const LdIds   *per_row;   /* or per row (country codes) */
@@ -1642,7 +1656,7 @@ derive_pairs_masked (LdReport *report,
       for (guint c = 0; c < nc; c++)
         {
           base[(gsize) c * n_kinds + k] = total;
-          total += __builtin_popcountll (masks[(gsize) c * n_kinds + k]);
+          total += popcount64 (masks[(gsize) c * n_kinds + k]);
         }
       *kinds[k].n_pairs = total;
       ld_ids_init (kinds[k].out, ld_ids_width_for (total), n);
@@ -1665,7 +1679,7 @@ derive_pairs_masked (LdReport *report,
               gsize at = (gsize) cust[i] * n_kinds + k;
               guint64 below = masks[at] & ((G_GUINT64_CONSTANT (1) << member) - 1);
 
-              ld_ids_set (kinds[k].out, lo + i, base[at] + __builtin_popcountll (below));
+              ld_ids_set (kinds[k].out, lo + i, base[at] + popcount64 (below));
             }
         }
     }
