@@ -1597,7 +1597,7 @@ derive_groups (LdReport *report)
  * set of them is one 64-bit mask: a first pass ORs every row's bit into its
  * customer's mask, prefix sums of the masks' popcounts give each customer's first
  * pair id, and a second pass gives every row its customer's first id plus the rank
- * of its bit in the mask. A few bytes per customer, two sequential passes. */
+ * of its bit in the mask. Twelve bytes per customer, two sequential passes. */
 #define MASK_MAX 64
 
 /* Bits set in @v, without a call into libgcc (no popcnt instruction is assumed). */
@@ -1620,67 +1620,52 @@ typedef struct {
 
 static void
 derive_pairs_masked (LdReport *report,
-                     PairKind *kinds,
-                     guint     n_kinds)
+                     PairKind *kind)
 {
   guint n = report->n_rows;
   guint nc = report->n_customers;
-  g_autofree guint64 *masks = g_new0 (guint64, (gsize) MAX (nc, 1) * n_kinds);
-  g_autofree guint32 *base = g_new (guint32, (gsize) MAX (nc, 1) * n_kinds);
+  g_autofree guint64 *masks = g_new0 (guint64, MAX (nc, 1));
+  g_autofree guint32 *base = g_new (guint32, MAX (nc, 1));
+  const guint32 *of_group = kind->of_group;
   guint32 cust_buf[BLOCK_ROWS], group_buf[BLOCK_ROWS], member_buf[BLOCK_ROWS];
+  guint32 total = 0;
 
   for (guint lo = 0; lo < n; lo += BLOCK_ROWS)
     {
       guint m = MIN (BLOCK_ROWS, n - lo);
       const guint32 *cust = ids_block (&report->customer, lo, m, cust_buf);
-      const guint32 *grp = ids_block (&report->group, lo, m, group_buf);
+      const guint32 *members = kind->per_row != NULL ? ids_block (kind->per_row, lo, m, member_buf)
+                                                     : ids_block (&report->group, lo, m, group_buf);
 
-      for (guint k = 0; k < n_kinds; k++)
+      for (guint i = 0; i < m; i++)
         {
-          const guint32 *members = kinds[k].per_row != NULL ? ids_block (kinds[k].per_row, lo, m, member_buf) : NULL;
-          const guint32 *of_group = kinds[k].of_group;
+          guint32 member = of_group != NULL ? of_group[members[i]] : members[i];
 
-          for (guint i = 0; i < m; i++)
-            {
-              guint32 member = members != NULL ? members[i] : of_group != NULL ? of_group[grp[i]] : grp[i];
-
-              masks[(gsize) cust[i] * n_kinds + k] |= G_GUINT64_CONSTANT (1) << member;
-            }
+          masks[cust[i]] |= G_GUINT64_CONSTANT (1) << member;
         }
     }
 
-  for (guint k = 0; k < n_kinds; k++)
+  for (guint c = 0; c < nc; c++)
     {
-      guint32 total = 0;
-
-      for (guint c = 0; c < nc; c++)
-        {
-          base[(gsize) c * n_kinds + k] = total;
-          total += popcount64 (masks[(gsize) c * n_kinds + k]);
-        }
-      *kinds[k].n_pairs = total;
-      ld_ids_init (kinds[k].out, ld_ids_width_for (total), n);
+      base[c] = total;
+      total += popcount64 (masks[c]);
     }
+  *kind->n_pairs = total;
+  ld_ids_init (kind->out, ld_ids_width_for (total), n);
 
   for (guint lo = 0; lo < n; lo += BLOCK_ROWS)
     {
       guint m = MIN (BLOCK_ROWS, n - lo);
       const guint32 *cust = ids_block (&report->customer, lo, m, cust_buf);
-      const guint32 *grp = ids_block (&report->group, lo, m, group_buf);
+      const guint32 *members = kind->per_row != NULL ? ids_block (kind->per_row, lo, m, member_buf)
+                                                     : ids_block (&report->group, lo, m, group_buf);
 
-      for (guint k = 0; k < n_kinds; k++)
+      for (guint i = 0; i < m; i++)
         {
-          const guint32 *members = kinds[k].per_row != NULL ? ids_block (kinds[k].per_row, lo, m, member_buf) : NULL;
-          const guint32 *of_group = kinds[k].of_group;
+          guint32 member = of_group != NULL ? of_group[members[i]] : members[i];
+          guint64 below = masks[cust[i]] & ((G_GUINT64_CONSTANT (1) << member) - 1);
 
-          for (guint i = 0; i < m; i++)
-            {
-              guint32 member = members != NULL ? members[i] : of_group != NULL ? of_group[grp[i]] : grp[i];
-              gsize at = (gsize) cust[i] * n_kinds + k;
-              guint64 below = masks[at] & ((G_GUINT64_CONSTANT (1) << member) - 1);
-
-              ld_ids_set (kinds[k].out, lo + i, base[at] + popcount64 (below));
-            }
+          ld_ids_set (kind->out, lo + i, base[cust[i]] + popcount64 (below));
         }
     }
 }
@@ -1780,8 +1765,9 @@ derive_pairs (LdReport *report)
       else
         bucketed[n_bucketed++] = kinds[k];
     }
-  if (n_masked > 0)
-    derive_pairs_masked (report, masked, n_masked);
+  /* One kind at a time: a mask and a first id per customer, for one kind only. */
+  for (guint k = 0; k < n_masked; k++)
+    derive_pairs_masked (report, &masked[k]);
   if (n_bucketed > 0)
     derive_pairs_bucketed (report, bucketed, n_bucketed);
 
@@ -2130,9 +2116,17 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
 
       cursor = g_memdup2 (report->month_start, report->n_months * sizeof (guint));
       fin.dest = g_new (guint32, n);
+      report->file_order_is_storage = TRUE;
       for (guint g = 0; g < n; g++)
-        fin.dest[g] = cursor[ld_ids_get (&report->file_month, g)]++;
+        {
+          fin.dest[g] = cursor[ld_ids_get (&report->file_month, g)]++;
+          report->file_order_is_storage &= fin.dest[g] == g;
+        }
       g_free (cursor);
+      /* A download in date order (Partner Center's are) is stored as it came: then
+       * the file order needs no byte at all. */
+      if (report->file_order_is_storage)
+        ld_ids_clear (&report->file_month);
     }
   else
     {

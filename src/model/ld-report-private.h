@@ -139,7 +139,8 @@ struct _LdReport
    * table's order, SPEC §7). file_month[i] is the month (minus first_month) of the
    * i-th kept row in file order; since rows keep file order within a month, that is
    * enough to rebuild where each lies: ld_report_get_file_order(). */
-  LdIds       file_month;
+  LdIds       file_month;    /* data NULL when file_order_is_storage */
+  gboolean    file_order_is_storage;  /* the files came in month order already */
   guint32    *file_order;    /* made on first use */
 
   /* Dimension columns: ids into dim_dict[d]; copies of the file column's ids (not

@@ -442,8 +442,12 @@ ld_report_get_file_order (LdReport *self)
       g_autofree guint *cursor = g_memdup2 (self->month_start, (self->n_months + 1) * sizeof (guint));
 
       /* The stable counting sort the builder made, again: within a month, file order. */
-      for (guint i = 0; i < self->n_rows; i++)
-        order[i] = cursor[ld_ids_get (&self->file_month, i)]++;
+      if (self->file_order_is_storage)
+        for (guint i = 0; i < self->n_rows; i++)
+          order[i] = i;
+      else
+        for (guint i = 0; i < self->n_rows; i++)
+          order[i] = cursor[ld_ids_get (&self->file_month, i)]++;
 
       g_once_init_leave (&self->file_order, order);
     }
