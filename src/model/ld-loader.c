@@ -45,6 +45,7 @@
  * the former, and cuts the message short at the latter. */
 #include <inttypes.h>
 #include <string.h>
+#include <time.h>
 #include <csv.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -89,6 +90,27 @@
 #define BATCH_ROWS 64
 
 G_DEFINE_QUARK (ld-load-error-quark, ld_load_error)
+
+/* G_MESSAGES_DEBUG=ld-loader prints where a load's time went: each phase's wall
+ * time and each part's CPU time on its thread, so the critical path shows even on a
+ * busy machine (docs/performance.md). */
+#define TRACE_DOMAIN "ld-loader"
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double
+wall_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
 
 /* A row whose slash date is valid month-first only: it turns bad if the file proves
  * to be day-first. The first ones of each part are kept for the message. */
@@ -1425,6 +1447,7 @@ typedef struct {
   guint64   end;
   gboolean  ran;        /* read to its end without an error */
   GError   *error;
+  double    cpu_ms;     /* its parse, on its thread */
 } LdPart;
 
 typedef struct _LdLoad {
@@ -1805,7 +1828,7 @@ plan_parts (LdLoad   *load,
   guint64 size = source->file != NULL ? source->size : source->len;
   guint64 min_part = options != NULL && options->min_part_size > 0 ? options->min_part_size : MIN_PART_SIZE;
   guint64 last = first->pos;
-  LdPart part = { first, file, 0, G_MAXUINT64, FALSE, NULL };
+  LdPart part = { first, file, 0, G_MAXUINT64, FALSE, NULL, 0 };
   gboolean forced = options != NULL && options->splits != NULL;
 
   /* UTF-16 goes through one converter; a stream cannot be read twice. */
@@ -1847,7 +1870,7 @@ plan_parts (LdLoad   *load,
 
       part.end = from + at;
       g_array_append_val (load->parts, part);
-      part = (LdPart) { NULL, file, from + at, G_MAXUINT64, FALSE, NULL };
+      part = (LdPart) { NULL, file, from + at, G_MAXUINT64, FALSE, NULL, 0 };
       last = from + at;
     }
 
@@ -1874,7 +1897,9 @@ parse_parts (LdLoad   *load,
       if (part->parser == NULL)
         part->parser = ld_loader_new_part (load->first[part->file], part->start, part->end);
       part->parser->main_thread = main_thread;
+      part->cpu_ms = thread_cpu_ms ();
       part->ran = ld_loader_run (part->parser, load->cancellable, &load->stop, &part->error);
+      part->cpu_ms = thread_cpu_ms () - part->cpu_ms;
       part->parser->main_thread = FALSE;
       if (!part->ran)
         g_atomic_int_set (&load->stop, 1);
@@ -2048,6 +2073,8 @@ load_sources (LdSource             *sources,
   g_autoptr(GPtrArray) all_parsers = g_ptr_array_new ();
   guint n_threads = default_threads (options);
   gsize chunk_size = options != NULL && options->chunk_size > 0 ? options->chunk_size : CHUNK_SIZE;
+  gboolean trace = !g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, TRACE_DOMAIN);
+  double t_start = wall_ms (), t_head = 0, t_parse = 0, t_settle = 0;
   gboolean portable = options != NULL && options->portable_scan;
   guint64 n_rows = 0;
 
@@ -2090,6 +2117,8 @@ load_sources (LdSource             *sources,
       load.first[f]->main_thread = FALSE;
     }
 
+  t_head = wall_ms ();
+
   /* 2. Every file's parts, parsed side by side. */
   for (guint f = 0; f < n_files; f++)
     {
@@ -2098,6 +2127,7 @@ load_sources (LdSource             *sources,
     }
   load.file_parts[n_files] = load.parts->len;
   parse_all_parts (&load, n_threads);
+  t_parse = wall_ms ();
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
@@ -2134,11 +2164,35 @@ load_sources (LdSource             *sources,
       goto out;
     }
 
+  t_settle = wall_ms ();
+
   /* 4. One report; the parsers hand over their builders. */
   for (guint f = 0, k = 0; f < n_files; f++)
     for (guint i = 0; i < files[f].n_parts; i++, k++)
       files[f].parts[i] = g_steal_pointer (&((LdLoader *) g_ptr_array_index (all_parsers, k))->builder);
   report = ld_report_builder_finish_files (files, n_files);
+
+  if (trace)
+    {
+      GString *parts = g_string_new (NULL);
+
+      for (guint i = 0; i < load.parts->len; i++)
+        {
+          LdPart *part = &g_array_index (load.parts, LdPart, i);
+          guint64 end = part->end != G_MAXUINT64 ? part->end : load.sources[part->file].size;
+
+          g_string_append_printf (parts, "%s%.1f ms CPU for %.1f MB%s", i > 0 ? ", " : "",
+                                  part->cpu_ms, (end - part->start) / 1e6,
+                                  part->ran ? "" : " (read again)");
+        }
+      g_log (TRACE_DOMAIN, G_LOG_LEVEL_DEBUG,
+             "load of %u file(s), %u rows on %u threads: header %.1f ms, parts %.1f ms "
+             "(%s), checks %.1f ms, finish %.1f ms; %.1f ms in all",
+             n_files, ld_report_get_n_rows (report), n_threads, t_head - t_start,
+             t_parse - t_head, parts->str, t_settle - t_parse, wall_ms () - t_settle,
+             wall_ms () - t_start);
+      g_string_free (parts, TRUE);
+    }
 
 out:
   for (guint f = 0; f < n_files; f++)
