@@ -657,6 +657,99 @@ test_parts_of_several_files (void)
     }
 }
 
+/* Downloads of one generated history, big enough to be merged on two threads: read
+ * together they are the whole history (the same rows, customers and licences; the
+ * states are the newest download's), and one thread or two give the same store. */
+static char *
+generate (const char *dir,
+          const char *name,
+          const char *window,
+          const char *revision)
+{
+  const char *generator = g_getenv ("LD_GENERATE_BIN");
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, generator, "--rows", "240000",
+                             "--months", "12", "--window", window, "--revision", revision,
+                             "--output", path, NULL);
+  else
+    proc = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, generator, "--rows", "240000",
+                             "--months", "12", "--output", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_generated_history (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *whole = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) fa = NULL, fb = NULL, fc = NULL, fw = NULL;
+  g_autoptr(LdReport) merged = NULL;
+  g_autoptr(LdReport) merged_one_thread = NULL;
+  g_autoptr(LdReport) history = NULL;
+  g_autoptr(LdResult) merged_result = NULL;
+  g_autoptr(LdResult) history_result = NULL;
+  g_autofree char *merged_data = NULL;
+  g_autofree char *one_thread_data = NULL;
+  LdLoadOptions one_thread = { 0, 1, 0, NULL, 0 };
+  GFile *files[3];
+
+  if (g_getenv ("LD_GENERATE_BIN") == NULL)
+    {
+      g_test_skip ("LD_GENERATE_BIN is not set: run this test through meson test");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("ld-history-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Twelve months to 2026-11; three eight-month downloads two months apart. */
+  a = generate (dir, "a.csv", "2025-12:2026-07", "0");
+  b = generate (dir, "b.csv", "2026-02:2026-09", "1");
+  c = generate (dir, "c.csv", "2026-04:2026-11", "2");
+  whole = generate (dir, "whole.csv", NULL, NULL);
+  fa = g_file_new_for_path (a);
+  fb = g_file_new_for_path (b);
+  fc = g_file_new_for_path (c);
+  fw = g_file_new_for_path (whole);
+
+  /* Given newest first, for good measure. */
+  files[0] = fc;
+  files[1] = fa;
+  files[2] = fb;
+  merged = ld_loader_load_files (files, 3, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  merged_one_thread = ld_loader_load_files_with_options (files, 3, &one_thread, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  history = ld_loader_load_file (fw, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (ld_report_get_n_rows (merged), ==, 240000);
+  g_assert_cmpuint (ld_report_get_n_rows (merged), ==, ld_report_get_n_rows (history));
+  g_assert_cmpuint (ld_report_get_rows_replaced (merged) + 240000, ==, ld_report_get_rows_read (merged));
+  g_assert_cmpuint (ld_report_get_n_customers (merged), ==, ld_report_get_n_customers (history));
+  merged_result = run_all_time (merged);
+  history_result = run_all_time (history);
+  g_assert_cmpuint (ld_result_get_provisioned (merged_result), ==, ld_result_get_provisioned (history_result));
+  g_assert_cmpuint (ld_result_get_customers (merged_result), ==, ld_result_get_customers (history_result));
+  /* Newer downloads lapse licences: fewer assigned than the first revision has. */
+  g_assert_cmpuint (ld_result_get_assigned (merged_result), <, ld_result_get_assigned (history_result));
+
+  merged_data = export_table (merged, LD_WIDGET_DATA);
+  one_thread_data = export_table (merged_one_thread, LD_WIDGET_DATA);
+  g_assert_cmpstr (merged_data, ==, one_thread_data);
+
+  for (const char *const *path = (const char *const[]) { a, b, c, whole, NULL }; *path != NULL; path++)
+    g_unlink (*path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +772,7 @@ main (int    argc,
   g_test_add_func ("/history/data/repeated-columns", test_data_repeated_columns);
   g_test_add_func ("/history/data/one-file", test_data_one_file);
   g_test_add_func ("/history/parts-of-several-files", test_parts_of_several_files);
+  g_test_add_func ("/history/generated", test_generated_history);
 
   return g_test_run ();
 }

@@ -271,19 +271,19 @@ ld_dict_intern (LdDict     *self,
  * access behind the others, few enough that their slots stay in cache. */
 #define INTERN_BATCH 64
 
-void
-ld_dict_intern_many (LdDict            *self,
-                     guint              n,
-                     const char *const *texts,
-                     const gsize       *lens,
-                     gsize              stride,
-                     guint32           *ids)
+/* The batched lookup of ld_dict_intern_many() and ld_dict_lookup_many(): with
+ * @intern, a text not found is added (in order), else its id is G_MAXUINT32. */
+static inline void
+ld_dict_find_many (LdDict            *self,
+                   guint              n,
+                   const char *const *texts,
+                   const gsize       *lens,
+                   gsize              stride,
+                   guint32           *ids,
+                   gboolean           intern)
 {
   guint32 hashes[INTERN_BATCH];
   guint32 found[INTERN_BATCH];
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (n == 0 || (texts != NULL && lens != NULL && ids != NULL));
 
   for (guint lo = 0; lo < n; lo += INTERN_BATCH)
     {
@@ -337,10 +337,40 @@ ld_dict_intern_many (LdDict            *self,
 
           if (found[i] != 0 && self->lens[id] == lens[k] && ld_text_equal (self->texts[id], texts[k], lens[k]))
             ids[lo + i] = id;
-          else
+          else if (intern)
             ids[lo + i] = ld_dict_intern (self, texts[k], lens[k]);
+          else
+            ids[lo + i] = ld_dict_lookup (self, texts[k], lens[k]);
         }
     }
+}
+
+void
+ld_dict_intern_many (LdDict            *self,
+                     guint              n,
+                     const char *const *texts,
+                     const gsize       *lens,
+                     gsize              stride,
+                     guint32           *ids)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n == 0 || (texts != NULL && lens != NULL && ids != NULL));
+
+  ld_dict_find_many (self, n, texts, lens, stride, ids, TRUE);
+}
+
+void
+ld_dict_lookup_many (const LdDict      *self,
+                     guint              n,
+                     const char *const *texts,
+                     const gsize       *lens,
+                     gsize              stride,
+                     guint32           *ids)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n == 0 || (texts != NULL && lens != NULL && ids != NULL));
+
+  ld_dict_find_many ((LdDict *) self, n, texts, lens, stride, ids, FALSE);
 }
 
 guint32

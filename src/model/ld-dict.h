@@ -27,6 +27,14 @@ void        ld_dict_intern_many (LdDict            *dict,
                                  const gsize       *lens,
                                  gsize              stride,
                                  guint32           *ids);
+/* The same for lookups: G_MAXUINT32 for a text not held. Only reads, so several
+ * threads may look up at once while nobody interns. */
+void        ld_dict_lookup_many (const LdDict      *dict,
+                                 guint              n,
+                                 const char *const *texts,
+                                 const gsize       *lens,
+                                 gsize              stride,
+                                 guint32           *ids);
 /* Returns the id of @str, or G_MAXUINT32 when the dictionary does not hold it. */
 guint32     ld_dict_lookup (const LdDict *dict, const char *str, gsize len);
 /* The NUL-terminated text of @id; valid as long as the dictionary. */

@@ -1002,14 +1002,56 @@ union_columns (const LdReportBuilderFile *files,
   return names->len;
 }
 
-/* One dictionary per union text column: the first part's that has it, with every
- * later part's texts interned into it in part order. Fills each part's remap and
- * frees the part dictionaries that were merged. */
-static void
-merge_dictionaries (Part    *parts,
-                    guint    n_parts,
-                    LdDict **dicts)
+/* One remap to make: a part's column into its union column's dictionary. */
+typedef struct {
+  LdDict        *into;
+  const LdDict  *from;
+  guint32       *remap;
+  gsize         *lens;
+} RemapJob;
+
+typedef struct {
+  RemapJob *jobs;
+  guint     n_jobs;
+  gboolean  second_half;
+} LookupWork;
+
+/* Phase one of a merge: every text looked up, none added, so two threads can share
+ * the work (each takes one half of every job). */
+static gpointer
+lookup_texts (gpointer data)
 {
+  LookupWork *work = data;
+
+  for (guint j = 0; j < work->n_jobs; j++)
+    {
+      RemapJob *job = &work->jobs[j];
+      guint n = ld_dict_size (job->from);
+      guint half = n / 2;
+      guint lo = work->second_half ? half : 0;
+      guint hi = work->second_half ? n : half;
+
+      ld_dict_lookup_many (job->into, hi - lo, ld_dict_get_texts (job->from) + lo, job->lens + lo, 1,
+                           job->remap + lo);
+    }
+  return NULL;
+}
+
+/* One dictionary per union text column: the first part's that has it, with every
+ * later part's texts interned into it in part order. Looking them up is most of the
+ * work and reads only, so it goes first, on two threads for a big report; then the
+ * texts not found are added in part order, one thread, so ids stay in order of first
+ * appearance exactly as if every part were interned one after the other. Fills each
+ * part's remap and frees the part dictionaries that were merged. */
+static void
+merge_dictionaries (Part     *parts,
+                    guint     n_parts,
+                    LdDict  **dicts,
+                    gboolean  threads)
+{
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (RemapJob));
+  g_autoptr(GArray) job_at = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+
   for (guint p = 0; p < n_parts; p++)
     {
       LdReportBuilder *b = parts[p].b;
@@ -1019,10 +1061,9 @@ merge_dictionaries (Part    *parts,
         {
           int u = parts[p].to_union[c];
           LdDict *dict = b->dicts[c];
-          const char *const *texts;
+          RemapJob job;
+          guint at[2] = { p, c };
           guint n;
-          guint32 *remap;
-          gboolean identity = TRUE;
 
           if (dict == NULL)
             continue;
@@ -1033,25 +1074,166 @@ merge_dictionaries (Part    *parts,
             }
 
           n = ld_dict_size (dict);
-          texts = ld_dict_get_texts (dict);
-          remap = g_new (guint32, n);
-          {
-            g_autofree gsize *lens = g_new (gsize, MAX (n, 1));
-
-            for (guint32 id = 0; id < n; id++)
-              lens[id] = ld_dict_get_length (dict, id);
-            ld_dict_intern_many (dicts[u], n, texts, lens, 1, remap);
-          }
-          for (guint32 id = 0; id < n && identity; id++)
-            identity = remap[id] == id;
-          /* Columns of a few values usually meet them in the same order. */
-          if (identity)
-            g_free (remap);
-          else
-            parts[p].remap[c] = remap;
-          g_clear_pointer (&b->dicts[c], ld_dict_free);
+          job.into = dicts[u];
+          job.from = dict;
+          job.remap = g_new (guint32, n);
+          job.lens = g_new (gsize, MAX (n, 1));
+          for (guint32 id = 0; id < n; id++)
+            job.lens[id] = ld_dict_get_length (dict, id);
+          g_array_append_val (jobs, job);
+          g_array_append_vals (job_at, at, 1);
         }
     }
+
+  /* 1. Look everything up. */
+  {
+    LookupWork first = { (RemapJob *) jobs->data, jobs->len, FALSE };
+    LookupWork second = { (RemapJob *) jobs->data, jobs->len, TRUE };
+    GThread *thread = threads ? g_thread_new ("ld-finish", lookup_texts, &second) : NULL;
+
+    lookup_texts (&first);
+    if (thread != NULL)
+      g_thread_join (thread);
+    else
+      lookup_texts (&second);
+  }
+
+  /* 2. In part order, add what was not found. */
+  for (guint j = 0; j < jobs->len; j++)
+    {
+      RemapJob *job = &g_array_index (jobs, RemapJob, j);
+      const guint *at = (const guint *) job_at->data + 2 * j;
+      LdReportBuilder *b = parts[at[0]].b;
+      const char *const *texts = ld_dict_get_texts (job->from);
+      guint n = ld_dict_size (job->from);
+      gboolean identity = TRUE;
+
+      for (guint32 id = 0; id < n; id++)
+        {
+          if (job->remap[id] == G_MAXUINT32)
+            job->remap[id] = ld_dict_intern (job->into, texts[id], job->lens[id]);
+          identity = identity && job->remap[id] == id;
+        }
+      g_free (job->lens);
+      /* Columns of a few values usually meet them in the same order. */
+      if (identity)
+        g_free (job->remap);
+      else
+        parts[at[0]].remap[at[1]] = job->remap;
+      g_clear_pointer (&b->dicts[at[1]], ld_dict_free);
+    }
+}
+
+/* The days one thread compares (buckets [lo, hi)). */
+typedef struct {
+  Part          *parts;
+  guint          n_parts;
+  const int     *key_column;
+  const guint   *rank;
+  const guint32 *order;
+  const guint32 *counts;
+  guint64        lo;
+  guint64        hi;
+  guint32        max_span;
+  guint64       *dropped;    /* per part */
+  guint64        n_dropped;
+} ReplaceWork;
+
+/* Marks row @row dropped; the other thread may mark a row of the same word. */
+static inline void
+drop_row_shared (LdReportBuilder *b,
+                 guint            row)
+{
+  __atomic_fetch_or (&b->drop_bits[row / 64], G_GUINT64_CONSTANT (1) << (row % 64), __ATOMIC_RELAXED);
+}
+
+static gpointer
+replace_in_days (gpointer data)
+{
+  ReplaceWork *w = data;
+  Part *parts = w->parts;
+  guint n_parts = w->n_parts;
+  g_autofree guint32 *slot_of = g_new (guint32, MAX (w->max_span, 1));
+  g_autofree guint *part_of = g_new (guint, MAX (w->max_span, 1));
+  LdPairMap offerings, day;
+  guint32 size = 16;
+
+  ld_pair_map_alloc (&offerings, 64);
+  while (size < (guint64) w->max_span * 2)
+    size *= 2;
+  ld_pair_map_alloc (&day, size);
+
+  for (guint64 k = w->lo; k < w->hi; k++)
+    {
+      guint32 lo = w->counts[k], hi = w->counts[k + 1];
+      guint p = 0;
+
+      if (hi - lo < 2)
+        continue;
+      size = 16;
+      while (size < (guint64) (hi - lo) * 2)
+        size *= 2;
+      ld_pair_map_reset (&day, size);
+
+      /* The candidates of one day, in part order: the latest rank per key. */
+      for (guint32 j = lo; j < hi; j++)
+        {
+          guint32 g = w->order[j];
+          const Part *part;
+          const int *kc;
+          guint32 tenant, pid, offering, slot;
+          guint64 customer, product;
+          guint row;
+          gboolean added;
+
+          while (p + 1 < n_parts && g >= parts[p + 1].base)
+            p++;
+          part = &parts[p];
+          kc = w->key_column + p * N_KEY_COLUMNS;
+          row = (guint) (g - part->base);
+
+          tenant = merged_id (part, kc[KEY_TENANT], row);
+          if (tenant != 0)
+            customer = (G_GUINT64_CONSTANT (1) << 63) | tenant;
+          else
+            customer = ((guint64) merged_id (part, kc[KEY_NAME], row) << 32)
+                       | merged_id (part, kc[KEY_CODE], row);
+          pid = merged_id (part, kc[KEY_PRODUCT_ID], row);
+          product = pid != 0 ? pid : (G_GUINT64_CONSTANT (1) << 63) | merged_id (part, kc[KEY_OFFER], row);
+
+          /* Offerings numbered per thread: only compared within one day. */
+          slot = ld_pair_map_insert (&offerings, product,
+                                     ((guint64) merged_id (part, kc[KEY_PLAN], row) << 32)
+                                     | merged_id (part, kc[KEY_SERVICE], row),
+                                     TRUE, &added);
+          if (added)
+            offerings.values[slot] = offerings.n - 1;
+          offering = offerings.values[slot];
+
+          slot = ld_pair_map_insert (&day, customer, offering, FALSE, &added);
+          if (added || day.values[slot] < w->rank[part->file])
+            day.values[slot] = w->rank[part->file];
+          slot_of[j - lo] = slot;
+          part_of[j - lo] = p;
+        }
+
+      /* Then every row of an earlier file goes. */
+      for (guint32 j = lo; j < hi; j++)
+        {
+          Part *part = &parts[part_of[j - lo]];
+
+          if (day.values[slot_of[j - lo]] > w->rank[part->file])
+            {
+              drop_row_shared (part->b, (guint) (w->order[j] - part->base));
+              w->dropped[part_of[j - lo]]++;
+              w->n_dropped++;
+            }
+        }
+    }
+
+  ld_pair_map_clear (&offerings);
+  ld_pair_map_clear (&day);
+  return NULL;
 }
 
 /* SPEC §7: files are ranked by their latest ActivationDate, ties in the order given;
@@ -1065,16 +1247,14 @@ drop_replaced_rows (const LdReportBuilderFile *files,
                     guint                      n_files,
                     LdReportFile              *info,
                     Part                      *parts,
-                    guint                      n_parts)
+                    guint                      n_parts,
+                    gboolean                   threads)
 {
   g_autofree guint *rank = g_new (guint, n_files);
   g_autofree guint *by_rank = g_new (guint, n_files);
   g_autofree guint32 *counts = NULL;
   g_autofree guint32 *order = NULL;
-  g_autofree guint32 *slot_of = NULL;
-  g_autofree guint *part_of = NULL;
   g_autofree int *key_column = g_new (int, (gsize) n_parts * N_KEY_COLUMNS);
-  LdPairMap offerings, day;
   int first = G_MAXINT, last = -1;
   guint64 n_candidates = 0, n_buckets, n_dropped = 0;
   guint32 max_span = 0;
@@ -1146,86 +1326,43 @@ drop_replaced_rows (const LdReportBuilderFile *files,
       }
   }
 
-  ld_pair_map_alloc (&offerings, 64);
+  /* The days are independent: two threads take half the candidates each, every
+   * one with maps of its own. */
   {
-    guint32 size = 16;
+    ReplaceWork work[2];
+    guint64 half = 0;
+    GThread *thread = NULL;
 
-    while (size < (guint64) max_span * 2)
-      size *= 2;
-    ld_pair_map_alloc (&day, size);
+    while (half < n_buckets && counts[half] < counts[n_buckets] / 2)
+      half++;
+    for (guint w = 0; w < 2; w++)
+      {
+        work[w] = (ReplaceWork) {
+          parts, n_parts, key_column, rank, order, counts,
+          w == 0 ? 0 : half, w == 0 ? half : n_buckets, max_span,
+          g_new0 (guint64, n_parts), 0,
+        };
+      }
+    if (threads)
+      thread = g_thread_new ("ld-finish", replace_in_days, &work[1]);
+    replace_in_days (&work[0]);
+    if (thread != NULL)
+      g_thread_join (thread);
+    else
+      replace_in_days (&work[1]);
+
+    for (guint w = 0; w < 2; w++)
+      {
+        for (guint p = 0; p < n_parts; p++)
+          {
+            parts[p].b->n_dropped += work[w].dropped[p];
+            info[parts[p].file].rows_replaced += work[w].dropped[p];
+          }
+        n_dropped += work[w].n_dropped;
+        g_free (work[w].dropped);
+      }
   }
-  slot_of = g_new (guint32, MAX (max_span, 1));
-  part_of = g_new (guint, MAX (max_span, 1));
 
-  for (guint64 k = 0; k < n_buckets; k++)
-    {
-      guint32 lo = counts[k], hi = counts[k + 1];
-      guint32 size = 16;
-      guint p = 0;
-
-      if (hi - lo < 2)
-        continue;
-      while (size < (guint64) (hi - lo) * 2)
-        size *= 2;
-      ld_pair_map_reset (&day, size);
-
-      /* The candidates of one day, in part order: the latest rank per key. */
-      for (guint32 j = lo; j < hi; j++)
-        {
-          guint32 g = order[j];
-          const Part *part;
-          const int *kc;
-          guint32 tenant, pid, offering, slot;
-          guint64 customer, product;
-          guint row;
-          gboolean added;
-
-          while (p + 1 < n_parts && g >= parts[p + 1].base)
-            p++;
-          part = &parts[p];
-          kc = key_column + p * N_KEY_COLUMNS;
-          row = (guint) (g - part->base);
-
-          tenant = merged_id (part, kc[KEY_TENANT], row);
-          if (tenant != 0)
-            customer = (G_GUINT64_CONSTANT (1) << 63) | tenant;
-          else
-            customer = ((guint64) merged_id (part, kc[KEY_NAME], row) << 32)
-                       | merged_id (part, kc[KEY_CODE], row);
-          pid = merged_id (part, kc[KEY_PRODUCT_ID], row);
-          product = pid != 0 ? pid : (G_GUINT64_CONSTANT (1) << 63) | merged_id (part, kc[KEY_OFFER], row);
-
-          slot = ld_pair_map_insert (&offerings, product,
-                                     ((guint64) merged_id (part, kc[KEY_PLAN], row) << 32)
-                                     | merged_id (part, kc[KEY_SERVICE], row),
-                                     TRUE, &added);
-          if (added)
-            offerings.values[slot] = offerings.n - 1;
-          offering = offerings.values[slot];
-
-          slot = ld_pair_map_insert (&day, customer, offering, FALSE, &added);
-          if (added || day.values[slot] < rank[part->file])
-            day.values[slot] = rank[part->file];
-          slot_of[j - lo] = slot;
-          part_of[j - lo] = p;
-        }
-
-      /* Then every row of an earlier file goes. */
-      for (guint32 j = lo; j < hi; j++)
-        {
-          Part *part = &parts[part_of[j - lo]];
-
-          if (day.values[slot_of[j - lo]] > rank[part->file])
-            {
-              ld_report_builder_drop_row (part->b, (guint) (order[j] - part->base));
-              info[part->file].rows_replaced++;
-              n_dropped++;
-            }
-        }
-    }
-
-  ld_pair_map_clear (&offerings);
-  ld_pair_map_clear (&day);
   return n_dropped;
 }
 
@@ -2123,7 +2260,8 @@ lay_out_months (Finish *fin)
 static void
 merge_dictionaries_step (Finish *fin)
 {
-  merge_dictionaries (fin->parts, fin->n_parts, fin->dicts);
+  /* Beside the month pass already: one thread. */
+  merge_dictionaries (fin->parts, fin->n_parts, fin->dicts, FALSE);
 }
 
 static void
@@ -2166,7 +2304,7 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
   g_autofree LdDict **dicts = NULL;
   g_autoptr(GArray) bad_rows = NULL;
   guint n_parts = 0, n_union;
-  guint64 n_kept = 0;
+  guint64 n_kept = 0, n_cand_rows = 0;
   guint n;
   int cand_first = G_MAXINT, cand_last = -1;
   Finish fin = { 0, };
@@ -2261,11 +2399,14 @@ ld_report_builder_finish_files (const LdReportBuilderFile *files,
   fin.dicts = g_new0 (LdDict *, n_union);
   fin.cand_first = cand_first;
   fin.cand_last = cand_last;
+  for (guint p = 0; p < n_parts; p++)
+    n_cand_rows += parts[p].b->n_rows;
   t[1] = wall_ms ();
   if (n_files > 1)
     {
-      merge_dictionaries (parts, n_parts, fin.dicts);
-      report->rows_replaced = drop_replaced_rows (files, n_files, report->files, parts, n_parts);
+      merge_dictionaries (parts, n_parts, fin.dicts, n_cand_rows >= MIN_ROWS_FOR_THREADS);
+      report->rows_replaced = drop_replaced_rows (files, n_files, report->files, parts, n_parts,
+                                                  n_cand_rows >= MIN_ROWS_FOR_THREADS);
     }
   t[2] = wall_ms ();
 
