@@ -2098,7 +2098,8 @@ compute_months_covered (LdReport *report)
 
   report->n_months_covered = n;
   report->months_covered = g_new (LdMonthSpan, MAX (n, 1));
-  memcpy (report->months_covered, spans->data, n * sizeof (LdMonthSpan));
+  if (n > 0)
+    memcpy (report->months_covered, spans->data, n * sizeof (LdMonthSpan));
 }
 
 /* ---- finishing on two threads --------------------------------------------------- */
