@@ -77,7 +77,7 @@ cell (LdReport *report,
 
   g_assert_cmpuint (row, <, report->n_rows);
   g_assert_nonnull (col->dict);
-  return ld_dict_get (col->dict, ld_ids_get (&col->ids, report->file_order[row]));
+  return ld_dict_get (col->dict, ld_ids_get (&col->ids, ld_report_get_file_order (report)[row]));
 }
 
 static const char *
@@ -95,21 +95,21 @@ static guint32
 row_date (LdReport *report,
           guint     row)
 {
-  return report->date[report->file_order[row]];
+  return ld_report_row_date (report, ld_report_get_file_order (report)[row]);
 }
 
 static guint32
 row_provisioned (LdReport *report,
                  guint     row)
 {
-  return report->provisioned[report->file_order[row]];
+  return ld_ids_get (&report->provisioned, ld_report_get_file_order (report)[row]);
 }
 
 static guint32
 row_assigned (LdReport *report,
               guint     row)
 {
-  return report->assigned[report->file_order[row]];
+  return ld_ids_get (&report->assigned, ld_report_get_file_order (report)[row]);
 }
 
 static guint64
@@ -118,7 +118,7 @@ sum_provisioned (LdReport *report)
   guint64 sum = 0;
 
   for (guint i = 0; i < report->n_rows; i++)
-    sum += report->provisioned[i];
+    sum += ld_ids_get (&report->provisioned, i);
   return sum;
 }
 
@@ -128,7 +128,7 @@ sum_assigned (LdReport *report)
   guint64 sum = 0;
 
   for (guint i = 0; i < report->n_rows; i++)
-    sum += report->assigned[i];
+    sum += ld_ids_get (&report->assigned, i);
   return sum;
 }
 
