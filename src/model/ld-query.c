@@ -1009,14 +1009,14 @@ scan_before (LdQuery       *self,
   guint filter_bit0 = work->filter_bit[0];
   guint n_filters = work->n_filters;
   guint64 sum_prov = 0, sum_asg = 0, customers = 0;
-  guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS];
+  guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS], prov_buf[BLOCK_ROWS], asg_buf[BLOCK_ROWS];
   guint32 filter_buf[LD_N_DIMS][BLOCK_ROWS];
 
   for (guint base = lo; base < hi; base += BLOCK_ROWS)
     {
       guint n = MIN (BLOCK_ROWS, hi - base);
-      const guint32 *prov = report->provisioned + base;
-      const guint32 *asg = report->assigned + base;
+      const guint32 *prov = counting ? ids_block (&report->provisioned, base, n, prov_buf) : NULL;
+      const guint32 *asg = counting ? ids_block (&report->assigned, base, n, asg_buf) : NULL;
       const guint32 *cust = ids_block (&report->customer, base, n, cust_buf);
       const guint32 *grp = NULL;
       const guint32 *filter_values[LD_N_DIMS];
