@@ -292,12 +292,17 @@ timeout_cb (gpointer user_data)
   self->timeout_source = 0;
   if (self->composing)
     error = g_error_new (LD_EMAIL_ERROR, LD_EMAIL_ERROR_TIMED_OUT,
-                         /* TRANSLATORS: the number is seconds. */
-                         _("The Email portal took the message but gave no answer in %u seconds"),
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "The Email portal took the message but gave no answer in %u second",
+                                      "The Email portal took the message but gave no answer in %u seconds",
+                                      self->timeout),
                          self->timeout);
   else
     error = g_error_new (LD_EMAIL_ERROR, LD_EMAIL_ERROR_NO_PORTAL,
-                         _("No Email portal answered on the session bus in %u seconds"),
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "No Email portal answered on the session bus in %u second",
+                                      "No Email portal answered on the session bus in %u seconds",
+                                      self->timeout),
                          self->timeout);
   finish_send (self, error);
   return G_SOURCE_REMOVE;
