@@ -45,12 +45,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The menu's four actions (ld-card-export.c): enabled while the card shows a report. */
+/* The menu's actions (ld-card-export.c): enabled while the card shows a report. */
 static const char *const card_actions[] = {
   "card.copy-image",
   "card.save-csv",
   "card.save-pdf",
   "card.print",
+  "card.send-email",
 };
 
 static void
@@ -148,6 +149,7 @@ create_menu (void)
   g_autoptr(GMenu) save = g_menu_new ();
 
   g_menu_append (copy, _("_Copy Image"), "card.copy-image");
+  g_menu_append (copy, _("Send by _Email…"), "card.send-email");
   g_menu_append (save, _("Save Data as _CSV…"), "card.save-csv");
   g_menu_append (save, _("Save as _PDF…"), "card.save-pdf");
   g_menu_append (save, _("_Print…"), "card.print");
