@@ -278,6 +278,25 @@ assert_same_pdf (GBytes *a,
   g_assert_cmpmem (x, strlen (x), y, strlen (y));
 }
 
+/* How many of this process's descriptors are open on @path. */
+static guint
+count_descriptors_on (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      n += g_strcmp0 (target, path) == 0;
+    }
+  return n;
+}
+
 /* ---- sending ------------------------------------------------------------------- */
 
 static void
@@ -489,6 +508,9 @@ test_portal_answers (Fixture       *f,
 
   /* Only one call: nothing was retried. */
   g_assert_null (read_call (f, 2));
+
+  /* And nothing is left open on the attachment (libportal 0.6 would leave one). */
+  g_assert_cmpuint (count_descriptors_on (path), ==, 0);
 }
 
 static void

@@ -14,6 +14,11 @@
  *   "portal<random>", then waits for org.freedesktop.portal.Request.Response on
  *   /org/freedesktop/portal/desktop/request/<our unique name>/<token>: 0 is done,
  *   1 the user cancelled, anything else failed.
+ * - It leaks the descriptor it opens for each attachment (fixed upstream in 2024,
+ *   "email: Fix fd leak"), and it means that descriptor to be O_PATH, but its email.c
+ *   defines GNU_SOURCE instead of _GNU_SOURCE, so O_PATH is 0 there and the file is
+ *   opened read-only, which xdg-desktop-portal takes as well. Once the call is over
+ *   we close what is still open on our attachments.
  * - On cancellation it calls Request.Close and frees its call at once, but a
  *   ComposeEmail reply still in flight later reads that call when it is an error.
  *   So we never cancel it: when the timeout comes, we stop waiting and let the call
@@ -26,6 +31,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <libportal-gtk4/portal-gtk4.h>
 #include <libportal/portal.h>
 
@@ -308,6 +315,29 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* libportal 0.6 leaves the descriptor it opened on each attachment open; by the
+ * time its call ends the message, and the copies of them it carried, are sent. */
+static void
+close_leaked_descriptors (GPtrArray *attachments)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      for (guint i = 0; target != NULL && i < attachments->len; i++)
+        if (g_str_equal (target, g_ptr_array_index (attachments, i)))
+          {
+            g_debug ("Closing descriptor %s that libportal left open on %s", name, target);
+            close (atoi (name));
+            break;
+          }
+    }
+}
+
 static void
 compose_done_cb (GObject      *source,
                  GAsyncResult *result,
@@ -319,6 +349,7 @@ compose_done_cb (GObject      *source,
   gboolean ok;
 
   ok = xdp_portal_compose_email_finish (XDP_PORTAL (source), result, &error);
+  close_leaked_descriptors (self->attachments);
 
   /* The send already ended (timeout, cancelled): a late answer changes nothing. */
   if (self->task != task)
