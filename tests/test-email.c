@@ -567,8 +567,6 @@ test_no_portal (Fixture       *f,
   g_autofree char *target_path = g_build_filename (f->dir, "kept.pdf", NULL);
   g_autoptr(GFile) attachment = NULL;
   GtkWidget *button = NULL;
-  GtkWidget *chooser = NULL;
-  GListModel *toplevels;
 
   /* Nothing owns the portal's name and nothing can start it. The bus says so at
    * once: with an hour's timeout, only that answer ends the send before the
@@ -583,27 +581,10 @@ test_no_portal (Fixture       *f,
   texts = wait_for_toast (f, "No mail app can be reached from here", &button);
   g_assert_nonnull (button);
 
-  /* "Save PDF…" opens a save dialog on the attachment's name… */
-  g_signal_emit_by_name (button, "clicked");
-  flush_events ();
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window))
-        chooser = window;
-    }
-  g_assert_nonnull (chooser);
-  {
-    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
-
-    g_assert_cmpstr (name, ==, "customers-2026-01_2026-03.pdf");
-  }
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  flush_events ();
-
-  /* …and what it saves is the PDF the message would have carried. */
+  /* What its "Save PDF…" saves is the PDF the message would have carried. (The
+   * button, GTK's save dialog and the file are driven with real input in
+   * tests/gui-input/test-email.py: the dialog leaks in libcloudproviders, which
+   * the sanitized run of this test could not tell from ours.) */
   target = g_file_new_for_path (target_path);
   g_assert_true (ld_email_composer_save_attachment (composer, target, &error));
   g_assert_no_error (error);

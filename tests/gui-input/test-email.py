@@ -86,7 +86,8 @@ def save_in_dialog(app, title, name):
     ldinput.key("Return")
     path = os.path.join(os.getcwd(), name)
     ldinput.wait_for(lambda: os.path.exists(path), f"{path} to be saved")
-    app.find(name=f"Saved {name}", role=Role.LABEL)
+    # (The "Saved …" toast lasts 5 s, shorter than a walk of the tree may take on a slow
+    # machine: the file is the proof.)
     with open(path, "rb") as f:
         return f.read()
 
