@@ -17,7 +17,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
-#include "ld-window.h"
+#include "ld-window-private.h"
 
 #define N_CHANGES 50
 

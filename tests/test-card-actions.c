@@ -17,24 +17,16 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
-#include "ld-analysis-card.h"
+#include "ld-analysis-card-private.h"
+#include "ld-card-private.h"
 #include "ld-card-export.h"
-#include "ld-card-render.h"
-#include "ld-customers-card.h"
-#include "ld-geo-card.h"
-#include "ld-licenses-card.h"
+#include "ld-card-layout.h"
+#include "ld-geo-card-private.h"
+#include "ld-trend-card.h"
 #include "ld-loader.h"
-#include "ld-window.h"
-
-/* test-cards.c's fixture: 4 customers, 35 provisioned, 15 assigned, Jan–Mar 2026. */
-static const char fixture[] =
-  "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate,ProductDisplayName,ProductId,PlanName,ServiceId,LicenseState,LicensesAssigned,LicensesProvisioned,OfferType\n"
-  "Germany,DE,Contoso,2026-01-10,Sales Hub,prod-a,Gold,svc-a,Active,5,10,Power BI visual\n"
-  "Austria,AT,Fabrikam,2026-01-20,Sales Hub,prod-a,Silver,svc-a,Active,1,4,Power BI visual\n"
-  "Germany,DE,Contoso,2026-02-05,Insights,prod-b,Basic,svc-b,Active,3,6,SaaS\n"
-  "United States,US,,2026-02-15,Sales Hub,prod-a,Gold,svc-a,Active,2,2,Power BI visual\n"
-  ",,Northwind,2026-03-01,Insights,prod-b,Basic,svc-b,Inactive,0,8,SaaS\n"
-  "Austria,AT,Fabrikam,2026-03-20,Sales Hub,prod-a,Gold,svc-a,Active,4,5,Power BI visual\n";
+#include "ld-test-gtk.h"
+#include "ld-test-report.h"
+#include "ld-window-private.h"
 
 typedef struct
 {
@@ -59,17 +51,6 @@ toast_activated (GSimpleAction *action,
 }
 
 static void
-flush_events (void)
-{
-  for (int i = 0; i < 2; i++)
-    {
-      g_usleep (10000);
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -80,7 +61,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("ld-card-actions-XXXXXX", NULL);
   f->input = g_build_filename (f->dir, "fixture.csv", NULL);
-  g_assert_true (g_file_set_contents (f->input, fixture, -1, NULL));
+  g_assert_true (g_file_set_contents (f->input, ld_test_fixture_csv, -1, NULL));
   file = g_file_new_for_path (f->input);
   f->report = ld_loader_load_file (file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -105,34 +86,16 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  flush_events ();
+  ld_test_flush_events ();
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
   g_clear_pointer (&f->result, ld_result_unref);
   g_clear_object (&f->query);
   g_clear_object (&f->report);
-  remove_tree (f->dir);
+  ld_test_remove_tree (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->input, g_free);
 }
@@ -160,29 +123,6 @@ have_pdftotext (void)
   return path != NULL;
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *needle)
-{
-  if (strstr (text, needle) == NULL)
-    g_error ("“%s” is not in:\n%s", needle, text);
-}
-
 static void
 assert_pdf_shows_card (const char *path,
                        LdCard     *card)
@@ -195,20 +135,20 @@ assert_pdf_shows_card (const char *path,
       return;
     }
 
-  text = pdf_text (path);
-  assert_contains (text, ld_card_get_title (card));
+  text = ld_test_pdf_text (path);
+  ld_test_assert_contains (text, ld_card_get_title (card));
   for (guint i = 0; i < ld_card_get_n_figures (card); i++)
-    assert_contains (text, gtk_label_get_label (ld_card_get_figure_label (card, i)));
-  assert_contains (text, "fixture.csv");
-  assert_contains (text, "Offer type: Power BI visual, SaaS");
+    ld_test_assert_contains (text, gtk_label_get_label (ld_card_get_figure_label (card, i)));
+  ld_test_assert_contains (text, "fixture.csv");
+  ld_test_assert_contains (text, "Offer type: Power BI visual, SaaS");
 }
 
-/* ---- screen and export agree ------------------------------------------------------- */
+/* ---- screen and export agree ----------------------------------------------------- */
 
 static void
 assert_same_headline (LdCard *card)
 {
-  g_autoptr(LdCardContent) content = ld_card_create_content (card);
+  g_autoptr(LdCardModel) content = ld_card_create_model (card);
   g_autofree char *screen = ld_card_get_headline_text (card);
   g_autofree char *export = NULL;
 
@@ -219,7 +159,7 @@ assert_same_headline (LdCard *card)
                      content->figures[i].value);
 
   /* The whole sentence: captions, values, changes and their direction. */
-  export = ld_card_content_get_headline_text (content);
+  export = ld_card_model_get_headline_text (content);
   g_assert_cmpstr (screen, ==, export);
   g_assert_cmpstr (ld_card_get_title (card), ==, content->title);
 }
@@ -228,13 +168,13 @@ static void
 test_headlines (Fixture       *f,
                 gconstpointer  data)
 {
-  LdCard *customers = add_card (f, ld_customers_card_new ());
-  LdCard *licenses = add_card (f, ld_licenses_card_new ());
+  LdCard *customers = add_card (f, ld_trend_card_new (LD_WIDGET_CUSTOMERS));
+  LdCard *licenses = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   LdCard *analysis = add_card (f, ld_analysis_card_new ());
   LdCard *geo = add_card (f, ld_geo_card_new ());
 
   gtk_window_present (GTK_WINDOW (f->window));
-  flush_events ();
+  ld_test_flush_events ();
 
   assert_same_headline (customers);
   assert_same_headline (licenses);
@@ -247,10 +187,10 @@ test_headlines (Fixture       *f,
   /* A selected row's trend goes into the export too. */
   gtk_single_selection_set_selected (ld_analysis_card_get_selection (LD_ANALYSIS_CARD (analysis)), 0);
   {
-    g_autoptr(LdCardContent) content = ld_card_create_content (analysis);
-    const LdCardChart *trend = ld_card_content_get_chart (content, LD_CARD_CHART_TREND, 0);
+    g_autoptr(LdCardModel) content = ld_card_create_model (analysis);
+    const LdChart *trend = ld_card_model_get_chart (content, LD_CHART_TREND, 0);
 
-    assert_contains (trend->title, "Contoso");
+    ld_test_assert_contains (trend->title, "Contoso");
   }
 }
 
@@ -261,7 +201,7 @@ test_enabled (Fixture       *f,
   static const char *const names[] = {
     "card.copy-image", "card.save-csv", "card.save-pdf", "card.print",
   };
-  GtkWidget *card = ld_licenses_card_new ();
+  GtkWidget *card = ld_trend_card_new (LD_WIDGET_LICENSES);
   GtkWidget *buttons[G_N_ELEMENTS (names)];
 
   gtk_box_append (GTK_BOX (f->box), card);
@@ -275,12 +215,12 @@ test_enabled (Fixture       *f,
 
   /* No report: nothing to copy or save. */
   ld_card_update (LD_CARD (card), NULL, NULL);
-  flush_events ();
+  ld_test_flush_events ();
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
     g_assert_false (gtk_widget_is_sensitive (buttons[n]));
 
   ld_card_update (LD_CARD (card), f->query, f->result);
-  flush_events ();
+  ld_test_flush_events ();
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
     g_assert_true (gtk_widget_is_sensitive (buttons[n]));
 }
@@ -404,7 +344,7 @@ static void
 test_copy_image (Fixture       *f,
                  gconstpointer  data)
 {
-  LdCard *card = add_card (f, ld_licenses_card_new ());
+  LdCard *card = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   GdkClipboard *clipboard;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) png = NULL;
@@ -414,7 +354,7 @@ test_copy_image (Fixture       *f,
   int width, height, stride;
 
   gtk_window_present (GTK_WINDOW (f->window));
-  flush_events ();
+  ld_test_flush_events ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (card)), >, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.copy-image", NULL));
@@ -461,7 +401,7 @@ test_copy_image (Fixture       *f,
   cairo_surface_destroy (expected);
 }
 
-/* ---- Save Data as CSV -------------------------------------------------------------- */
+/* ---- Save Data as CSV ------------------------------------------------------------ */
 
 static GBytes *
 cli_export (Fixture    *f,
@@ -512,8 +452,8 @@ static void
 test_save_csv (Fixture       *f,
                gconstpointer  data)
 {
-  LdCard *customers = add_card (f, ld_customers_card_new ());
-  LdCard *licenses = add_card (f, ld_licenses_card_new ());
+  LdCard *customers = add_card (f, ld_trend_card_new (LD_WIDGET_CUSTOMERS));
+  LdCard *licenses = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   LdCard *analysis = add_card (f, ld_analysis_card_new ());
   LdCard *geo = add_card (f, ld_geo_card_new ());
 
@@ -526,13 +466,13 @@ test_save_csv (Fixture       *f,
   assert_csv_matches_cli (f, geo, "geo-2026-01_2026-03.csv");
 }
 
-/* ---- Save as PDF, Print ------------------------------------------------------------ */
+/* ---- Save as PDF, Print ---------------------------------------------------------- */
 
 static void
 test_save_pdf (Fixture       *f,
                gconstpointer  data)
 {
-  LdCard *licenses = add_card (f, ld_licenses_card_new ());
+  LdCard *licenses = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   LdCard *analysis = add_card (f, ld_analysis_card_new ());
   g_autofree char *path = g_build_filename (f->dir, "licenses.pdf", NULL);
   g_autofree char *wide = g_build_filename (f->dir, "analysis.pdf", NULL);
@@ -555,7 +495,7 @@ static void
 test_print (Fixture       *f,
             gconstpointer  data)
 {
-  LdCard *card = add_card (f, ld_customers_card_new ());
+  LdCard *card = add_card (f, ld_trend_card_new (LD_WIDGET_CUSTOMERS));
   g_autofree char *path = g_build_filename (f->dir, "printed.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -568,7 +508,7 @@ test_print (Fixture       *f,
   assert_pdf_shows_card (path, card);
 }
 
-/* ---- failed saves ------------------------------------------------------------------ */
+/* ---- failed saves ---------------------------------------------------------------- */
 
 static const char old_contents[] = "CustomerName\nthe old file, kept byte for byte\n";
 
@@ -591,7 +531,7 @@ static void
 test_save_fails (Fixture       *f,
                  gconstpointer  data)
 {
-  LdCard *card = add_card (f, ld_licenses_card_new ());
+  LdCard *card = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "licenses.csv", NULL);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
   g_autoptr(GFile) full = g_file_new_for_path ("/dev/full");
@@ -601,7 +541,7 @@ test_save_fails (Fixture       *f,
   /* A folder that is not there: a message naming the file, and no file. */
   g_assert_false (ld_card_export_save_csv (card, missing_file, &error));
   g_assert_nonnull (error);
-  assert_contains (error->message, "licenses.csv");
+  ld_test_assert_contains (error->message, "licenses.csv");
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
@@ -654,20 +594,20 @@ test_save_fails_child (Fixture       *f,
       return;
     }
 
-  card = add_card (f, ld_licenses_card_new ());
+  card = add_card (f, ld_trend_card_new (LD_WIDGET_LICENSES));
   file = g_file_new_for_path (path);
 
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   g_assert_false (ld_card_export_save_csv (card, file, &error));
   g_assert_nonnull (error);
-  assert_contains (error->message, "licenses.csv");
+  ld_test_assert_contains (error->message, "licenses.csv");
   g_clear_error (&error);
   g_assert_false (ld_card_export_save_pdf (card, file, &error));
   g_assert_nonnull (error);
 }
 
-/* ---- the window: Export Dashboard, win.toast --------------------------------------- */
+/* ---- the window: Export Dashboard, win.toast ------------------------------------- */
 
 static void
 test_window_export (Fixture       *f,
@@ -689,7 +629,7 @@ test_window_export (Fixture       *f,
       g_main_context_iteration (NULL, FALSE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
-  flush_events ();
+  ld_test_flush_events ();
   g_assert_nonnull (ld_window_get_result (window));
 
   /* The cards' messages land in the window's toasts. */
@@ -699,11 +639,11 @@ test_window_export (Fixture       *f,
   g_assert_no_error (error);
   if (have_pdftotext ())
     {
-      g_autofree char *text = pdf_text (pdf_path);
+      g_autofree char *text = ld_test_pdf_text (pdf_path);
 
-      assert_contains (text, "fixture.csv");
-      assert_contains (text, "Geographical spread");
-      assert_contains (text, "Page 1 of ");
+      ld_test_assert_contains (text, "fixture.csv");
+      ld_test_assert_contains (text, "Geographical spread");
+      ld_test_assert_contains (text, "Page 1 of ");
     }
 
   g_assert_true (ld_window_export_dashboard (window, png, &error));
@@ -717,7 +657,7 @@ test_window_export (Fixture       *f,
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  ld_test_flush_events ();
 }
 
 int

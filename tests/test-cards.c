@@ -7,60 +7,25 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "ld-analysis-card.h"
+#include "ld-analysis-card-private.h"
+#include "ld-card-private.h"
 #include "ld-chart-format.h"
 #include "ld-chart-view.h"
-#include "ld-customers-card.h"
-#include "ld-geo-card.h"
+#include "ld-geo-card-private.h"
 #include "ld-map-chart.h"
 #include "ld-map-view.h"
-#include "ld-licenses-card.h"
+#include "ld-trend-card-private.h"
 #include "ld-loader.h"
 #include "ld-row-table.h"
+#include "ld-test-report.h"
 
 /* ---- the fixture ----------------------------------------------------------------
  *
- * Customers: Contoso/DE, Fabrikam/AT, a US customer who shares no name, Northwind
- * with no country. Offers: prod-a "Sales Hub" (Gold, Silver), prod-b "Insights" (Basic).
- *
- *   row  month  customer   group          assigned/provisioned
- *   1    Jan    Contoso    a-Gold          5/10
- *   2    Jan    Fabrikam   a-Silver        1/4
- *   3    Feb    Contoso    b-Basic         3/6
- *   4    Feb    (US)       a-Gold          2/2
- *   5    Mar    Northwind  b-Basic         0/8   (no country code: "Unknown")
- *   6    Mar    Fabrikam   a-Gold          4/5
- *
- * All time (Jan–Mar 2026): 4 customers; provisioned 35, assigned 15, rate
- * 1500/35 = 42.857… → 4286. Months: provisioned 14, 8, 13; assigned 6, 5, 4.
- * New customers 2, 2, 2 (Contoso+Fabrikam, Contoso+US, Northwind+Fabrikam);
- * cumulative 2, 3, 4 → 2 new since Jan 2026.
- * Products: a-Gold 17/11 (3 customers), b-Basic 14/3, a-Silver 4/1; top share
- * 17/35 = 48.57 %. Customers: Contoso 16, Fabrikam 9, Northwind 8, (US) 2.
- * Countries: DE 16, AT 9, "" 8, US 2.
- * Monthly rate: Jan 6/14 = 42.86 %, Mar 4/13 = 30.77 % → down 12.1 pts.
+ * ld_test_fixture_csv, whose figures are worked by hand in tests/util/ld-test-util.c:
+ * all time 4 customers; provisioned 35, assigned 15, rate 42.86 %; months provisioned
+ * 14, 8, 13 and assigned 6, 5, 4; top product a-Gold 48.57 %, top customer Contoso
+ * 45.71 %; monthly rate down 12.1 pts.
  */
-static const char fixture[] =
-  "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate,ProductDisplayName,ProductId,PlanName,ServiceId,LicenseState,LicensesAssigned,LicensesProvisioned,OfferType\n"
-  "Germany,DE,Contoso,2026-01-10,Sales Hub,prod-a,Gold,svc-a,Active,5,10,Power BI visual\n"
-  "Austria,AT,Fabrikam,2026-01-20,Sales Hub,prod-a,Silver,svc-a,Active,1,4,Power BI visual\n"
-  "Germany,DE,Contoso,2026-02-05,Insights,prod-b,Basic,svc-b,Active,3,6,SaaS\n"
-  "United States,US,,2026-02-15,Sales Hub,prod-a,Gold,svc-a,Active,2,2,Power BI visual\n"
-  ",,Northwind,2026-03-01,Insights,prod-b,Basic,svc-b,Inactive,0,8,SaaS\n"
-  "Austria,AT,Fabrikam,2026-03-20,Sales Hub,prod-a,Gold,svc-a,Active,4,5,Power BI visual\n";
-
-static LdReport *
-load_fixture (void)
-{
-  g_autoptr(GError) error = NULL;
-  LdReport *report = ld_loader_load_data (fixture, strlen (fixture), "fixture.csv", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-  g_assert_cmpuint (ld_report_get_n_rows (report), ==, 6);
-
-  return report;
-}
 
 static const char *
 figure (GtkWidget *card,
@@ -74,7 +39,7 @@ assert_figure_count (GtkWidget *card,
                      guint      index,
                      guint64    value)
 {
-  g_autofree char *expected = ld_card_format_count (value);
+  g_autofree char *expected = ld_chart_format_count (value);
 
   g_assert_cmpstr (figure (card, index), ==, expected);
 }
@@ -93,11 +58,11 @@ assert_headline_contains (GtkWidget  *card,
 static void
 test_headlines (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
-  GtkWidget *customers = g_object_ref_sink (ld_customers_card_new ());
-  GtkWidget *licenses = g_object_ref_sink (ld_licenses_card_new ());
+  GtkWidget *customers = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS));
+  GtkWidget *licenses = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES));
   g_autofree char *rate = NULL;
 
   ld_query_set_range_preset (query, LD_RANGE_ALL);
@@ -114,17 +79,18 @@ test_headlines (void)
   g_assert_cmpint (ld_card_get_widget_id (LD_CARD (customers)), ==, LD_WIDGET_CUSTOMERS);
   g_assert_cmpint (ld_card_get_widget_id (LD_CARD (licenses)), ==, LD_WIDGET_LICENSES);
 
-  /* Customers: 4, of whom 2 are new after January; 2 new in March, as in January. */
+  /* Customers: 4, of whom 2 are new after January. New customers (SPEC v2: a first
+   * row ever) are 2 in January and 1 in March (Northwind; Fabrikam returns). */
   assert_figure_count (customers, 0, ld_result_get_customers (result));
   g_assert_cmpstr (figure (customers, 0), ==, "4");
-  g_assert_cmpstr (figure (customers, 1), ==, "2");
+  g_assert_cmpstr (figure (customers, 1), ==, "1");
   assert_headline_contains (customers, "Customers: 4, up 2 new since Jan 2026");
-  assert_headline_contains (customers, "New in Mar 2026: 2, No change since Jan 2026");
+  assert_headline_contains (customers, "New in Mar 2026: 1, down 50.0% since Jan 2026");
 
   /* Licenses: 35 and 15, rate 42.86 %; January to March 14 → 13, 6 → 4. */
   assert_figure_count (licenses, 0, ld_result_get_provisioned (result));
   assert_figure_count (licenses, 1, ld_result_get_assigned (result));
-  rate = ld_card_format_rate (ld_result_get_assignment_rate (result));
+  rate = ld_chart_format_rate (ld_result_get_assignment_rate (result));
   g_assert_cmpstr (figure (licenses, 2), ==, rate);
   g_assert_cmpstr (rate, ==, "42.86%");
   assert_headline_contains (licenses, "Provisioned: 35, down 7.1% since Jan 2026");
@@ -151,7 +117,7 @@ test_headlines (void)
   ld_card_update (LD_CARD (customers), query, result);
   ld_card_update (LD_CARD (licenses), query, result);
   assert_headline_contains (customers, "Customers: 4, up 4 new since Oct 2025");
-  assert_headline_contains (customers, "New in Mar 2026: 2, up +2 since Oct 2025");
+  assert_headline_contains (customers, "New in Mar 2026: 1, up +1 since Oct 2025");
   assert_headline_contains (licenses, "Provisioned: 35, up +13 since Oct 2025");
 
   /* A custom range of February alone. */
@@ -179,12 +145,12 @@ test_headlines (void)
 static void
 test_empty_range (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *cards[] = {
-    g_object_ref_sink (ld_customers_card_new ()),
-    g_object_ref_sink (ld_licenses_card_new ()),
+    g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS)),
+    g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES)),
     g_object_ref_sink (ld_analysis_card_new ()),
     g_object_ref_sink (ld_geo_card_new ()),
   };
@@ -202,7 +168,7 @@ test_empty_range (void)
 static void
 test_analysis (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *card = g_object_ref_sink (ld_analysis_card_new ());
@@ -305,7 +271,7 @@ find_label_containing (GtkWidget  *root,
 static void
 test_geo (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *card = g_object_ref_sink (ld_geo_card_new ());
@@ -370,12 +336,12 @@ count_painted (cairo_surface_t *surface)
 static void
 test_draw (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
   GtkWidget *cards[] = {
-    g_object_ref_sink (ld_customers_card_new ()),
-    g_object_ref_sink (ld_licenses_card_new ()),
+    g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS)),
+    g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES)),
     g_object_ref_sink (ld_analysis_card_new ()),
     g_object_ref_sink (ld_geo_card_new ()),
   };
@@ -412,17 +378,17 @@ test_draw (void)
 static void
 test_accessible_text (void)
 {
-  g_autoptr(LdReport) report = load_fixture ();
+  g_autoptr(LdReport) report = ld_test_load_fixture ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) result = NULL;
-  GtkWidget *card = g_object_ref_sink (ld_licenses_card_new ());
+  GtkWidget *card = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_LICENSES));
   g_autofree char *text = NULL;
 
   ld_query_set_range_preset (query, LD_RANGE_ALL);
   result = ld_query_run (query);
   ld_card_update (LD_CARD (card), query, result);
 
-  text = ld_chart_view_get_text_alternative (LD_CHART_VIEW (ld_licenses_card_get_chart (LD_LICENSES_CARD (card))));
+  text = ld_chart_view_get_text_alternative (LD_CHART_VIEW (ld_trend_card_get_chart (LD_TREND_CARD (card))));
   g_test_message ("licenses chart: %s", text);
   g_assert_nonnull (strstr (text, "14"));
   g_assert_nonnull (strstr (text, "13"));
@@ -436,7 +402,7 @@ test_actions (void)
   static const char *const names[] = {
     "card.copy-image", "card.save-csv", "card.save-pdf", "card.print",
   };
-  GtkWidget *card = g_object_ref_sink (ld_customers_card_new ());
+  GtkWidget *card = g_object_ref_sink (ld_trend_card_new (LD_WIDGET_CUSTOMERS));
   GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (card);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *buttons[G_N_ELEMENTS (names)];

@@ -20,49 +20,14 @@
 #include "ld-bar-chart.h"
 #include "ld-chart-format.h"
 #include "ld-chart-theme.h"
+#include "ld-test-pixels.h"
 #include "ld-trend-chart.h"
 
 static const struct { int w, h; } sizes[] = { { 320, 200 }, { 800, 300 }, { 2560, 600 } };
 
 static char *tmp_dir;
 
-/* ---- pixels ---------------------------------------------------------------- */
-
-typedef struct { guint8 r, g, b; } Pixel;
-
-static Pixel
-pixel_at (cairo_surface_t *surface,
-          int              x,
-          int              y)
-{
-  unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 v;
-  Pixel p;
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
-
-  /* Opaque background, so premultiplied equals straight colour. */
-  v = *(guint32 *) (data + y * stride + x * 4);
-  p.r = (v >> 16) & 0xff;
-  p.g = (v >> 8) & 0xff;
-  p.b = v & 0xff;
-
-  return p;
-}
-
-static gboolean
-pixel_is (Pixel               p,
-          const LdChartColor *c,
-          int                 tolerance)
-{
-  return abs (p.r - (int) round (c->r * 255)) <= tolerance &&
-         abs (p.g - (int) round (c->g * 255)) <= tolerance &&
-         abs (p.b - (int) round (c->b * 255)) <= tolerance;
-}
+/* ---- pixels ---------------------------------------------------------------------- */
 
 static guint
 count_pixels (cairo_surface_t    *surface,
@@ -76,7 +41,7 @@ count_pixels (cairo_surface_t    *surface,
   cairo_surface_flush (surface);
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
-      if (pixel_is (pixel_at (surface, x, y), color, 2) == matching)
+      if (ld_test_pixel_is (ld_test_pixel_at (surface, x, y), color, 2) == matching)
         n++;
 
   return n;
@@ -95,7 +60,7 @@ column_count (cairo_surface_t    *surface,
 
   *first = -1;
   for (int y = MAX (0, y0); y < MIN (y1, cairo_image_surface_get_height (surface)); y++)
-    if (pixel_is (pixel_at (surface, x, y), color, 6))
+    if (ld_test_pixel_is (ld_test_pixel_at (surface, x, y), color, 6))
       {
         if (*first < 0)
           *first = y;
@@ -167,7 +132,7 @@ draw_bars (cairo_t *cr, double w, double h, gconstpointer data, const LdChartThe
   ld_bar_chart_draw (cr, w, h, data, theme);
 }
 
-/* ---- format ---------------------------------------------------------------- */
+/* ---- format ---------------------------------------------------------------------- */
 
 static void
 test_ticks (void)
@@ -349,7 +314,7 @@ test_theme (void)
   }
 }
 
-/* ---- trend chart ----------------------------------------------------------- */
+/* ---- trend chart ----------------------------------------------------------------- */
 
 /* New customers Jun–Nov 2026, with an empty July. */
 static const guint64 new_customers[] = { 5, 0, 12, 30, 8, 3 };
@@ -418,8 +383,8 @@ test_trend_bars (void)
 
             g_assert_cmpuint (n, >, 0);
             /* The bar stands on the baseline, and its centre is the series colour. */
-            g_assert_true (pixel_is (pixel_at (surface, cx, bottom - 2), primary, 6));
-            g_assert_true (pixel_is (pixel_at (surface, cx, (first + bottom) / 2), primary, 6));
+            g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, cx, bottom - 2), primary, 6));
+            g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, cx, (first + bottom) / 2), primary, 6));
             if (new_customers[m] == 30)
               tallest_top = first;
           }
@@ -701,7 +666,7 @@ test_trend_text_alternative (void)
   g_assert_cmpstr (alt_flat, ==, "Provisioned was 7 in June 2026 and in August 2026; peak 9 in July 2026.");
 }
 
-/* ---- bar chart ------------------------------------------------------------- */
+/* ---- bar chart ------------------------------------------------------------------- */
 
 static const LdBarChartItem countries[] = {
   { "United States", 5200, 4100, FALSE },
@@ -779,14 +744,14 @@ test_bar_chart (void)
             g_assert_cmpint (ld_bar_chart_item_at (&data, &theme, w, h, bar.x + len / 2, cy), ==, (int) i);
 
             /* Above the inner bar, the outer bar's own colour; past its end, none. */
-            g_assert_true (pixel_is (pixel_at (surface, (int) (bar.x + len / 2), (int) (bar.y + 1.5)), fill, 6));
+            g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, (int) (bar.x + len / 2), (int) (bar.y + 1.5)), fill, 6));
             end_x = (int) (bar.x + len + 3);
             if (end_x < bar.x + bar.width - 1)
-              g_assert_false (pixel_is (pixel_at (surface, end_x, (int) (bar.y + 1.5)), fill, 20));
+              g_assert_false (ld_test_pixel_is (ld_test_pixel_at (surface, end_x, (int) (bar.y + 1.5)), fill, 20));
 
             /* The assigned share runs inside. */
             if (bar.width * items[i].secondary / items[0].value > 6)
-              g_assert_true (pixel_is (pixel_at (surface, (int) (bar.x + 3), cy),
+              g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, (int) (bar.x + 3), cy),
                                        &theme.series[LD_CHART_COLOR_SECONDARY], 6));
           }
 
@@ -843,7 +808,7 @@ test_bar_empty_and_text (void)
   }
 }
 
-/* ---- surfaces ---------------------------------------------------------------- */
+/* ---- surfaces -------------------------------------------------------------------- */
 
 /* The PDF's streams hold NUL bytes, so no str* function will do. */
 static gboolean

@@ -10,7 +10,8 @@
  *   line 7  bad date: skipped
  *
  * The latest date is 2026-03-20, so last-6 (the default) is 2025-10 … 2026-03 and
- * holds lines 2–5.
+ * holds lines 2–5. The earliest is 2025-06-10: last-6's previous period, 2025-04 …
+ * 2025-09, starts before it, so last-6 has none.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,21 +22,13 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct {
-  int    status;
-  char  *out;
-  gsize  out_len;
-  char  *err;
-} Run;
+#include "ld-test-util.h"
 
 static void
-run_clear (Run *run)
+run_clear (LdTestRun *run)
 {
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
+  ld_test_run_clear (run);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *
 fixture (const char *name)
@@ -43,51 +36,18 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
 }
 
-static const char *
-binary (void)
-{
-  const char *bin = g_getenv ("LD_DASHBOARD_BIN");
-
-  if (bin == NULL)
-    g_error ("LD_DASHBOARD_BIN is not set: run this test through meson test");
-  return bin;
-}
-
 /* Runs the binary with the NULL-terminated @args after argv[0]. */
 static void
-run_argv (Run               *run,
+run_argv (LdTestRun         *run,
           const char *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-
-  run->status = g_subprocess_get_exit_status (proc);
-  run->out = g_bytes_unref_to_data (g_steal_pointer (&out), &run->out_len);
-  run->out = g_realloc (run->out, run->out_len + 1);
-  run->out[run->out_len] = '\0';
-  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  ld_test_run_dashboard (run, args);
 }
 
 #define RUN(run, ...) run_argv ((run), (const char *const[]) { __VA_ARGS__, NULL })
 
 static void
-assert_usage_error (Run        *run,
+assert_usage_error (LdTestRun  *run,
                     const char *needle)
 {
   if (run->status != 2)
@@ -112,21 +72,27 @@ read_file (const char *path)
 /* Expected tables for last-6 over small.csv. */
 
 /* Customers: Contoso/DE, Fabrikam/AT, (no name)/US = 3. Provisioned 10+4+6+2 = 22,
- * assigned 5+1+0+2 = 8, rate 8/22 = 36.36…%. One row skipped (line 7). */
+ * assigned 5+1+0+2 = 8, rate 8/22 = 36.36…%. One row skipped (line 7). No previous
+ * period: six empty cells. */
+#define SUMMARY_HEADER \
+  "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped" \
+  ",PreviousFrom,PreviousTo,PreviousCustomers,PreviousLicensesProvisioned,PreviousLicensesAssigned,PreviousAssignmentRate\n"
 static const char expected_summary[] =
-  "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
-  "3,22,8,36.36,2025-10,2026-03,4,1\n";
+  SUMMARY_HEADER
+  "3,22,8,36.36,2025-10,2026-03,4,1,,,,,,\n";
 
-/* New: Jan Contoso; Feb Fabrikam; Mar Contoso again and the US customer = 2.
- * Cumulative: 1, 2, 3 (Contoso is not new twice). */
+/* Active: Jan Contoso; Feb Fabrikam; Mar Contoso again and the US customer = 2.
+ * New: each one's first month (none of them has a row before the range): Jan
+ * Contoso, Feb Fabrikam, Mar the US customer; Contoso returns in March.
+ * Cumulative: 1, 2, 3 (Contoso is not counted twice). */
 static const char expected_customers[] =
-  "Month,NewCustomers,CumulativeCustomers\n"
-  "2025-10,0,0\n"
-  "2025-11,0,0\n"
-  "2025-12,0,0\n"
-  "2026-01,1,1\n"
-  "2026-02,1,2\n"
-  "2026-03,2,3\n";
+  "Month,ActiveCustomers,NewCustomers,ReturningCustomers,CumulativeCustomers\n"
+  "2025-10,0,0,0,0\n"
+  "2025-11,0,0,0,0\n"
+  "2025-12,0,0,0,0\n"
+  "2026-01,1,1,0,1\n"
+  "2026-02,1,1,0,2\n"
+  "2026-03,2,1,1,3\n";
 
 /* March: prov 6+2 = 8, asg 0+2 = 2. */
 static const char expected_licenses[] =
@@ -163,6 +129,32 @@ static const char expected_geo[] =
   "AT,Austria,1,4,1,18.18\n"
   "US,United States,1,2,2,9.09\n";
 
+/* Unassigned per customer: Contoso 16 − 5 = 11 (31.25 %), Fabrikam 4 − 1 = 3 (25 %),
+ * the unnamed US customer 2 − 2 = 0 (100 %). */
+static const char expected_adoption[] =
+  "CustomerName,CustomerCountryCode,LicensesProvisioned,LicensesAssigned,LicensesUnassigned,"
+  "AssignmentRate\n"
+  "Contoso,DE,16,5,11,31.25\n"
+  "Fabrikam,AT,4,1,3,25.00\n"
+  ",US,2,2,0,100.00\n";
+
+/* States in the range: Active (lines 2, 3, 5) and Inactive (line 4), for each of the
+ * six months, the empty ones too. */
+static const char expected_states[] =
+  "Month,LicenseState,Customers,LicensesProvisioned,LicensesAssigned\n"
+  "2025-10,Active,0,0,0\n"
+  "2025-10,Inactive,0,0,0\n"
+  "2025-11,Active,0,0,0\n"
+  "2025-11,Inactive,0,0,0\n"
+  "2025-12,Active,0,0,0\n"
+  "2025-12,Inactive,0,0,0\n"
+  "2026-01,Active,1,10,5\n"
+  "2026-01,Inactive,0,0,0\n"
+  "2026-02,Active,1,4,1\n"
+  "2026-02,Inactive,0,0,0\n"
+  "2026-03,Active,1,2,2\n"
+  "2026-03,Inactive,1,6,0\n";
+
 static const char data_header[] =
   "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate,ProductDisplayName,"
   "ProductId,PlanName,ServiceId,LicenseState,LicensesAssigned,LicensesProvisioned,OfferType\n";
@@ -171,7 +163,7 @@ static void
 test_summary_stdout (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   RUN (&run, "--export", "summary", "--format", "csv", path);
   g_assert_cmpint (run.status, ==, 0);
@@ -195,12 +187,14 @@ test_every_table_stdout (void)
     { "analysis-products", expected_products },
     { "analysis-customers", expected_analysis_customers },
     { "geo", expected_geo },
+    { "adoption", expected_adoption },
+    { "states", expected_states },
   };
   g_autofree char *path = fixture ("small.csv");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(LdTestRun) run = { 0 };
 
       RUN (&run, "--export", cases[i].widget, "--format", "csv", "--range", "last-6", path);
       g_assert_cmpint (run.status, ==, 0);
@@ -212,23 +206,45 @@ static void
 test_ranges (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* All: adds Tailspin/FR (2025-06, 3/3): 4 customers, 25 prov, 11 asg, 44 %. */
   RUN (&run, "--export", "summary", "--range", "all", path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
-                   "4,25,11,44.00,2025-06,2026-03,5,1\n");
+                   SUMMARY_HEADER
+                   "4,25,11,44.00,2025-06,2026-03,5,1,,,,,,\n");
 
   /* 2026-02 … 2026-03: lines 3–5, customers Fabrikam, Contoso, US; 4+6+2 = 12,
-   * 1+0+2 = 3, 25 %. */
+   * 1+0+2 = 3, 25 %. Its previous period, 2025-12 … 2026-01, lies within the data
+   * (from 2025-06): line 2 alone, Contoso, 10 provisioned, 5 assigned, 50 %. */
   run_clear (&run);
   RUN (&run, "--export", "summary", "--range", "2026-02:2026-03", path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
-                   "3,12,3,25.00,2026-02,2026-03,3,1\n");
+                   SUMMARY_HEADER
+                   "3,12,3,25.00,2026-02,2026-03,3,1,2025-12,2026-01,1,10,5,50.00\n");
+
+  /* 2025-10 … 2026-03 as a custom range is last-6 again: its previous period would
+   * start in 2025-04, before the data's first month (2025-06): none. 2025-11 … 2026-03
+   * (five months) has 2025-06 … 2025-10, starting exactly at the data's first month:
+   * line 6, Tailspin, 3 of 3. */
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--range", "2025-10:2026-03", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected_summary);
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--range", "2025-11:2026-03", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   SUMMARY_HEADER
+                   "3,22,8,36.36,2025-11,2026-03,4,1,2025-06,2025-10,1,3,3,100.00\n");
+  /* A month more before it: 2025-10 … 2026-02 (five months) would compare with
+   * 2025-05 … 2025-09, one month before the data: none. */
+  run_clear (&run);
+  RUN (&run, "--export", "summary", "--range", "2025-10:2026-02", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_suffix (run.out, ",2025-10,2026-02,2,1,,,,,,\n"));
 
   /* last-12: 2025-04 … 2026-03 takes in June 2025 as well. */
   run_clear (&run);
@@ -242,23 +258,23 @@ static void
 test_where (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* Repeating a field ORs: DE or AT are lines 2–4: 2 customers, 10+4+6 = 20,
    * 5+1+0 = 6, 30 %. */
   RUN (&run, "--export", "summary", "--where", "country=DE", "--where", "country=AT", path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
-                   "2,20,6,30.00,2025-10,2026-03,3,1\n");
+                   SUMMARY_HEADER
+                   "2,20,6,30.00,2025-10,2026-03,3,1,,,,,,\n");
 
   /* Different fields AND: DE and Active is line 2 alone. */
   run_clear (&run);
   RUN (&run, "--export", "summary", "--where", "country=DE", "--where", "state=Active", path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
-                   "1,10,5,50.00,2025-10,2026-03,1,1\n");
+                   SUMMARY_HEADER
+                   "1,10,5,50.00,2025-10,2026-03,1,1,,,,,,\n");
 
   /* A value with spaces, and the data table in the file's own columns. */
   run_clear (&run);
@@ -284,7 +300,7 @@ static void
 test_data_default (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* File order, last-6: lines 2–5; the bad line 7 is not there. */
   RUN (&run, "--export", "data", path);
@@ -303,7 +319,7 @@ test_json (void)
   g_autofree char *path = fixture ("small.csv");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
   JsonArray *array;
   JsonObject *row;
 
@@ -344,6 +360,132 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (row, "To"), ==, "2026-03");
   g_assert_cmpint (json_object_get_int_member (row, "RowsSkipped"), ==, 1);
   g_assert_cmpfloat (json_object_get_double_member (row, "AssignmentRate"), ==, 3636 / 100.0);
+  /* No previous period for last-6: the six cells are there, and null. */
+  g_assert_cmpuint (json_object_get_size (row), ==, 14);
+  g_assert_true (json_object_get_null_member (row, "PreviousFrom"));
+  g_assert_true (json_object_get_null_member (row, "PreviousTo"));
+  g_assert_true (json_object_get_null_member (row, "PreviousCustomers"));
+  g_assert_true (json_object_get_null_member (row, "PreviousLicensesProvisioned"));
+  g_assert_true (json_object_get_null_member (row, "PreviousLicensesAssigned"));
+  g_assert_true (json_object_get_null_member (row, "PreviousAssignmentRate"));
+  g_assert_nonnull (strstr (run.out, "\"PreviousFrom\": null"));
+
+  /* With one (2026-02 … 2026-03, see /cli/ranges): months as strings, numbers. */
+  run_clear (&run);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  RUN (&run, "--export", "summary", "--format", "json", "--range", "2026-02:2026-03", path);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, run.out_len, &error);
+  g_assert_no_error (error);
+  row = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "PreviousFrom"), ==, "2025-12");
+  g_assert_cmpstr (json_object_get_string_member (row, "PreviousTo"), ==, "2026-01");
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (row, "PreviousCustomers")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_object_get_int_member (row, "PreviousCustomers"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (row, "PreviousLicensesProvisioned"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (row, "PreviousLicensesAssigned"), ==, 5);
+  g_assert_cmpfloat (json_object_get_double_member (row, "PreviousAssignmentRate"), ==, 50.0);
+}
+
+/* The two tables SPEC v2 adds, alone, in lists, as csv and json; no picture yet. */
+static void
+test_new_widgets (void)
+{
+  g_autofree char *path = fixture ("small.csv");
+  g_autofree char *dir = g_dir_make_tmp ("ld-cli-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "out", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(LdTestRun) run = { 0 };
+  JsonArray *array;
+  JsonObject *row;
+
+  /* JSON: the adoption rows in their order, the unnamed customer's name "". */
+  RUN (&run, "--export", "adoption", "--format", "json", path);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, run.out_len, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  row = json_array_get_object_element (array, 0);
+  g_assert_cmpuint (json_object_get_size (row), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (row, "CustomerName"), ==, "Contoso");
+  g_assert_cmpint (json_object_get_int_member (row, "LicensesUnassigned"), ==, 11);
+  g_assert_cmpfloat (json_object_get_double_member (row, "AssignmentRate"), ==, 31.25);
+  row = json_array_get_object_element (array, 2);
+  g_assert_cmpstr (json_object_get_string_member (row, "CustomerName"), ==, "");
+  g_assert_cmpint (json_object_get_int_member (row, "LicensesUnassigned"), ==, 0);
+
+  /* JSON: every month × state, zero rows included. */
+  run_clear (&run);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  RUN (&run, "--export", "states", "--format", "json", path);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, run.out_len, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 12);
+  row = json_array_get_object_element (array, 11);
+  g_assert_cmpstr (json_object_get_string_member (row, "Month"), ==, "2026-03");
+  g_assert_cmpstr (json_object_get_string_member (row, "LicenseState"), ==, "Inactive");
+  g_assert_cmpint (json_object_get_int_member (row, "Customers"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (row, "LicensesProvisioned"), ==, 6);
+  row = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (row, "Customers"), ==, 0);
+
+  /* With --where: state=Inactive leaves one state, and Contoso alone in adoption. */
+  run_clear (&run);
+  RUN (&run, "--export", "states", "--where", "state=Inactive", "--range", "2026-02:2026-03", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Month,LicenseState,Customers,LicensesProvisioned,LicensesAssigned\n"
+                   "2026-02,Inactive,0,0,0\n"
+                   "2026-03,Inactive,1,6,0\n");
+  run_clear (&run);
+  RUN (&run, "--export", "adoption", "--where", "state=Inactive", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "CustomerName,CustomerCountryCode,LicensesProvisioned,LicensesAssigned,LicensesUnassigned,"
+                   "AssignmentRate\n"
+                   "Contoso,DE,6,0,6,0.00\n");
+
+  /* In a list with others, into a folder: exact bytes per file. */
+  run_clear (&run);
+  RUN (&run, "--export", "summary,adoption", "--export", "states,customers", "--output", folder, path);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    static const struct { const char *file; const char *expected; } files[] = {
+      { "summary.csv", expected_summary },
+      { "adoption.csv", expected_adoption },
+      { "states.csv", expected_states },
+      { "customers.csv", expected_customers },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *file = g_build_filename (folder, files[i].file, NULL);
+        g_autofree char *contents = read_file (file);
+
+        g_assert_cmpstr (contents, ==, files[i].expected);
+      }
+  }
+
+  /* No chart draws them yet: a usage error, never a crash or an empty picture. */
+  run_clear (&run);
+  RUN (&run, "--export", "adoption", "--format", "pdf", "--output", "unused.pdf", path);
+  assert_usage_error (&run, "csv or json");
+  g_assert_false (g_file_test ("unused.pdf", G_FILE_TEST_EXISTS));
+  run_clear (&run);
+  RUN (&run, "--export", "geo,states", "--format", "png", "--output", "unused-folder", path);
+  assert_usage_error (&run, "states");
+  g_assert_false (g_file_test ("unused-folder", G_FILE_TEST_EXISTS));
+
+  /* The list of widget names in the message names them. */
+  run_clear (&run);
+  RUN (&run, "--export", "adoptions", path);
+  assert_usage_error (&run, "adoption, states");
 }
 
 static void
@@ -355,7 +497,7 @@ test_output_paths (void)
   g_autofree char *inside = g_build_filename (dir, "geo.csv", NULL);
   g_autofree char *folder = g_build_filename (dir, "new", "sub", NULL);
   g_autofree char *contents = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* One widget, --output a file: that file, nothing on stdout. */
   RUN (&run, "--export", "geo", "--output", file, path);
@@ -432,7 +574,7 @@ test_unreadable (void)
 {
   g_autofree char *missing = fixture ("does-not-exist.csv");
   g_autofree char *bad = fixture ("missing-column.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   RUN (&run, "--export", "summary", missing);
   g_assert_cmpint (run.status, ==, 1);
@@ -453,7 +595,7 @@ static void
 test_usage_errors (void)
 {
   g_autofree char *path = fixture ("small.csv");
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   RUN (&run, "--export", "summary,pie", path);
   assert_usage_error (&run, "pie");
@@ -515,6 +657,87 @@ test_usage_errors (void)
 
 /* Help wherever it is asked for, even as "--export --help", where GOption would
  * take it for the widget's name. */
+/* --sample reads the bundled sample: the same tables as the generator's file that the
+ * build bundles (data/meson.build), in every format and view. */
+static void
+test_sample (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ld-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.csv", NULL);
+  static const char *const views[][4] = {
+    { "--range", "last-6", NULL },
+    { "--range", "all", "--where", "country=DE" },
+  };
+
+  ld_test_generate_report (path, "--rows", "20000", "--seed", "2026", NULL);
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    for (guint f = 0; f < 2; f++)
+      {
+        g_autoptr(GPtrArray) sample_args = g_ptr_array_new ();
+        g_autoptr(GPtrArray) file_args = g_ptr_array_new ();
+        g_auto(LdTestRun) from_sample = { 0 };
+        g_auto(LdTestRun) from_file = { 0 };
+        const char *const common[] = { "--export", "summary", "--format", f == 0 ? "csv" : "json" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+          {
+            g_ptr_array_add (sample_args, (char *) common[i]);
+            g_ptr_array_add (file_args, (char *) common[i]);
+          }
+        /* The sample in place of FILE, even among the other options. */
+        g_ptr_array_add (sample_args, (char *) "--sample");
+        for (guint i = 0; i < G_N_ELEMENTS (views[v]) && views[v][i] != NULL; i++)
+          {
+            g_ptr_array_add (sample_args, (char *) views[v][i]);
+            g_ptr_array_add (file_args, (char *) views[v][i]);
+          }
+        g_ptr_array_add (file_args, path);
+        g_ptr_array_add (sample_args, NULL);
+        g_ptr_array_add (file_args, NULL);
+
+        run_argv (&from_sample, (const char *const *) sample_args->pdata);
+        run_argv (&from_file, (const char *const *) file_args->pdata);
+        if (from_sample.status != 0)
+          g_error ("--sample: exit %d: %s", from_sample.status, from_sample.err);
+        g_assert_cmpint (from_file.status, ==, 0);
+        g_assert_cmpuint (from_sample.out_len, >, 0);
+        g_assert_cmpstr (from_sample.out, ==, from_file.out);
+      }
+
+  /* Every table of the sample, written into a folder. */
+  {
+    g_autofree char *out = g_build_filename (dir, "out", NULL);
+    g_autofree char *data = g_build_filename (out, "data.csv", NULL);
+    g_autofree char *contents = NULL;
+    g_auto(LdTestRun) run = { 0 };
+
+    RUN (&run, "--sample", "--export", "summary,customers,licenses,analysis-products,analysis-customers,geo,data",
+         "--output", out);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (data, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "CustomerCountry,CustomerCountryCode,CustomerName,"));
+  }
+
+  /* A report and the sample at once is a usage error. */
+  {
+    g_auto(LdTestRun) run = { 0 };
+
+    RUN (&run, "--export", "summary", "--sample", path);
+    assert_usage_error (&run, "--sample");
+  }
+
+  /* --help names it. */
+  {
+    g_auto(LdTestRun) run = { 0 };
+
+    RUN (&run, "--export", "--help");
+    g_assert_nonnull (strstr (run.out, "--sample"));
+  }
+
+  ld_test_remove_tree (dir);
+}
+
 static void
 test_help (void)
 {
@@ -526,13 +749,14 @@ test_help (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(LdTestRun) run = { 0 };
 
       run_argv (&run, forms[i]);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_nonnull (strstr (run.out, "--where"));
       g_assert_nonnull (strstr (run.out, "--range"));
       g_assert_nonnull (strstr (run.out, "--format"));
+      g_assert_nonnull (strstr (run.out, "adoption, states"));
       g_assert_true (run.err == NULL || run.err[0] == '\0');
     }
 }
@@ -549,9 +773,11 @@ main (int    argc,
   g_test_add_func ("/cli/where", test_where);
   g_test_add_func ("/cli/data", test_data_default);
   g_test_add_func ("/cli/json", test_json);
+  g_test_add_func ("/cli/new-widgets", test_new_widgets);
   g_test_add_func ("/cli/output-paths", test_output_paths);
   g_test_add_func ("/cli/unreadable", test_unreadable);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/sample", test_sample);
   g_test_add_func ("/cli/help", test_help);
 
   return g_test_run ();

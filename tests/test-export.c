@@ -18,28 +18,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ld-card-content.h"
-#include "ld-card-render.h"
+#include "ld-card-model.h"
+#include "ld-card-layout.h"
+#include "ld-dashboard-report.h"
+#include "ld-document.h"
+#include "ld-file-save.h"
 #include "ld-chart-format.h"
 #include "ld-loader.h"
+#include "ld-test-report.h"
 
-/* The fixture of test-cards.c, with the figures worked by hand there:
+/* ld_test_fixture_csv, with the figures worked by hand in tests/util/ld-test-util.c:
  *
  * All time (Jan–Mar 2026): 4 customers; provisioned 35, assigned 15, rate 42.86 %.
- * Months: provisioned 14, 8, 13; assigned 6, 5, 4; new customers 2, 2, 2,
- * cumulative 2, 3, 4. Products: a-Gold 17 (top share 48.57 %), b-Basic 14,
+ * Months: provisioned 14, 8, 13; assigned 6, 5, 4; active customers 2, 2, 2, of
+ * whom new (SPEC v2: first row ever) 2, 1 (US), 1 (Northwind); cumulative 2, 3, 4. Products: a-Gold 17 (top share 48.57 %), b-Basic 14,
  * a-Silver 4. Customers: Contoso 16 (45.71 %), Fabrikam 9, Northwind 8, (US) 2.
  * Countries: DE 16 (45.71 %), AT 9, "" 8, US 2.
  */
-static const char fixture[] =
-  "CustomerCountry,CustomerCountryCode,CustomerName,ActivationDate,ProductDisplayName,ProductId,PlanName,ServiceId,LicenseState,LicensesAssigned,LicensesProvisioned,OfferType\n"
-  "Germany,DE,Contoso,2026-01-10,Sales Hub,prod-a,Gold,svc-a,Active,5,10,Power BI visual\n"
-  "Austria,AT,Fabrikam,2026-01-20,Sales Hub,prod-a,Silver,svc-a,Active,1,4,Power BI visual\n"
-  "Germany,DE,Contoso,2026-02-05,Insights,prod-b,Basic,svc-b,Active,3,6,SaaS\n"
-  "United States,US,,2026-02-15,Sales Hub,prod-a,Gold,svc-a,Active,2,2,Power BI visual\n"
-  ",,Northwind,2026-03-01,Insights,prod-b,Basic,svc-b,Inactive,0,8,SaaS\n"
-  "Austria,AT,Fabrikam,2026-03-20,Sales Hub,prod-a,Gold,svc-a,Active,4,5,Power BI visual\n";
-
 typedef struct
 {
   LdReport *report;
@@ -51,10 +46,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->report = ld_loader_load_data (fixture, strlen (fixture), "fixture.csv", &error);
-  g_assert_no_error (error);
+  f->report = ld_test_load_fixture ();
   f->query = ld_query_new (f->report);
   ld_query_set_range_preset (f->query, LD_RANGE_ALL);
   f->result = ld_query_run (f->query);
@@ -70,15 +62,6 @@ fixture_teardown (Fixture       *f,
 }
 
 /* ---- helpers --------------------------------------------------------------------- */
-
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-
-  return pdftotext != NULL && pdfinfo != NULL;
-}
 
 static char *
 write_temp (GBytes     *bytes,
@@ -100,22 +83,6 @@ remove_temp (const char *path)
 
   g_unlink (path);
   g_rmdir (dir);
-}
-
-/* The text of a PDF as pdftotext reads it: proof that the text is real text. */
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
 }
 
 /* "Pages:" and "Page size:" of pdfinfo. */
@@ -148,14 +115,6 @@ pdf_pages (const char *path,
   return pages;
 }
 
-static void
-assert_contains (const char *text,
-                 const char *needle)
-{
-  if (strstr (text, needle) == NULL)
-    g_error ("“%s” is not in:\n%s", needle, text);
-}
-
 /* pdftotext may break a line where the layout wrapped it; compare without blanks. */
 static char *
 squeeze (const char *text)
@@ -171,18 +130,18 @@ squeeze (const char *text)
 
 static void
 assert_pdf_has_card (const char          *text,
-                     const LdCardContent *content)
+                     const LdCardModel *content)
 {
   g_autofree char *flat = squeeze (text);
 
-  assert_contains (text, content->title);
+  ld_test_assert_contains (text, content->title);
   for (guint i = 0; i < content->n_figures; i++)
     {
       g_autofree char *value = squeeze (content->figures[i].value);
       g_autofree char *caption = squeeze (content->figures[i].caption);
 
-      assert_contains (flat, value);
-      assert_contains (flat, caption);
+      ld_test_assert_contains (flat, value);
+      ld_test_assert_contains (flat, caption);
     }
 }
 
@@ -229,7 +188,7 @@ inked_share (cairo_surface_t *surface)
 /* ---- content --------------------------------------------------------------------- */
 
 static void
-assert_figure (const LdCardContent *content,
+assert_figure (const LdCardModel *content,
                guint                index,
                const char          *caption,
                const char          *value,
@@ -246,29 +205,29 @@ static void
 test_content_figures (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(LdCardContent) customers = ld_card_content_new (f->query, f->result, LD_WIDGET_CUSTOMERS,
-                                                            LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) licenses = ld_card_content_new (f->query, f->result, LD_WIDGET_LICENSES,
-                                                           LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) products = ld_card_content_new (f->query, f->result, LD_WIDGET_ANALYSIS_PRODUCTS,
-                                                           LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) by_customer = ld_card_content_new (f->query, f->result, LD_WIDGET_ANALYSIS_CUSTOMERS,
-                                                              LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) geo = ld_card_content_new (f->query, f->result, LD_WIDGET_GEO,
-                                                      LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autoptr(LdCardContent) summary = ld_card_content_new (f->query, f->result, LD_WIDGET_SUMMARY,
-                                                          LD_CARD_CONTENT_NO_SELECTION, NULL);
-  g_autofree char *rate = ld_card_content_format_rate (4286);
-  g_autofree char *top_product = ld_card_content_format_rate (4857);
-  g_autofree char *top_share = ld_card_content_format_rate (4571);
+  g_autoptr(LdCardModel) customers = ld_card_model_new (f->query, f->result, LD_WIDGET_CUSTOMERS,
+                                                            LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) licenses = ld_card_model_new (f->query, f->result, LD_WIDGET_LICENSES,
+                                                           LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) products = ld_card_model_new (f->query, f->result, LD_WIDGET_ANALYSIS_PRODUCTS,
+                                                           LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) by_customer = ld_card_model_new (f->query, f->result, LD_WIDGET_ANALYSIS_CUSTOMERS,
+                                                              LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) geo = ld_card_model_new (f->query, f->result, LD_WIDGET_GEO,
+                                                      LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) summary = ld_card_model_new (f->query, f->result, LD_WIDGET_SUMMARY,
+                                                          LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autofree char *rate = ld_chart_format_rate (4286);
+  g_autofree char *top_product = ld_chart_format_rate (4857);
+  g_autofree char *top_share = ld_chart_format_rate (4571);
   g_autofree char *headline = NULL;
-  const LdCardChart *chart;
+  const LdChart *chart;
 
   g_assert_cmpstr (customers->title, ==, "Customers");
   assert_figure (customers, 0, "Customers", "4", "2 new since Jan 2026");
   g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_UP);
-  assert_figure (customers, 1, "New in Mar 2026", "2", "No change since Jan 2026");
-  chart = ld_card_content_get_chart (customers, LD_CARD_CHART_TREND, 0);
+  assert_figure (customers, 1, "New in Mar 2026", "1", "50.0% since Jan 2026");
+  chart = ld_card_model_get_chart (customers, LD_CHART_TREND, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->trend.n_months, ==, 3);
   g_assert_cmpuint (chart->trend.series[1].values[2], ==, 4);
@@ -282,33 +241,33 @@ test_content_figures (Fixture       *f,
 
   assert_figure (products, 0, "Products and plans", "3", NULL);
   assert_figure (products, 1, NULL, top_product, "Sales Hub · Gold");
-  chart = ld_card_content_get_chart (products, LD_CARD_CHART_BARS, 0);
+  chart = ld_card_model_get_chart (products, LD_CHART_BARS, 0);
   g_assert_cmpuint (chart->bars.n_items, ==, 3);
   g_assert_cmpuint (chart->bars.items[0].value, ==, 17);
   g_assert_true (products->wide);
 
   assert_figure (by_customer, 0, "Customers", "4", NULL);
   assert_figure (by_customer, 1, NULL, top_share, "Contoso");
-  chart = ld_card_content_get_chart (by_customer, LD_CARD_CHART_BARS, 0);
+  chart = ld_card_model_get_chart (by_customer, LD_CHART_BARS, 0);
   g_assert_cmpstr (chart->bars.items[3].label, ==, "Name not shared");
 
   assert_figure (geo, 0, "Countries", "4", NULL);
   assert_figure (geo, 1, NULL, top_share, "Germany");
-  chart = ld_card_content_get_chart (geo, LD_CARD_CHART_MAP, 0);
+  chart = ld_card_model_get_chart (geo, LD_CHART_MAP, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->map.n_items, ==, 4);
-  g_assert_nonnull (ld_card_content_get_chart (geo, LD_CARD_CHART_BARS, 0));
+  g_assert_nonnull (ld_card_model_get_chart (geo, LD_CHART_BARS, 0));
 
   assert_figure (summary, 0, "Customers", "4", NULL);
   assert_figure (summary, 4, "Rows", "6", NULL);
 
   /* The caption names the file, the range and the filters. */
-  assert_contains (licenses->caption, "fixture.csv");
-  assert_contains (licenses->caption, "Jan 2026");
-  assert_contains (licenses->caption, "Mar 2026");
-  assert_contains (licenses->caption, "No filters");
+  ld_test_assert_contains (licenses->caption, "fixture.csv");
+  ld_test_assert_contains (licenses->caption, "Jan 2026");
+  ld_test_assert_contains (licenses->caption, "Mar 2026");
+  ld_test_assert_contains (licenses->caption, "No filters");
 
-  headline = ld_card_content_get_headline_text (licenses);
+  headline = ld_card_model_get_headline_text (licenses);
   g_assert_true (g_str_has_prefix (headline, "Provisioned: 35, down 7.1% since Jan 2026; "));
 }
 
@@ -317,10 +276,10 @@ test_content_filters_and_selection (Fixture       *f,
                                     gconstpointer  data)
 {
   g_autoptr(LdResult) result = NULL;
-  g_autoptr(LdCardContent) content = NULL;
-  g_autoptr(LdCardContent) selected = NULL;
+  g_autoptr(LdCardModel) content = NULL;
+  g_autoptr(LdCardModel) selected = NULL;
   const LdProductRow *rows;
-  const LdCardChart *trend;
+  const LdChart *trend;
   guint n;
 
   ld_query_add_filter_value (f->query, LD_DIM_COUNTRY, "DE");
@@ -328,17 +287,17 @@ test_content_filters_and_selection (Fixture       *f,
   ld_query_add_filter_value (f->query, LD_DIM_STATE, "Active");
   result = ld_query_run (f->query);
 
-  content = ld_card_content_new (f->query, result, LD_WIDGET_GEO, LD_CARD_CONTENT_NO_SELECTION, NULL);
-  assert_contains (content->caption, "Country/region: DE, AT");
-  assert_contains (content->caption, "License state: Active");
-  g_assert_cmpstr (ld_card_content_get_chart (content, LD_CARD_CHART_MAP, 0)->map.selected[1], ==, "AT");
+  content = ld_card_model_new (f->query, result, LD_WIDGET_GEO, LD_CARD_MODEL_NO_SELECTION, NULL);
+  ld_test_assert_contains (content->caption, "Country/region: DE, AT");
+  ld_test_assert_contains (content->caption, "License state: Active");
+  g_assert_cmpstr (ld_card_model_get_chart (content, LD_CHART_MAP, 0)->map.selected[1], ==, "AT");
 
   /* A selected Analysis row: the trend is that row's, counted under the same filters. */
   rows = ld_result_get_products (result, &n);
   g_assert_cmpuint (n, >, 1);
-  selected = ld_card_content_new (f->query, result, LD_WIDGET_ANALYSIS_PRODUCTS, rows[1].group, NULL);
-  trend = ld_card_content_get_chart (selected, LD_CARD_CHART_TREND, 0);
-  assert_contains (trend->title, rows[1].plan_name);
+  selected = ld_card_model_new (f->query, result, LD_WIDGET_ANALYSIS_PRODUCTS, rows[1].group, NULL);
+  trend = ld_card_model_get_chart (selected, LD_CHART_TREND, 0);
+  ld_test_assert_contains (trend->title, rows[1].plan_name);
   {
     guint64 sum = 0;
 
@@ -354,19 +313,19 @@ static void
 test_card_png (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(LdCardContent) content = ld_card_content_new (f->query, f->result, LD_WIDGET_LICENSES,
-                                                          LD_CARD_CONTENT_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) content = ld_card_model_new (f->query, f->result, LD_WIDGET_LICENSES,
+                                                          LD_CARD_MODEL_NO_SELECTION, NULL);
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GError) error = NULL;
   LdChartTheme theme;
   cairo_surface_t *image;
   double height;
 
-  ld_card_render_theme_init (&theme, 0);
-  height = ld_card_render_get_height (content, &theme, 800, LD_CARD_RENDER_DEFAULT);
+  ld_chart_theme_init_default (&theme, 0);
+  height = ld_card_layout_get_height (content, &theme, 800, LD_CARD_LAYOUT_DEFAULT);
   g_assert_cmpfloat (height, >, 200);
 
-  png = ld_card_render_png (content, 800, 2, &error);
+  png = ld_card_layout_png (content, 800, 2, &error);
   g_assert_no_error (error);
   image = decode_png (png);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
@@ -407,7 +366,7 @@ test_card_pdf (Fixture       *f,
     LD_WIDGET_ANALYSIS_PRODUCTS, LD_WIDGET_ANALYSIS_CUSTOMERS, LD_WIDGET_GEO,
   };
 
-  if (!have_poppler ())
+  if (!ld_test_have_poppler ())
     {
       g_test_skip ("pdftotext and pdfinfo (poppler-utils) are not installed");
       return;
@@ -415,10 +374,10 @@ test_card_pdf (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
     {
-      g_autoptr(LdCardContent) content = ld_card_content_new (f->query, f->result, widgets[i],
-                                                              LD_CARD_CONTENT_NO_SELECTION, NULL);
+      g_autoptr(LdCardModel) content = ld_card_model_new (f->query, f->result, widgets[i],
+                                                              LD_CARD_MODEL_NO_SELECTION, NULL);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) pdf = ld_card_render_pdf (content, &error);
+      g_autoptr(GBytes) pdf = ld_card_layout_pdf (content, &error);
       g_autofree char *path = NULL;
       g_autofree char *text = NULL;
       double width = 0, height = 0;
@@ -432,9 +391,9 @@ test_card_pdf (Fixture       *f,
       else
         g_assert_cmpfloat (width, <, height);
 
-      text = pdf_text (path);
+      text = ld_test_pdf_text (path);
       assert_pdf_has_card (text, content);
-      assert_contains (text, "fixture.csv");
+      ld_test_assert_contains (text, "fixture.csv");
       remove_temp (path);
     }
 }
@@ -452,7 +411,7 @@ test_dashboard_pdf (Fixture       *f,
   double paper_w, paper_h, width, height;
   guint n_pages;
 
-  if (!have_poppler ())
+  if (!ld_test_have_poppler ())
     {
       g_test_skip ("pdftotext and pdfinfo (poppler-utils) are not installed");
       return;
@@ -469,7 +428,7 @@ test_dashboard_pdf (Fixture       *f,
   g_assert_no_error (error);
 
   /* The pages the layout made, on the locale's paper. */
-  ld_card_render_get_paper_size (&paper_w, &paper_h);
+  ld_document_get_paper_size (&paper_w, &paper_h);
   n_pages = ld_dashboard_report_paginate (report, paper_w, paper_h);
   g_assert_cmpuint (n_pages, >=, 2);
 
@@ -478,19 +437,19 @@ test_dashboard_pdf (Fixture       *f,
   g_assert_cmpfloat (fabs (width - paper_w), <, 1);
   g_assert_cmpfloat (fabs (height - paper_h), <, 1);
 
-  text = pdf_text (path);
+  text = ld_test_pdf_text (path);
   /* The heading: file, data date, range, filters. */
-  assert_contains (text, "fixture.csv");
-  assert_contains (text, "Data through 20 Mar 2026");
-  assert_contains (text, "Jan 2026 – Mar 2026");
-  assert_contains (text, "Offer type: SaaS, Power BI visual");
+  ld_test_assert_contains (text, "fixture.csv");
+  ld_test_assert_contains (text, "Data through 20 Mar 2026");
+  ld_test_assert_contains (text, "Jan 2026 – Mar 2026");
+  ld_test_assert_contains (text, "Offer type: SaaS, Power BI visual");
   for (guint i = 0; i < ld_dashboard_report_get_n_cards (report); i++)
     assert_pdf_has_card (text, ld_dashboard_report_get_card (report, i));
-  assert_contains (text, "By product");
-  assert_contains (text, "By customer");
-  assert_contains (text, "Page 1 of ");
+  ld_test_assert_contains (text, "By product");
+  ld_test_assert_contains (text, "By customer");
+  ld_test_assert_contains (text, "Page 1 of ");
   last_page = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
-  assert_contains (text, last_page);
+  ld_test_assert_contains (text, last_page);
 
   remove_temp (path);
 }
@@ -504,7 +463,7 @@ test_paper_size (void)
 
   if (setlocale (LC_PAPER, "en_US.UTF-8") != NULL)
     {
-      ld_card_render_get_paper_size (&w, &h);
+      ld_document_get_paper_size (&w, &h);
       g_assert_cmpfloat (w, ==, 612);
       g_assert_cmpfloat (h, ==, 792);
     }
@@ -513,7 +472,7 @@ test_paper_size (void)
 
   if (setlocale (LC_PAPER, "de_DE.UTF-8") != NULL)
     {
-      ld_card_render_get_paper_size (&w, &h);
+      ld_document_get_paper_size (&w, &h);
       g_assert_cmpfloat (fabs (w - 595.28), <, 0.1);
       g_assert_cmpfloat (fabs (h - 841.89), <, 0.1);
     }
@@ -573,7 +532,7 @@ test_save_replaces (Fixture       *f,
 
   g_assert_true (g_file_set_contents (path, old_contents, -1, NULL));
   g_chmod (path, 0600);
-  g_assert_true (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_true (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
@@ -599,10 +558,10 @@ test_save_missing_folder (Fixture       *f,
   g_autoptr(GBytes) pdf = big_pdf (f);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   /* The message says which file, for the toast. */
-  assert_contains (error->message, "report.pdf");
+  ld_test_assert_contains (error->message, "report.pdf");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_rmdir (dir);
 }
@@ -628,7 +587,7 @@ test_save_read_only_folder (Fixture       *f,
       return;
     }
 
-  g_assert_false (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   assert_untouched (dir, path);
 
@@ -687,13 +646,13 @@ test_save_disk_full_child (Fixture       *f,
   signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 
-  g_assert_false (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_nonnull (error);
-  assert_contains (error->message, "report.pdf");
+  ld_test_assert_contains (error->message, "report.pdf");
   g_clear_error (&error);
 
   /* A new file is not left half-written either. */
-  g_assert_false (ld_card_render_save_bytes (fresh_file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (fresh_file, pdf, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 }
@@ -713,9 +672,9 @@ test_save_dev_full (Fixture       *f,
       return;
     }
 
-  g_assert_false (ld_card_render_save_bytes (file, pdf, NULL, &error));
+  g_assert_false (ld_file_save_bytes (file, pdf, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  assert_contains (error->message, "/dev/full");
+  ld_test_assert_contains (error->message, "/dev/full");
 
   /* Written in place, never replaced by a rename: still the device. */
   g_assert_cmpint (g_stat ("/dev/full", &st), ==, 0);
@@ -724,59 +683,7 @@ test_save_dev_full (Fixture       *f,
 
 /* ---- the command line, with no display ------------------------------------------- */
 
-typedef struct
-{
-  int    status;
-  char  *out;
-  char  *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run               *run,
-         const char *const *args)
-{
-  const char *bin = g_getenv ("LD_DASHBOARD_BIN");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (bin == NULL)
-    g_error ("LD_DASHBOARD_BIN is not set: run this test through meson test");
-
-  g_ptr_array_add (argv, (char *) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display at all: a cron job on a server. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "none", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  /* Bytes, not UTF-8: a PDF may come out on standard output. */
-  g_subprocess_communicate (proc, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  run->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
-}
-
-#define RUN(run, ...) run_cli ((run), (const char *const[]) { __VA_ARGS__, NULL })
+#define RUN(run, ...) ld_test_run_dashboard ((run), (const char *const[]) { __VA_ARGS__, NULL })
 
 static char *
 write_fixture (char **dir)
@@ -784,26 +691,8 @@ write_fixture (char **dir)
   *dir = g_dir_make_tmp ("ld-export-cli-XXXXXX", NULL);
   char *path = g_build_filename (*dir, "fixture.csv", NULL);
 
-  g_assert_true (g_file_set_contents (path, fixture, -1, NULL));
+  g_assert_true (g_file_set_contents (path, ld_test_fixture_csv, -1, NULL));
   return path;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -817,13 +706,13 @@ test_cli_pdf_png (Fixture       *f,
   g_autofree char *input = write_fixture (&dir);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *single = g_build_filename (dir, "licenses.pdf", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   for (guint format = 0; format < 2; format++)
     {
       const char *ext = format == 0 ? "pdf" : "png";
 
-      run_clear (&run);
+      ld_test_run_clear (&run);
       RUN (&run, "--export", "summary,customers,licenses,analysis-products,analysis-customers,geo,dashboard",
            "--format", ext, "--range", "all", "--output", out, input);
       g_assert_cmpstr (run.err, ==, "");
@@ -855,28 +744,28 @@ test_cli_pdf_png (Fixture       *f,
     }
 
   /* One widget to one file, and what it says. */
-  run_clear (&run);
+  ld_test_run_clear (&run);
   RUN (&run, "--export", "licenses", "--format", "pdf", "--range", "all", "--where", "country=DE",
        "--output", single, input);
   g_assert_cmpint (run.status, ==, 0);
-  if (have_poppler ())
+  if (ld_test_have_poppler ())
     {
       g_autoptr(LdResult) result = NULL;
-      g_autoptr(LdCardContent) content = NULL;
+      g_autoptr(LdCardModel) content = NULL;
       g_autofree char *text = NULL;
 
       ld_query_add_filter_value (f->query, LD_DIM_COUNTRY, "DE");
       result = ld_query_run (f->query);
-      content = ld_card_content_new (f->query, result, LD_WIDGET_LICENSES, LD_CARD_CONTENT_NO_SELECTION, NULL);
+      content = ld_card_model_new (f->query, result, LD_WIDGET_LICENSES, LD_CARD_MODEL_NO_SELECTION, NULL);
       g_assert_cmpstr (content->figures[0].value, ==, "16");
 
-      text = pdf_text (single);
+      text = ld_test_pdf_text (single);
       assert_pdf_has_card (text, content);
-      assert_contains (text, "Country/region: DE");
+      ld_test_assert_contains (text, "Country/region: DE");
       g_assert_cmpuint (pdf_pages (single, NULL, NULL), ==, 1);
     }
 
-  remove_tree (dir);
+  ld_test_remove_tree (dir);
 }
 
 static void
@@ -885,42 +774,42 @@ test_cli_usage (void)
   g_autofree char *dir = NULL;
   g_autofree char *input = write_fixture (&dir);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(LdTestRun) run = { 0 };
 
   /* The data table is rows, not a picture. */
   RUN (&run, "--export", "data", "--format", "pdf", "--output", out, input);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "the data table exports as csv or json");
+  ld_test_assert_contains (run.err, "the data table exports as csv or json");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  run_clear (&run);
+  ld_test_run_clear (&run);
   RUN (&run, "--export", "data", "--format", "png", "--output", out, input);
   g_assert_cmpint (run.status, ==, 2);
 
   /* The dashboard is a picture only. */
-  run_clear (&run);
+  ld_test_run_clear (&run);
   RUN (&run, "--export", "dashboard", "--format", "json", input);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "pdf or png");
+  ld_test_assert_contains (run.err, "pdf or png");
 
   /* A PDF on standard output (a pipe here) is fine for a shell redirect. */
-  run_clear (&run);
+  ld_test_run_clear (&run);
   RUN (&run, "--export", "summary", "--format", "pdf", input);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
 
   /* A failed save exits 1 with the file named. */
-  run_clear (&run);
+  ld_test_run_clear (&run);
   {
     g_autofree char *bad = g_build_filename (dir, "missing", "x.pdf", NULL);
 
     RUN (&run, "--export", "licenses", "--format", "pdf", "--output", bad, input);
     g_assert_cmpint (run.status, ==, 1);
-    assert_contains (run.err, "x.pdf");
+    ld_test_assert_contains (run.err, "x.pdf");
     g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   }
 
-  remove_tree (dir);
+  ld_test_remove_tree (dir);
 }
 
 int

@@ -21,8 +21,9 @@
 #include "ld-map-shapes.h"
 #include "ld-query.h"
 #include "ld-result.h"
+#include "ld-test-pixels.h"
+#include "ld-test-report.h"
 
-#define SAMPLE_RESOURCE "/io/github/licensedashboard/LicenseDashboard/sample-license-report.csv"
 #define W 1024
 #define H 640
 
@@ -30,44 +31,7 @@
  * code outside the shapes must be one of these, or not an ISO code at all. */
 static const char *const unmapped[] = { "BV", "GI", "TK", "TV", "UM", NULL };
 
-/* ---- helpers --------------------------------------------------------------- */
-
-typedef struct { guint8 r, g, b; } Pixel;
-
-static Pixel
-pixel_at (cairo_surface_t *surface,
-          double           x,
-          double           y)
-{
-  unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  int ix = (int) floor (x), iy = (int) floor (y);
-  guint32 v;
-  Pixel p;
-
-  cairo_surface_flush (surface);
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
-
-  v = *(guint32 *) (data + iy * stride + ix * 4);
-  p.r = (v >> 16) & 0xff;
-  p.g = (v >> 8) & 0xff;
-  p.b = v & 0xff;
-
-  return p;
-}
-
-static gboolean
-pixel_is (Pixel               p,
-          const LdChartColor *c,
-          int                 tolerance)
-{
-  return abs (p.r - (int) round (c->r * 255)) <= tolerance
-         && abs (p.g - (int) round (c->g * 255)) <= tolerance
-         && abs (p.b - (int) round (c->b * 255)) <= tolerance;
-}
+/* ---- helpers --------------------------------------------------------------------- */
 
 static void
 assert_pixel_is (cairo_surface_t    *surface,
@@ -75,9 +39,9 @@ assert_pixel_is (cairo_surface_t    *surface,
                  double              y,
                  const LdChartColor *c)
 {
-  Pixel p = pixel_at (surface, x, y);
+  LdTestPixel p = ld_test_pixel_at (surface, x, y);
 
-  if (!pixel_is (p, c, 2))
+  if (!ld_test_pixel_is (p, c, 2))
     g_error ("pixel (%.0f, %.0f) is #%02x%02x%02x, expected #%02x%02x%02x", x, y, p.r, p.g, p.b,
              (int) round (c->r * 255), (int) round (c->g * 255), (int) round (c->b * 255));
 }
@@ -108,17 +72,9 @@ render (const LdMapChartData *data,
 static LdResult *
 sample_result (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE, 0, &error);
-  g_autoptr(LdReport) report = NULL;
+  g_autoptr(LdReport) report = ld_test_load_sample ();
   g_autoptr(LdQuery) query = NULL;
-  gsize len;
-  const char *text;
 
-  g_assert_no_error (error);
-  text = g_bytes_get_data (bytes, &len);
-  report = ld_loader_load_data (text, len, "sample.csv", &error);
-  g_assert_no_error (error);
   query = ld_query_new (report);
   ld_query_set_range_preset (query, LD_RANGE_ALL);
 
@@ -156,7 +112,7 @@ theme_for (gboolean dark)
   return theme;
 }
 
-/* ---- shapes and codes ------------------------------------------------------- */
+/* ---- shapes and codes ------------------------------------------------------------ */
 
 static void
 test_shapes_load (void)
@@ -356,7 +312,7 @@ test_generator_codes_mapped (void)
   }
 }
 
-/* ---- projection ---------------------------------------------------------------- */
+/* ---- projection ------------------------------------------------------------------ */
 
 static void
 test_projection (void)
@@ -438,7 +394,7 @@ test_fit (void)
   g_assert_false (ld_map_chart_view_fit_country (&view, W, H, "GI"));
 }
 
-/* ---- bins ------------------------------------------------------------------------- */
+/* ---- bins ------------------------------------------------------------------------ */
 
 static void
 test_bins (void)
@@ -480,7 +436,7 @@ test_bins (void)
   g_assert_cmpuint (bins.n_bins, ==, 0);
 }
 
-/* ---- rendering ----------------------------------------------------------------------- */
+/* ---- rendering ------------------------------------------------------------------- */
 
 static void
 check_rendered_map (gboolean dark)

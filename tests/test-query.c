@@ -74,6 +74,12 @@ static const FixtureRow fixture[] = {
  *
  * Whole file: 20 rows, provisioned 11+16+18+26 = 71, assigned 9+10+2+22 = 43,
  * 5 customers; assignment rate 4300/71 = 60.563… → 6056 hundredths.
+ *
+ * First month of each customer (no filter): C1 C2 C3 C4 Jan, C5 Feb. So, unfiltered,
+ * new customers are Jan 4 (C1–C4), Feb 1 (C5) and none after, whatever the range:
+ *   active     Jan 4, Feb 4, Mar 0, Apr 4, May 4
+ *   new        Jan 4, Feb 1, Mar 0, Apr 0, May 0
+ *   returning  Jan 0, Feb 3, Mar 0, Apr 4, May 4
  */
 
 static guint32
@@ -289,8 +295,15 @@ test_all_time (void)
   g_assert_cmpint (ld_result_get_assignment_rate (result), ==, 6056);
 
   /* March has no rows but is listed. */
-  assert_series (ld_result_get_new_customers (result), (guint64[]) { 4, 4, 0, 4, 4 }, 5);
+  assert_series (ld_result_get_active_customers (result), (guint64[]) { 4, 4, 0, 4, 4 }, 5);
+  assert_series (ld_result_get_new_customers (result), (guint64[]) { 4, 1, 0, 0, 0 }, 5);
+  assert_series (ld_result_get_returning_customers (result), (guint64[]) { 0, 3, 0, 4, 4 }, 5);
   assert_series (ld_result_get_cumulative_customers (result), (guint64[]) { 4, 5, 5, 5, 5 }, 5);
+  g_assert_cmpuint (ld_result_get_new_customers_total (result), ==, 5);
+  /* All time never has a previous period. */
+  g_assert_false (ld_result_has_previous (result));
+  g_assert_cmpint (ld_result_get_previous_from_month (result), ==, -1);
+  g_assert_cmpuint (ld_result_get_previous_customers (result), ==, 0);
   assert_series (ld_result_get_month_provisioned (result), (guint64[]) { 11, 16, 0, 18, 26 }, 5);
   assert_series (ld_result_get_month_assigned (result), (guint64[]) { 9, 10, 0, 2, 22 }, 5);
 
@@ -410,8 +423,11 @@ test_presets (void)
   g_assert_cmpint (ld_result_get_from_month (last6), ==, LD_MONTH (2024, 12));
   g_assert_cmpuint (ld_result_get_n_months (last6), ==, 6);
   g_assert_cmpuint (ld_result_get_provisioned (last6), ==, 71);
-  assert_series (ld_result_get_new_customers (last6), (guint64[]) { 0, 4, 4, 0, 4, 4 }, 6);
+  assert_series (ld_result_get_active_customers (last6), (guint64[]) { 0, 4, 4, 0, 4, 4 }, 6);
+  assert_series (ld_result_get_new_customers (last6), (guint64[]) { 0, 4, 1, 0, 0, 0 }, 6);
   assert_series (ld_result_get_cumulative_customers (last6), (guint64[]) { 0, 4, 5, 5, 5, 5 }, 6);
+  /* Its previous period, Jun–Nov 2024, starts before the data (Jan 2025): none. */
+  g_assert_false (ld_result_has_previous (last6));
   assert_series (ld_result_get_month_provisioned (last6), (guint64[]) { 0, 11, 16, 0, 18, 26 }, 6);
 
   ld_query_set_range_preset (query, LD_RANGE_LAST_12);
@@ -426,6 +442,7 @@ test_presets (void)
   /* The earlier result is untouched by the later run. */
   g_assert_cmpuint (ld_result_get_n_months (last6), ==, 6);
   g_assert_cmpuint (ld_result_get_new_customers (last6)[1], ==, 4);
+  g_assert_cmpuint (ld_result_get_active_customers (last6)[2], ==, 4);
 }
 
 static void
@@ -438,7 +455,9 @@ test_custom_ranges (void)
   guint n;
 
   /* Feb..Apr: Feb + Apr rows = 9 rows, provisioned 16+18 = 34, assigned 10+2 = 12.
-   * Customers Feb {C1 C2 C3 C5}, Apr adds C4 → 5. Given in reverse: swapped. */
+   * Customers Feb {C1 C2 C3 C5}, Apr adds C4 → 5. Given in reverse: swapped.
+   * Across the range's start: C1 C2 C3 had rows in Jan, before the range, so in Feb
+   * only C5 is new; C4 joins the range in Apr but bought in Jan: returning. */
   ld_query_set_custom_range (query, LD_MONTH (2025, 4), LD_MONTH (2025, 2));
   g_assert_cmpint (ld_query_get_range_preset (query), ==, LD_RANGE_CUSTOM);
   result = ld_query_run (query);
@@ -447,8 +466,11 @@ test_custom_ranges (void)
   g_assert_cmpuint (ld_result_get_provisioned (result), ==, 34);
   g_assert_cmpuint (ld_result_get_assigned (result), ==, 12);
   g_assert_cmpuint (ld_result_get_customers (result), ==, 5);
-  assert_series (ld_result_get_new_customers (result), (guint64[]) { 4, 0, 4 }, 3);
+  assert_series (ld_result_get_active_customers (result), (guint64[]) { 4, 0, 4 }, 3);
+  assert_series (ld_result_get_new_customers (result), (guint64[]) { 1, 0, 0 }, 3);
+  assert_series (ld_result_get_returning_customers (result), (guint64[]) { 3, 0, 4 }, 3);
   assert_series (ld_result_get_cumulative_customers (result), (guint64[]) { 4, 4, 5 }, 3);
+  g_assert_cmpuint (ld_result_get_new_customers_total (result), ==, 1);
   ld_result_unref (result);
 
   /* April alone: C3 6, C4 5, C2 5, C5 2: the tie at 5 goes by name (Fabrikam first). */
@@ -463,12 +485,15 @@ test_custom_ranges (void)
   g_assert_cmpuint (customers[3].products, ==, 1);
   ld_result_unref (result);
 
-  /* Reaching past the data: Apr..Jul. Apr new 4 (cum 4), May new 4 (C1 new → cum 5),
-   * Jun and Jul are zero months that keep the cumulative figure. */
+  /* Reaching past the data: Apr..Jul. Apr active 4 (cum 4), May active 4 (C1 first
+   * in the range → cum 5), Jun and Jul are zero months that keep the cumulative
+   * figure. Nobody is new: every customer bought in Jan or Feb. */
   ld_query_set_custom_range (query, LD_MONTH (2025, 4), LD_MONTH (2025, 7));
   result = ld_query_run (query);
   g_assert_cmpuint (ld_result_get_n_months (result), ==, 4);
-  assert_series (ld_result_get_new_customers (result), (guint64[]) { 4, 4, 0, 0 }, 4);
+  assert_series (ld_result_get_active_customers (result), (guint64[]) { 4, 4, 0, 0 }, 4);
+  assert_series (ld_result_get_new_customers (result), (guint64[]) { 0, 0, 0, 0 }, 4);
+  assert_series (ld_result_get_returning_customers (result), (guint64[]) { 4, 4, 0, 0 }, 4);
   assert_series (ld_result_get_cumulative_customers (result), (guint64[]) { 4, 5, 5, 5 }, 4);
   assert_series (ld_result_get_month_provisioned (result), (guint64[]) { 18, 26, 0, 0 }, 4);
   ld_result_unref (result);
@@ -503,7 +528,9 @@ test_filters (void)
 
   /* One value: state Inactive = rows 11 (Feb C3 0/0), 8 (Apr C5 0/2), 16 (Apr C2 0/5),
    * 5 (May C4 1/1), 20 (May C1 1/4): 5 rows, 12 provisioned, 2 assigned, 5 customers.
-   * New per month: Jan 0, Feb C3 1, Mar 0, Apr C5 C2 2, May C4 C1 2. */
+   * Active per month: Jan 0, Feb C3 1, Mar 0, Apr C5 C2 2, May C4 C1 2. Every one of
+   * them is new: under the filter their first rows are these. Unfiltered, C2 was
+   * new in Jan and C5 in Feb — the filter changes who is new, and when. */
   ld_query_add_filter_value (query, LD_DIM_STATE, "Inactive");
   ld_query_add_filter_value (query, LD_DIM_STATE, "Inactive");
   g_assert_cmpuint (ld_query_get_n_filter_values (query, LD_DIM_STATE), ==, 1);
@@ -513,7 +540,9 @@ test_filters (void)
   g_assert_cmpuint (ld_result_get_provisioned (result), ==, 12);
   g_assert_cmpuint (ld_result_get_assigned (result), ==, 2);
   g_assert_cmpuint (ld_result_get_customers (result), ==, 5);
+  assert_series (ld_result_get_active_customers (result), (guint64[]) { 0, 1, 0, 2, 2 }, 5);
   assert_series (ld_result_get_new_customers (result), (guint64[]) { 0, 1, 0, 2, 2 }, 5);
+  assert_series (ld_result_get_returning_customers (result), (guint64[]) { 0, 0, 0, 0, 0 }, 5);
   assert_series (ld_result_get_cumulative_customers (result), (guint64[]) { 0, 1, 1, 3, 5 }, 5);
   assert_series (ld_result_get_month_provisioned (result), (guint64[]) { 0, 0, 0, 7, 5 }, 5);
   /* The state facet ignores its own filter; the others see it.
@@ -625,14 +654,16 @@ test_only_and_collect (void)
 
   /* Alpha/Basic alone: rows 3 C1 2/2, 9 C4 1/1 (Jan), 1 C1 5/10, 11 C3 0/0,
    * 15 C5 2/2 (Feb), 20 C1 1/4 (May): 6 rows, 19/11, 4 customers;
-   * new per month Jan C1 C4 = 2, Feb C1 C3 C5 = 3, May C1 = 1; cumulative 2, 4, 4, 4, 4. */
+   * active per month Jan C1 C4 = 2, Feb C1 C3 C5 = 3, May C1 = 1; cumulative 2, 4, 4, 4, 4;
+   * new Jan C1 C4 = 2, Feb C3 C5 = 2 (C1 returns), May none (C1 again). */
   ld_query_set_group_only (query, products[0].group);
   result = ld_query_run (query);
   g_assert_cmpuint (ld_result_get_rows (result), ==, 6);
   g_assert_cmpuint (ld_result_get_provisioned (result), ==, 19);
   g_assert_cmpuint (ld_result_get_assigned (result), ==, 11);
   g_assert_cmpuint (ld_result_get_customers (result), ==, 4);
-  assert_series (ld_result_get_new_customers (result), (guint64[]) { 2, 3, 0, 0, 1 }, 5);
+  assert_series (ld_result_get_active_customers (result), (guint64[]) { 2, 3, 0, 0, 1 }, 5);
+  assert_series (ld_result_get_new_customers (result), (guint64[]) { 2, 2, 0, 0, 0 }, 5);
   assert_series (ld_result_get_cumulative_customers (result), (guint64[]) { 2, 4, 4, 4, 4 }, 5);
   assert_series (ld_result_get_month_provisioned (result), (guint64[]) { 3, 12, 0, 0, 4 }, 5);
   ld_result_unref (result);
@@ -645,7 +676,8 @@ test_only_and_collect (void)
   g_assert_cmpuint (ld_result_get_rows (result), ==, 6);
   g_assert_cmpuint (ld_result_get_provisioned (result), ==, 27);
   g_assert_cmpuint (ld_result_get_assigned (result), ==, 17);
-  assert_series (ld_result_get_new_customers (result), (guint64[]) { 1, 1, 0, 0, 1 }, 5);
+  assert_series (ld_result_get_active_customers (result), (guint64[]) { 1, 1, 0, 0, 1 }, 5);
+  assert_series (ld_result_get_new_customers (result), (guint64[]) { 1, 0, 0, 0, 0 }, 5);
   assert_series (ld_result_get_cumulative_customers (result), (guint64[]) { 1, 1, 1, 1, 1 }, 5);
   assert_series (ld_result_get_month_provisioned (result), (guint64[]) { 4, 11, 0, 0, 12 }, 5);
   ld_result_unref (result);
@@ -1331,18 +1363,43 @@ typedef struct {
   const guint8 *plans;      /* WIDE_PLANS entries, or NULL: no filter */
   const guint8 *states;     /* 3 entries, or NULL */
   const guint8 *customers;  /* WIDE_CUSTOMERS entries, or NULL */
+  gboolean     all_time;    /* the All time preset: no previous period */
 } WideFilter;
 
-/* Whether row @r passes, leaving out the filter of @skip (a dimension, or -1). */
+/* Whether row @r passes the filters, whatever its month, leaving out the filter of
+ * @skip (a dimension, or -1). */
+static gboolean
+wide_passes_filters (const WideFilter *f,
+                     const WideRow    *r,
+                     int               skip)
+{
+  return (f->plans == NULL || skip == LD_DIM_PLAN || f->plans[r->plan])
+         && (f->states == NULL || skip == LD_DIM_STATE || f->states[r->state])
+         && (f->customers == NULL || skip == LD_DIM_CUSTOMER || f->customers[r->customer]);
+}
+
+/* … and the range. */
 static gboolean
 wide_passes (const WideFilter *f,
              const WideRow    *r,
              int               skip)
 {
-  return r->month >= f->from && r->month <= f->to
-         && (f->plans == NULL || skip == LD_DIM_PLAN || f->plans[r->plan])
-         && (f->states == NULL || skip == LD_DIM_STATE || f->states[r->state])
-         && (f->customers == NULL || skip == LD_DIM_CUSTOMER || f->customers[r->customer]);
+  return r->month >= f->from && r->month <= f->to && wide_passes_filters (f, r, skip);
+}
+
+static int
+ref_adoption (const void *pa,
+              const void *pb)
+{
+  const LdAdoptionRow *a = pa, *b = pb;
+
+  if (a->unassigned != b->unassigned)
+    return a->unassigned > b->unassigned ? -1 : 1;
+  if (strcmp (a->name, b->name) != 0)
+    return strcmp (a->name, b->name);
+  if (strcmp (a->country_code, b->country_code) != 0)
+    return strcmp (a->country_code, b->country_code);
+  return (a->customer > b->customer) - (a->customer < b->customer);
 }
 
 static inline gboolean
@@ -1374,17 +1431,43 @@ assert_wide_result (LdResult         *result,
   guint64 code_prov[WIDE_CODES] = { 0 }, code_asg[WIDE_CODES] = { 0 }, code_customers[WIDE_CODES] = { 0 };
   guint64 facet_plan[WIDE_PLANS] = { 0 }, facet_state[3] = { 0 };
   guint64 rows = 0, prov = 0, asg = 0, customers = 0, cumulative = 0;
+  /* SPEC §3: a customer is new in the month of its first row passing the filters,
+   * wherever that month is; the previous period is as many months before the range. */
+  g_autofree int *first_month = g_new (int, WIDE_CUSTOMERS);
+  g_autofree guint64 *month_fresh = g_new0 (guint64, n_months);
+  g_autofree guint8 *prev_bits = g_new0 (guint8, WIDE_CUSTOMERS / 8 + 1);
+  int prev_from = f->from - (int) n_months;
+  gboolean has_prev = !f->all_time && prev_from >= LD_MONTH (2025, 1);
+  guint64 prev_customers = 0, prev_prov = 0, prev_asg = 0;
+  /* States: 12 months × 3 states, distinct customers through bits. */
+  g_autofree guint8 *state_bits = g_new0 (guint8, (gsize) 12 * 3 * WIDE_CUSTOMERS / 8 + 1);
+  guint64 state_customers[12][3] = { { 0 } }, state_prov[12][3] = { { 0 } }, state_asg[12][3] = { { 0 } };
+  gboolean state_occurs[3] = { FALSE, FALSE, FALSE };
   const LdProductRow *products;
   const LdCustomerRow *customer_rows;
   const LdCountryRow *countries;
   const LdFacetOption *options;
+  const LdAdoptionRow *adoption;
   guint n;
+
+  for (guint c = 0; c < WIDE_CUSTOMERS; c++)
+    first_month[c] = G_MAXINT;
 
   for (guint i = 0; i < WIDE_ROWS; i++)
     {
       WideRow r;
 
       wide_row (i, tenants, &r);
+      if (wide_passes_filters (f, &r, -1))
+        {
+          first_month[r.customer] = MIN (first_month[r.customer], r.month);
+          if (has_prev && r.month >= prev_from && r.month < f->from)
+            {
+              prev_customers += bit_test_and_set (prev_bits, r.customer);
+              prev_prov += r.provisioned;
+              prev_asg += r.assigned;
+            }
+        }
       if (wide_passes (f, &r, LD_DIM_PLAN))
         facet_plan[r.plan] += r.provisioned;
       if (wide_passes (f, &r, LD_DIM_STATE))
@@ -1406,6 +1489,14 @@ assert_wide_result (LdResult         *result,
       code_prov[r.code] += r.provisioned;
       code_asg[r.code] += r.assigned;
       code_customers[r.code] += bit_test_and_set (code_customers_bits, (gsize) r.code * WIDE_CUSTOMERS + r.customer);
+      {
+        guint k = r.month - f->from;
+
+        state_occurs[r.state] = TRUE;
+        state_prov[k][r.state] += r.provisioned;
+        state_asg[k][r.state] += r.assigned;
+        state_customers[k][r.state] += bit_test_and_set (state_bits, ((gsize) k * 3 + r.state) * WIDE_CUSTOMERS + r.customer);
+      }
     }
   for (guint c = 0; c < WIDE_CUSTOMERS; c++)
     if (customer_months[c] != 0)
@@ -1414,6 +1505,8 @@ assert_wide_result (LdResult         *result,
         month_cum[g_bit_nth_lsf (customer_months[c], -1)]++;
         for (guint k = 0; k < n_months; k++)
           month_new[k] += (customer_months[c] >> k) & 1;
+        if (first_month[c] >= f->from)
+          month_fresh[first_month[c] - f->from]++;
       }
   for (guint k = 0; k < n_months; k++)
     {
@@ -1427,8 +1520,58 @@ assert_wide_result (LdResult         *result,
   g_assert_cmpuint (ld_result_get_customers (result), ==, customers);
   g_assert_cmpuint (ld_result_get_n_months (result), ==, n_months);
   assert_series (ld_result_get_month_provisioned (result), month_prov, n_months);
-  assert_series (ld_result_get_new_customers (result), month_new, n_months);
+  assert_series (ld_result_get_active_customers (result), month_new, n_months);
+  assert_series (ld_result_get_new_customers (result), month_fresh, n_months);
   assert_series (ld_result_get_cumulative_customers (result), month_cum, n_months);
+  for (guint k = 0; k < n_months; k++)
+    g_assert_cmpuint (ld_result_get_returning_customers (result)[k], ==, month_new[k] - month_fresh[k]);
+
+  g_assert_cmpint (ld_result_has_previous (result), ==, has_prev);
+  if (has_prev)
+    {
+      g_assert_cmpint (ld_result_get_previous_from_month (result), ==, prev_from);
+      g_assert_cmpint (ld_result_get_previous_to_month (result), ==, f->from - 1);
+      g_assert_cmpuint (ld_result_get_previous_customers (result), ==, prev_customers);
+      g_assert_cmpuint (ld_result_get_previous_provisioned (result), ==, prev_prov);
+      g_assert_cmpuint (ld_result_get_previous_assigned (result), ==, prev_asg);
+      g_assert_cmpuint (prev_customers, >, 0);
+    }
+
+  adoption = ld_result_get_adoption (result, &n);
+  g_assert_cmpuint (n, ==, customers);
+  for (guint i = 0; i < n; i++)
+    {
+      guint c = (guint) g_ascii_strtoull (adoption[i].name + 9, NULL, 10);
+
+      g_assert_cmpuint (adoption[i].provisioned, ==, customer_prov[c]);
+      g_assert_cmpuint (adoption[i].assigned, ==, customer_asg[c]);
+      g_assert_cmpuint (adoption[i].unassigned, ==, customer_prov[c] > customer_asg[c] ? customer_prov[c] - customer_asg[c] : 0);
+    }
+  assert_sorted_as (adoption, n, sizeof (LdAdoptionRow), (GCompareFunc) ref_adoption, "adoption");
+
+  /* wide_states is in text order already: Active, Inactive, Suspended. */
+  {
+    guint j = 0;
+
+    for (guint s = 0; s < 3; s++)
+      {
+        if (!state_occurs[s])
+          continue;
+        g_assert_cmpuint (j, <, ld_result_get_n_states (result));
+        g_assert_cmpstr (ld_result_get_state (result, j), ==, wide_states[s]);
+        for (guint k = 0; k < n_months; k++)
+          {
+            LdStateFigures figures;
+
+            ld_result_get_state_figures (result, j, k, &figures);
+            g_assert_cmpuint (figures.customers, ==, state_customers[k][s]);
+            g_assert_cmpuint (figures.provisioned, ==, state_prov[k][s]);
+            g_assert_cmpuint (figures.assigned, ==, state_asg[k][s]);
+          }
+        j++;
+      }
+    g_assert_cmpuint (ld_result_get_n_states (result), ==, j);
+  }
 
   products = ld_result_get_products (result, &n);
   for (guint i = 0, seen = 0; i <= n; i++)
@@ -1557,9 +1700,12 @@ test_wide_ids (gconstpointer data)
   g_autofree guint8 *plans = g_new0 (guint8, WIDE_PLANS);
   g_autofree guint8 *customers = g_new0 (guint8, WIDE_CUSTOMERS);
   const guint8 states[3] = { 1, 0, 1 };
-  WideFilter all = { LD_MONTH (2025, 1), LD_MONTH (2025, 12), NULL, NULL, NULL };
-  WideFilter some = { LD_MONTH (2025, 3), LD_MONTH (2025, 9), plans, states, NULL };
-  WideFilter few = { LD_MONTH (2025, 1), LD_MONTH (2025, 12), NULL, states, customers };
+  WideFilter all = { LD_MONTH (2025, 1), LD_MONTH (2025, 12), NULL, NULL, NULL, TRUE };
+  WideFilter some = { LD_MONTH (2025, 3), LD_MONTH (2025, 9), plans, states, NULL, FALSE };
+  /* Four months with a previous period (Apr–Jul) and rows before it (Jan–Mar). */
+  WideFilter late = { LD_MONTH (2025, 8), LD_MONTH (2025, 11), plans, states, NULL, FALSE };
+  WideFilter few = { LD_MONTH (2025, 1), LD_MONTH (2025, 12), NULL, states, customers, TRUE };
+  WideFilter few_late = { LD_MONTH (2025, 7), LD_MONTH (2025, 12), NULL, NULL, customers, FALSE };
   LdResult *result;
 
   /* Every width is there. */
@@ -1608,6 +1754,11 @@ test_wide_ids (gconstpointer data)
   ld_result_unref (result);
   assert_wide_data (query, tenants, &some);
 
+  ld_query_set_custom_range (query, late.from, late.to);
+  result = ld_query_run (query);
+  assert_wide_result (result, tenants, &late);
+  ld_result_unref (result);
+
   /* Customers on either side of the 256 and 65,536 boundaries. */
   ld_query_clear_filter (query, LD_DIM_PLAN);
   ld_query_set_range_preset (query, LD_RANGE_ALL);
@@ -1623,6 +1774,13 @@ test_wide_ids (gconstpointer data)
   assert_wide_result (result, tenants, &few);
   ld_result_unref (result);
   assert_wide_data (query, tenants, &few);
+
+  /* Customers alone (whole customers kept or dropped), with a previous period. */
+  ld_query_clear_filter (query, LD_DIM_STATE);
+  ld_query_set_custom_range (query, few_late.from, few_late.to);
+  result = ld_query_run (query);
+  assert_wide_result (result, tenants, &few_late);
+  ld_result_unref (result);
 }
 
 int

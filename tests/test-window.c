@@ -9,17 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ld-card-private.h"
+#include "ld-chart-format.h"
 #include "ld-loader.h"
-#include "ld-window.h"
-
-#define SAMPLE_RESOURCE "/io/github/licensedashboard/LicenseDashboard/sample-license-report.csv"
-
-static void
-flush_events (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "ld-test-gtk.h"
+#include "ld-test-report.h"
+#include "ld-window-private.h"
 
 static void
 wait_for_load (LdWindow *window)
@@ -31,24 +26,7 @@ wait_for_load (LdWindow *window)
       g_main_context_iteration (NULL, FALSE);
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
     }
-  flush_events ();
-}
-
-static LdReport *
-load_sample (void)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (SAMPLE_RESOURCE, 0, NULL);
-  g_autoptr(GError) error = NULL;
-  LdReport *report;
-  gsize len;
-  const char *data;
-
-  g_assert_nonnull (bytes);
-  data = g_bytes_get_data (bytes, &len);
-  report = ld_loader_load_data (data, len, "sample", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ld_report_get_n_rows (report), >, 0);
-  return report;
+  ld_test_flush_events ();
 }
 
 static const char *
@@ -68,10 +46,10 @@ static void
 assert_headlines (LdWindow *window,
                   LdResult *expected)
 {
-  g_autofree char *customers = ld_card_format_count (ld_result_get_customers (expected));
-  g_autofree char *provisioned = ld_card_format_count (ld_result_get_provisioned (expected));
-  g_autofree char *assigned = ld_card_format_count (ld_result_get_assigned (expected));
-  g_autofree char *rate = ld_card_format_rate (ld_result_get_assignment_rate (expected));
+  g_autofree char *customers = ld_chart_format_count (ld_result_get_customers (expected));
+  g_autofree char *provisioned = ld_chart_format_count (ld_result_get_provisioned (expected));
+  g_autofree char *assigned = ld_chart_format_count (ld_result_get_assigned (expected));
+  g_autofree char *rate = ld_chart_format_rate (ld_result_get_assignment_rate (expected));
   g_autofree char *headline = NULL;
 
   g_assert_cmpstr (figure (window, LD_WIDGET_CUSTOMERS, 0), ==, customers);
@@ -97,14 +75,14 @@ open_sample_window (void)
   /* Windows remember the last preset (GSettings, in memory here): start each test
    * from the default. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.range", "s", "last-6");
-  flush_events ();
+  ld_test_flush_events ();
   return window;
 }
 
 static void
 test_window_sample (void)
 {
-  g_autoptr(LdReport) report = load_sample ();
+  g_autoptr(LdReport) report = ld_test_load_sample ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) expected = ld_query_run (query);
   LdWindow *window = ld_window_new (NULL);
@@ -142,7 +120,7 @@ test_window_sample (void)
 static void
 test_window_actions (void)
 {
-  g_autoptr(LdReport) report = load_sample ();
+  g_autoptr(LdReport) report = ld_test_load_sample ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   LdWindow *window = open_sample_window ();
   const LdFacetOption *countries;
@@ -158,7 +136,7 @@ test_window_actions (void)
     country = g_strdup (countries[1].value);
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-filter", "(ss)", "country", country);
-  flush_events ();
+  ld_test_flush_events ();
   ld_query_add_filter_value (query, LD_DIM_COUNTRY, country);
   {
     g_autoptr(LdResult) expected = ld_query_run (query);
@@ -179,7 +157,7 @@ test_window_actions (void)
 
   /* The range, through the stateful action the date range button uses. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.range", "s", "last-12");
-  flush_events ();
+  ld_test_flush_events ();
   ld_query_set_range_preset (query, LD_RANGE_LAST_12);
   {
     g_autoptr(LdResult) expected = ld_query_run (query);
@@ -195,7 +173,7 @@ test_window_actions (void)
     g_autoptr(LdResult) expected = NULL;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.custom-range", "(ii)", last - 2, last - 1);
-    flush_events ();
+    ld_test_flush_events ();
     ld_query_set_custom_range (query, last - 2, last - 1);
     expected = ld_query_run (query);
     g_assert_cmpuint (ld_result_get_n_months (ld_window_get_result (window)), ==, 2);
@@ -204,7 +182,7 @@ test_window_actions (void)
 
   /* Clear all filters: back to every country. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
-  flush_events ();
+  ld_test_flush_events ();
   ld_query_clear_all_filters (query);
   {
     g_autoptr(LdResult) expected = ld_query_run (query);
@@ -263,7 +241,7 @@ test_window_drop (void)
 static void
 test_window_bad_file_keeps_report (void)
 {
-  g_autoptr(LdReport) report = load_sample ();
+  g_autoptr(LdReport) report = ld_test_load_sample ();
   g_autoptr(LdQuery) query = ld_query_new (report);
   g_autoptr(LdResult) expected = ld_query_run (query);
   /* It names some report columns but lacks ActivationDate. */

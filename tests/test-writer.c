@@ -211,10 +211,13 @@ test_numbers_locale_independent (void)
   g_autoptr(GError) error = NULL;
   JsonObject *row;
 
-  /* 3 customers; 2000003 provisioned, 1000001 assigned: 49.99997… → 50.00 %. */
+  /* 3 customers; 2000003 provisioned, 1000001 assigned: 49.99997… → 50.00 %.
+   * All time: no previous period, six empty cells. */
   g_assert_cmpstr (summary, ==,
-                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
-                   "3,2000003,1000001,50.00,2025-12,2026-02,3,0\n");
+                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped,"
+                   "PreviousFrom,PreviousTo,PreviousCustomers,PreviousLicensesProvisioned,"
+                   "PreviousLicensesAssigned,PreviousAssignmentRate\n"
+                   "3,2000003,1000001,50.00,2025-12,2026-02,3,0,,,,,,\n");
   g_assert_cmpstr (licenses, ==,
                    "Month,LicensesProvisioned,LicensesAssigned\n"
                    "2025-12,2,1\n"
@@ -248,8 +251,10 @@ test_percent_thirds (void)
   JsonObject *row;
 
   g_assert_cmpstr (summary, ==,
-                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
-                   "1,3,1,33.33,2026-03,2026-03,1,0\n");
+                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped,"
+                   "PreviousFrom,PreviousTo,PreviousCustomers,PreviousLicensesProvisioned,"
+                   "PreviousLicensesAssigned,PreviousAssignmentRate\n"
+                   "1,3,1,33.33,2026-03,2026-03,1,0,,,,,,\n");
   /* JSON writes the same digits, which parse to the double hundredths / 100.0. */
   g_assert_nonnull (strstr (json, "\"AssignmentRate\": 33.33,"));
   json_parser_load_from_data (parser, json, -1, &error);
@@ -266,13 +271,24 @@ test_empty_report (void)
   g_autofree char *summary = export (report, LD_WIDGET_SUMMARY, LD_FORMAT_CSV);
   g_autofree char *customers = export (report, LD_WIDGET_CUSTOMERS, LD_FORMAT_CSV);
   g_autofree char *data_json = export (report, LD_WIDGET_DATA, LD_FORMAT_JSON);
+  g_autofree char *summary_json = export (report, LD_WIDGET_SUMMARY, LD_FORMAT_JSON);
 
-  /* No months: From and To are empty, not "-001-12". */
+  /* No months: From and To are empty, not "-001-12"; no previous period. */
   g_assert_cmpstr (summary, ==,
-                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped\n"
-                   "0,0,0,0.00,,,0,0\n");
-  g_assert_cmpstr (customers, ==, "Month,NewCustomers,CumulativeCustomers\n");
+                   "Customers,LicensesProvisioned,LicensesAssigned,AssignmentRate,From,To,Rows,RowsSkipped,"
+                   "PreviousFrom,PreviousTo,PreviousCustomers,PreviousLicensesProvisioned,"
+                   "PreviousLicensesAssigned,PreviousAssignmentRate\n"
+                   "0,0,0,0.00,,,0,0,,,,,,\n");
+  g_assert_cmpstr (customers, ==,
+                   "Month,ActiveCustomers,NewCustomers,ReturningCustomers,CumulativeCustomers\n");
   g_assert_cmpstr (data_json, ==, "[]\n");
+  /* In JSON the empty cells are null, From and To included. */
+  g_assert_cmpstr (summary_json, ==,
+                   "[\n  {\"Customers\": 0, \"LicensesProvisioned\": 0, \"LicensesAssigned\": 0, "
+                   "\"AssignmentRate\": 0.00, \"From\": null, \"To\": null, \"Rows\": 0, "
+                   "\"RowsSkipped\": 0, \"PreviousFrom\": null, \"PreviousTo\": null, "
+                   "\"PreviousCustomers\": null, \"PreviousLicensesProvisioned\": null, "
+                   "\"PreviousLicensesAssigned\": null, \"PreviousAssignmentRate\": null}\n]\n");
 }
 
 /* JSON parses back to exactly the cells of every table. */
@@ -322,6 +338,9 @@ assert_json_matches_table (LdTable *table)
             case LD_CELL_DATE:
               ld_date_format ((guint32) cells[c].value, buf);
               g_assert_cmpstr (json_node_get_string (node), ==, buf);
+              break;
+            case LD_CELL_EMPTY:
+              g_assert_true (JSON_NODE_HOLDS_NULL (node));
               break;
             default:
               g_assert_not_reached ();

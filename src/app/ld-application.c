@@ -8,6 +8,7 @@
 
 #include "ld-application.h"
 #include "ld-preferences-window.h"
+#include "ld-settings.h"
 #include "ld-window.h"
 
 struct _LdApplication
@@ -122,10 +123,7 @@ ld_application_preferences_action (GSimpleAction *action,
                                    gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = schema != NULL ? g_settings_new (APP_ID) : NULL;
-  GtkWidget *window = ld_preferences_window_new (gtk_application_get_active_window (app), settings);
+  GtkWidget *window = ld_preferences_window_new (gtk_application_get_active_window (app), ld_settings_get ());
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -139,6 +137,8 @@ static const GActionEntry app_actions[] = {
 static void
 ld_application_startup (GApplication *app)
 {
+  /* The app's keyboard shortcuts, bound once: as accels they also show in the
+   * shortcuts window (data/gtk/help-overlay.ui). */
   static const struct {
     const char *action;
     const char *accels[2];
@@ -156,8 +156,6 @@ ld_application_startup (GApplication *app)
   G_APPLICATION_CLASS (ld_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  /* The window binds the same keys itself; listing them here puts them in the
-   * shortcuts window. */
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }

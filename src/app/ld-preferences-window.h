@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define LD_TYPE_PREFERENCES_WINDOW (ld_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (LdPreferencesWindow, ld_preferences_window, LD, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-/* @settings: the app's GSettings (the window binds its switches to them). */
+/* @settings: the application's (ld_settings_get()), to which the switches are
+ * bound; NULL leaves them insensitive. */
 GtkWidget *ld_preferences_window_new (GtkWindow *parent,
                                       GSettings *settings);
 

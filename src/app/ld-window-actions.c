@@ -10,11 +10,15 @@
 
 #include <glib/gi18n.h>
 
-#include "ld-card-render.h"
+#include "ld-dashboard-report.h"
 #include "ld-email-composer.h"
+#include "ld-file-chooser.h"
+#include "ld-file-save.h"
 #include "ld-table.h"
 #include "ld-window-private.h"
 #include "ld-writer.h"
+
+/* ---- opening reports ------------------------------------------------------------- */
 
 static void
 chooser_open_response_cb (LdWindow             *self,
@@ -39,7 +43,6 @@ open_action (GtkWidget  *widget,
   LdWindow *self = LD_WINDOW (widget);
   g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = ld_window_get_last_folder (self);
 
   gtk_file_filter_set_name (reports, _("License reports (CSV, TSV)"));
   gtk_file_filter_add_mime_type (reports, "text/csv");
@@ -50,12 +53,10 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open a License Report"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  self->chooser = ld_file_chooser_new (widget, _("Open a License Report"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                       _("_Open"), NULL);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), reports);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_open_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -94,6 +95,8 @@ cancel_load_action (GtkWidget  *widget,
 {
   ld_window_cancel_load (LD_WINDOW (widget));
 }
+
+/* ---- the range and the filters --------------------------------------------------- */
 
 static void
 custom_range_action (GtkWidget  *widget,
@@ -201,24 +204,20 @@ search_filters_action (GtkWidget  *widget,
   ld_filter_sidebar_focus_search (self->sidebar);
 }
 
-/* "licenses-2026-06_2026-11.csv": the table and the range, so files sort and say
- * what they hold. */
+/* ---- Download data --------------------------------------------------------------- */
+
+/* "license-data-2026-06_2026-11.csv": what is saved and the range on screen. */
 static char *
 suggested_name (LdWindow   *self,
                 const char *stem,
                 const char *extension)
 {
   int from = -1, to = -1;
-  char a[8], b[8];
 
   if (self->query != NULL)
     ld_query_get_range (self->query, &from, &to);
-  if (from < 0)
-    return g_strdup_printf ("%s.%s", stem, extension);
 
-  ld_month_format (from, a);
-  ld_month_format (to, b);
-  return g_strdup_printf ("%s-%s_%s.%s", stem, a, b, extension);
+  return ld_file_chooser_suggest_name (stem, from, to, extension);
 }
 
 static void
@@ -248,7 +247,7 @@ download_response_cb (LdWindow             *self,
       return;
     }
 
-  ld_window_remember_folder (self, file);
+  ld_file_chooser_remember (file);
   {
     g_autofree char *name = g_file_get_basename (file);
     g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
@@ -265,7 +264,6 @@ download_data_action (GtkWidget  *widget,
 {
   LdWindow *self = LD_WINDOW (widget);
   g_autofree char *name = NULL;
-  g_autoptr(GFile) folder = ld_window_get_last_folder (self);
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
 
   if (self->query == NULL)
@@ -277,18 +275,15 @@ download_data_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (csv, "csv");
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Download Data"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  self->chooser = ld_file_chooser_new (widget, _("Download Data"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                       _("_Save"), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (download_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* ---- Export Dashboard and toasts (issue 4) ---------------------------------------- */
+/* ---- Export Dashboard ------------------------------------------------------------ */
 
 /* The dashboard PNG is one long page this many pixels wide, at twice the density. */
 #define DASHBOARD_PNG_WIDTH 960.0
@@ -317,7 +312,7 @@ ld_window_export_dashboard (LdWindow  *self,
   else
     bytes = ld_dashboard_report_pdf (report, error);
 
-  return bytes != NULL && ld_card_render_save_bytes (file, bytes, NULL, error);
+  return bytes != NULL && ld_file_save_bytes (file, bytes, NULL, error);
 }
 
 static void
@@ -364,7 +359,7 @@ export_response_cb (LdWindow             *self,
       return;
     }
 
-  ld_window_remember_folder (self, file);
+  ld_file_chooser_remember (file);
   {
     g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
 
@@ -380,7 +375,6 @@ export_action (GtkWidget  *widget,
   LdWindow *self = LD_WINDOW (widget);
   g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = ld_window_get_last_folder (self);
   g_autofree char *name = NULL;
 
   if (self->result == NULL)
@@ -396,14 +390,10 @@ export_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (png), "ld-png", GINT_TO_POINTER (TRUE));
 
   g_clear_object (&self->chooser);
-  /* GTK 4's save chooser confirms before replacing a file. */
-  self->chooser = gtk_file_chooser_native_new (_("Export Dashboard"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  self->chooser = ld_file_chooser_new (widget, _("Export Dashboard"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                       _("_Export"), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pdf);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), png);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -434,6 +424,8 @@ send_email_action (GtkWidget  *widget,
                                  name, write_dashboard_for_email, self);
 }
 
+/* ---- messages -------------------------------------------------------------------- */
+
 /* Cards have no toast overlay: their menus' messages ("Image copied", why a save
  * failed) come here as win.toast. */
 static void
@@ -447,7 +439,7 @@ toast_action (GtkWidget  *widget,
                                adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
-/* ---- end of issue 4's additions -------------------------------------------------- */
+/* ---- the Open Recent menu -------------------------------------------------------- */
 
 static int
 compare_recent_newest_first (gconstpointer a,
@@ -494,6 +486,8 @@ ld_window_update_recent (LdWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* ---- what can be done now, and the actions --------------------------------------- */
+
 void
 ld_window_update_actions (LdWindow *self)
 {
@@ -538,13 +532,6 @@ ld_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.send-email", NULL, send_email_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 
-  /* Work without an application too (tests); the application adds the same accels so
-   * the shortcuts window lists them. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-filters", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.send-email", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  /* The keyboard shortcuts are the application's accels (ld-application.c), so the
+   * shortcuts window lists the keys that work. */
 }

@@ -1,13 +1,15 @@
-/* ld-window-private.h — the window's state, shared by ld-window*.c
+/* ld-window-private.h — the window's state, shared by ld-window*.c, and the tests' hooks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "ld-window.h"
+#include "ld-analysis-card.h"
 #include "ld-date-range-button.h"
 #include "ld-filter-sidebar.h"
-#include "ld-card.h"
+#include "ld-geo-card.h"
+#include "ld-trend-card.h"
+#include "ld-window.h"
 
 G_BEGIN_DECLS
 
@@ -41,14 +43,13 @@ struct _LdWindow
   GtkProgressBar    *progress_bar;
   AdwFlap           *flap;
   LdFilterSidebar   *sidebar;
-  GtkBox            *cards_box;
   GtkBox            *filter_summary_box;
   GtkLabel          *filter_summary_label;
-  GtkFlowBox        *trend_cards;
+  LdCard            *customers_card;
+  LdCard            *licenses_card;
+  LdCard            *analysis_card;
+  LdCard            *geo_card;
   GMenu             *recent_section;
-
-  /* The four cards, in page order */
-  LdCard            *cards[4];
 
   /* The report on screen */
   LdReport          *report;
@@ -65,7 +66,7 @@ struct _LdWindow
   guint              progress_source;
   char              *last_error;
 
-  GSettings         *settings;      /* NULL when the schema is not installed */
+  GSettings         *settings;      /* the application's (ld-settings.h); NULL without the schema */
   char              *range;         /* "last-6", "last-12", "all" or "custom" */
   gboolean           sidebar_visible;
   gboolean           compact;       /* narrow window: icon-only header */
@@ -75,19 +76,40 @@ struct _LdWindow
 };
 
 /* ld-window.c */
-void     ld_window_refresh            (LdWindow *self);
-void     ld_window_toast              (LdWindow *self, const char *message);
-GFile   *ld_window_get_last_folder    (LdWindow *self);
-void     ld_window_remember_folder    (LdWindow *self, GFile *file);
-void     ld_window_set_compact        (LdWindow *self, gboolean compact);
+void      ld_window_refresh            (LdWindow   *self);
+void      ld_window_toast              (LdWindow   *self,
+                                        const char *message);
+void      ld_window_set_compact        (LdWindow   *self,
+                                        gboolean    compact);
 
 /* ld-window-actions.c */
-void     ld_window_class_init_actions (GtkWidgetClass *widget_class);
-void     ld_window_update_actions     (LdWindow *self);
-void     ld_window_update_recent      (LdWindow *self);
-void     ld_window_set_range          (LdWindow *self, const char *range);
+void      ld_window_class_init_actions (GtkWidgetClass *widget_class);
+void      ld_window_update_actions     (LdWindow   *self);
+void      ld_window_update_recent      (LdWindow   *self);
+void      ld_window_set_range          (LdWindow   *self,
+                                        const char *range);
+/* Writes the dashboard report: a PNG when @file's name ends in .png, else a PDF
+ * (Export Dashboard…). Atomic: a failed export leaves @file as it was. */
+gboolean  ld_window_export_dashboard   (LdWindow   *self,
+                                        GFile      *file,
+                                        GError    **error);
 
 /* ld-window-dnd.c */
-void     ld_window_init_dnd           (LdWindow *self);
+void      ld_window_init_dnd           (LdWindow   *self);
+/* Opens the first of @files (what a drop on the window does). */
+gboolean  ld_window_drop_files         (LdWindow    *self,
+                                        GdkFileList *files);
+
+/* For tests and the benchmark. */
+/* The card showing @widget's table (LD_WIDGET_ANALYSIS_CUSTOMERS gives the Analysis
+ * card too); NULL for LD_WIDGET_SUMMARY and LD_WIDGET_DATA. */
+LdCard     *ld_window_get_card              (LdWindow   *self,
+                                             LdWidgetId  widget);
+/* The message of the last failed load, or NULL. */
+const char *ld_window_get_last_error        (LdWindow   *self);
+/* TRUE once the open file changed on disk and the window offered to reload it. */
+gboolean    ld_window_is_reload_offered     (LdWindow   *self);
+/* How long the last update of every card took on the main thread, in microseconds. */
+gint64      ld_window_get_last_refresh_time (LdWindow   *self);
 
 G_END_DECLS

@@ -15,17 +15,13 @@
 #include <inttypes.h>
 
 #include "ld-a11y.h"
-#include "ld-analysis-card.h"
-#include "ld-card-content.h"
 #include "ld-chart-format.h"
-#include "ld-customers-card.h"
-#include "ld-geo-card.h"
-#include "ld-licenses-card.h"
+#include "ld-describe.h"
+#include "ld-file-chooser.h"
 #include "ld-loader.h"
-#include "ld-map-view.h"
+#include "ld-sample.h"
+#include "ld-settings.h"
 #include "ld-window-private.h"
-
-#define SAMPLE_RESOURCE "/io/github/licensedashboard/LicenseDashboard/sample-license-report.csv"
 
 G_DEFINE_FINAL_TYPE (LdWindow, ld_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -58,7 +54,7 @@ ld_window_update_title (LdWindow *self)
       return;
     }
 
-  subtitle = ld_card_content_describe_data (self->report);
+  subtitle = ld_describe_data (self->report);
 
   adw_window_title_set_title (self->window_title, ld_report_get_display_name (self->report));
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -77,10 +73,12 @@ ld_window_refresh (LdWindow *self)
 
   ld_filter_sidebar_update (self->sidebar, self->query, self->result);
   ld_date_range_button_update (self->date_range_button, self->query);
-  for (guint i = 0; i < G_N_ELEMENTS (self->cards); i++)
-    ld_card_update (self->cards[i], self->query, self->result);
+  ld_card_update (self->customers_card, self->query, self->result);
+  ld_card_update (self->licenses_card, self->query, self->result);
+  ld_card_update (self->analysis_card, self->query, self->result);
+  ld_card_update (self->geo_card, self->query, self->result);
 
-  summary = self->query != NULL ? ld_card_content_describe_filters (self->query, 3) : NULL;
+  summary = self->query != NULL ? ld_describe_filters (self->query, 3) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->filter_summary_box), summary != NULL && summary[0] != '\0');
   gtk_label_set_label (self->filter_summary_label, summary != NULL ? summary : "");
 
@@ -99,14 +97,16 @@ ld_window_toast (LdWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The preset of win.range's state; "custom" (the query keeps its months) and
+ * anything unknown read as the default. */
 static LdRangePreset
 preset_from_string (const char *range)
 {
-  if (g_strcmp0 (range, "last-12") == 0)
-    return LD_RANGE_LAST_12;
-  if (g_strcmp0 (range, "all") == 0)
-    return LD_RANGE_ALL;
-  return LD_RANGE_LAST_6;
+  LdRangePreset preset;
+
+  if (range == NULL || !ld_range_parse (range, &preset, NULL, NULL) || preset == LD_RANGE_CUSTOM)
+    return LD_RANGE_LAST_6;
+  return preset;
 }
 
 void
@@ -189,9 +189,8 @@ ld_window_set_report (LdWindow *self,
           /* A custom range belongs to the data it was picked on: a new report starts
            * from the preset the user chose last. */
           g_free (self->range);
-          self->range = g_strdup (self->settings != NULL
-                                  ? g_settings_get_string (self->settings, "range-preset")
-                                  : "last-6");
+          self->range = self->settings != NULL ? g_settings_get_string (self->settings, "range-preset")
+                                               : g_strdup ("last-6");
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
         }
       ld_query_set_range_preset (self->query, preset_from_string (self->range));
@@ -255,16 +254,7 @@ load_thread (GTask        *task,
   if (job->file != NULL)
     report = ld_loader_load_file (job->file, cancellable, load_progress_cb, job, &error);
   else
-    {
-      g_autoptr(GInputStream) stream = NULL;
-      gsize size = 0;
-
-      if (g_resources_get_info (SAMPLE_RESOURCE, 0, &size, NULL, &error))
-        stream = g_resources_open_stream (SAMPLE_RESOURCE, 0, &error);
-      report = stream == NULL ? NULL
-        : ld_loader_load_stream (stream, size, _("Sample report"), NULL,
-                                 cancellable, load_progress_cb, job, &error);
-    }
+    report = ld_sample_load (cancellable, load_progress_cb, job, &error);
 
   if (report == NULL)
     g_task_return_error (task, error);
@@ -391,7 +381,7 @@ load_done_cb (GObject      *source,
       g_autofree char *uri = g_file_get_uri (file);
 
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-      ld_window_remember_folder (self, file);
+      ld_file_chooser_remember (file);
     }
 
   if (ld_report_get_rows_skipped (report) > 0)
@@ -490,27 +480,6 @@ ld_window_cancel_load (LdWindow *self)
     g_cancellable_cancel (self->load_cancellable);
 }
 
-GFile *
-ld_window_get_last_folder (LdWindow *self)
-{
-  g_autofree char *path = NULL;
-
-  if (self->settings == NULL)
-    return NULL;
-  path = g_settings_get_string (self->settings, "last-folder");
-  return path[0] != '\0' ? g_file_new_for_path (path) : NULL;
-}
-
-void
-ld_window_remember_folder (LdWindow *self,
-                           GFile    *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-
-  if (self->settings != NULL && parent != NULL && g_file_peek_path (parent) != NULL)
-    g_settings_set_string (self->settings, "last-folder", g_file_peek_path (parent));
-}
-
 LdReport *
 ld_window_get_report (LdWindow *self)
 {
@@ -554,11 +523,11 @@ ld_window_get_card (LdWindow   *self,
 
   switch (widget)
     {
-    case LD_WIDGET_CUSTOMERS: return self->cards[0];
-    case LD_WIDGET_LICENSES: return self->cards[1];
+    case LD_WIDGET_CUSTOMERS: return self->customers_card;
+    case LD_WIDGET_LICENSES: return self->licenses_card;
     case LD_WIDGET_ANALYSIS_PRODUCTS:
-    case LD_WIDGET_ANALYSIS_CUSTOMERS: return self->cards[2];
-    case LD_WIDGET_GEO: return self->cards[3];
+    case LD_WIDGET_ANALYSIS_CUSTOMERS: return self->analysis_card;
+    case LD_WIDGET_GEO: return self->geo_card;
     case LD_WIDGET_SUMMARY:
     case LD_WIDGET_DATA:
     case LD_N_WIDGETS:
@@ -717,7 +686,6 @@ ld_window_dispose (GObject *object)
   g_clear_object (&self->query);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
-  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_WINDOW);
 
@@ -760,6 +728,9 @@ ld_window_class_init (LdWindowClass *klass)
 
   g_type_ensure (LD_TYPE_FILTER_SIDEBAR);
   g_type_ensure (LD_TYPE_DATE_RANGE_BUTTON);
+  g_type_ensure (LD_TYPE_TREND_CARD);
+  g_type_ensure (LD_TYPE_ANALYSIS_CARD);
+  g_type_ensure (LD_TYPE_GEO_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-window.ui");
@@ -780,10 +751,12 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, LdWindow, cards_box);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, filter_summary_box);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, filter_summary_label);
-  gtk_widget_class_bind_template_child (widget_class, LdWindow, trend_cards);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, customers_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, licenses_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, analysis_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, geo_card);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, recent_section);
 
   ld_window_class_init_actions (widget_class);
@@ -792,29 +765,23 @@ ld_window_class_init (LdWindowClass *klass)
 static void
 online_tiles_changed_cb (LdWindow *self)
 {
-  GtkWidget *map = ld_geo_card_get_map (LD_GEO_CARD (self->cards[3]));
-
-  ld_map_view_set_online_tiles (LD_MAP_VIEW (map), g_settings_get_boolean (self->settings, "online-map-tiles"));
+  ld_geo_card_set_online_tiles (LD_GEO_CARD (self->geo_card),
+                                g_settings_get_boolean (self->settings, "online-map-tiles"));
 }
 
 static void
 ld_window_init_settings (LdWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Run from a build tree without GSETTINGS_SCHEMA_DIR, the schema is missing: work
-   * without remembering rather than abort. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  /* Run from a build tree without GSETTINGS_SCHEMA_DIR, there are none: work without
+   * remembering rather than abort. */
+  self->settings = ld_settings_get ();
+  if (self->settings == NULL)
     {
       self->range = g_strdup ("last-6");
       self->sidebar_visible = TRUE;
       return;
     }
 
-  self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::online-map-tiles",
                            G_CALLBACK (online_tiles_changed_cb), self, G_CONNECT_SWAPPED);
   self->range = g_settings_get_string (self->settings, "range-preset");
@@ -824,6 +791,7 @@ ld_window_init_settings (LdWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  online_tiles_changed_cb (self);
 }
 
 static void
@@ -832,23 +800,7 @@ ld_window_init (LdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   ld_window_init_settings (self);
-
-  self->cards[0] = LD_CARD (ld_customers_card_new ());
-  self->cards[1] = LD_CARD (ld_licenses_card_new ());
-  self->cards[2] = LD_CARD (ld_analysis_card_new ());
-  self->cards[3] = LD_CARD (ld_geo_card_new ());
-  gtk_flow_box_append (self->trend_cards, GTK_WIDGET (self->cards[0]));
-  gtk_flow_box_append (self->trend_cards, GTK_WIDGET (self->cards[1]));
-  gtk_box_append (self->cards_box, GTK_WIDGET (self->cards[2]));
-  gtk_box_append (self->cards_box, GTK_WIDGET (self->cards[3]));
-  /* Flow box children are focusable by default; the cards' own controls take focus. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->trend_cards));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
-
   ld_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
-  if (self->settings != NULL)
-    online_tiles_changed_cb (self);
 
   g_object_bind_property (self, "sidebar-visible", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

@@ -14,7 +14,7 @@
 
 #include "ld-bar-chart.h"
 #include "ld-chart-format.h"
-#include "ld-chart-private.h"
+#include "ld-chart-paint.h"
 
 typedef struct
 {
@@ -148,14 +148,17 @@ row_heights (LdChartText        *text,
     }
 }
 
-static void
-compute_layout (const LdBarChartData *data,
-                const LdChartTheme   *theme,
-                LdChartText          *text,
-                double                width,
-                double                height,
-                Layout               *l)
+/* An LdChartLayoutFunc: @chart_data is an LdBarChartData, @layout a Layout. */
+static gboolean
+compute_layout (gconstpointer       chart_data,
+                const LdChartTheme *theme,
+                LdChartText        *text,
+                double              width,
+                double              height,
+                gpointer            layout)
 {
+  const LdBarChartData *data = chart_data;
+  Layout *l = layout;
   LdChartLegendEntry legend[2];
   double inner_w, label_need = 0, value_w = 0, gap, comfortable, minimum, avail;
 
@@ -167,7 +170,7 @@ compute_layout (const LdBarChartData *data,
                                data->has_secondary ? data->items[i].secondary : 0));
   l->empty = data->n_items == 0 || l->max == 0;
   if (l->empty)
-    return;
+    return FALSE;
 
   l->total = data_total (data);
   inner_w = MAX (1, width - 2 * l->pad);
@@ -227,6 +230,8 @@ compute_layout (const LdBarChartData *data,
       l->text_dy = l->row_h / 2;
       l->bar_dy = (l->row_h - l->bar_h) / 2;
     }
+
+  return TRUE;
 }
 
 static double
@@ -255,26 +260,10 @@ ld_bar_chart_draw (cairo_t              *cr,
   LdChartText text;
   Layout l;
 
-  g_return_if_fail (cr != NULL);
   g_return_if_fail (data != NULL);
-  g_return_if_fail (theme != NULL);
 
-  if (width <= 0 || height <= 0)
+  if (!ld_chart_begin (cr, width, height, theme, &text, compute_layout, data, &l))
     return;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  ld_chart_paint_background (cr, width, height, theme);
-
-  ld_chart_text_init (&text, cr, theme);
-  compute_layout (data, theme, &text, width, height, &l);
-
-  if (l.empty)
-    {
-      ld_chart_draw_empty (cr, &text, width, height, theme);
-      goto out;
-    }
 
   ld_chart_legend (cr, &text, legend, build_legend (data, theme, legend),
                    l.pad, l.pad, MAX (1, width - 2 * l.pad), theme);
@@ -330,35 +319,7 @@ ld_bar_chart_draw (cairo_t              *cr,
         }
     }
 
-out:
-  ld_chart_text_clear (&text);
-  cairo_restore (cr);
-}
-
-static gboolean
-measure_layout (const LdBarChartData *data,
-                const LdChartTheme   *theme,
-                double                width,
-                double                height,
-                Layout               *l)
-{
-  LdChartTheme fallback;
-  LdChartText text;
-  cairo_t *cr;
-
-  if (theme == NULL)
-    {
-      ld_chart_theme_init (&fallback, FALSE, 0.21, 0.52, 0.89);
-      theme = &fallback;
-    }
-
-  cr = ld_chart_measure_cr_new ();
-  ld_chart_text_init (&text, cr, theme);
-  compute_layout (data, theme, &text, width, height, l);
-  ld_chart_text_clear (&text);
-  cairo_destroy (cr);
-
-  return !l->empty;
+  ld_chart_end (cr, &text);
 }
 
 double
@@ -366,22 +327,13 @@ ld_bar_chart_get_preferred_height (const LdBarChartData *data,
                                    const LdChartTheme   *theme,
                                    double                width)
 {
-  LdChartTheme fallback;
   LdChartText text;
   Layout l;
   double comfortable, minimum, h;
-  cairo_t *cr;
 
   g_return_val_if_fail (data != NULL, 0);
 
-  if (theme == NULL)
-    {
-      ld_chart_theme_init (&fallback, FALSE, 0.21, 0.52, 0.89);
-      theme = &fallback;
-    }
-
-  cr = ld_chart_measure_cr_new ();
-  ld_chart_text_init (&text, cr, theme);
+  theme = ld_chart_text_init_measuring (&text, theme);
   /* Any height will do to learn the columns and the legend. */
   compute_layout (data, theme, &text, MAX (1, width), 1000, &l);
   row_heights (&text, theme, l.stacked, &comfortable, &minimum);
@@ -390,7 +342,6 @@ ld_bar_chart_get_preferred_height (const LdBarChartData *data,
   else
     h = l.top + data->n_items * comfortable + l.pad;
   ld_chart_text_clear (&text);
-  cairo_destroy (cr);
 
   return ceil (h);
 }
@@ -407,7 +358,7 @@ ld_bar_chart_item_at (const LdBarChartData *data,
 
   g_return_val_if_fail (data != NULL, -1);
 
-  if (width <= 0 || height <= 0 || !measure_layout (data, theme, width, height, &l))
+  if (width <= 0 || height <= 0 || !ld_chart_measure_layout (compute_layout, data, theme, width, height, &l))
     return -1;
 
   if (x < l.pad / 2 || x >= width - l.pad / 2 || y < l.top ||
@@ -431,7 +382,7 @@ ld_bar_chart_get_bar_area (const LdBarChartData *data,
   g_return_val_if_fail (area != NULL, FALSE);
 
   if (item < 0 || width <= 0 || height <= 0 ||
-      !measure_layout (data, theme, width, height, &l) || (guint) item >= l.n_rows)
+      !ld_chart_measure_layout (compute_layout, data, theme, width, height, &l) || (guint) item >= l.n_rows)
     return FALSE;
 
   area->x = l.bar_x;

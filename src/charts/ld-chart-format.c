@@ -156,6 +156,16 @@ ld_chart_format_percent (double percent)
   return g_strdup_printf (C_("chart percentage", "%.1f%%"), percent);
 }
 
+/* Rates and shares are exact hundredths of a percent (ld_percent_hundredths()):
+ * the figures and tables show both decimals. */
+char *
+ld_chart_format_rate (gint64 hundredths)
+{
+  /* TRANSLATORS: an assignment rate or share with two decimals, "60.56%";
+   * use "%.2f %%" where a space goes before the sign. */
+  return g_strdup_printf (C_("card percentage", "%.2f%%"), hundredths / 100.0);
+}
+
 static GDateTime *
 month_to_date_time (int month_index)
 {

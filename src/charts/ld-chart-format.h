@@ -29,6 +29,7 @@ double ld_chart_ticks_value        (const LdChartTicks *ticks,
 char  *ld_chart_format_count       (guint64       value);   /* "12,345" */
 char  *ld_chart_format_compact     (double        value);   /* "950", "1.2k", "12k", "3.4M" */
 char  *ld_chart_format_percent     (double        percent); /* "12.5%" */
+char  *ld_chart_format_rate        (gint64        hundredths); /* "60.56%": a share or rate */
 
 /* A month is counted as year * 12 + (month - 1), so January 2026 is 2026 * 12. */
 static inline int

@@ -212,6 +212,21 @@ ld_chart_theme_init (LdChartTheme *theme,
   ld_chart_theme_set_font (theme, NULL, 0);
 }
 
+/* libadwaita's default accent, #3584e4. */
+#define DEFAULT_ACCENT_R (0x35 / 255.0)
+#define DEFAULT_ACCENT_G (0x84 / 255.0)
+#define DEFAULT_ACCENT_B (0xe4 / 255.0)
+
+void
+ld_chart_theme_init_default (LdChartTheme *theme,
+                             double        font_size)
+{
+  g_return_if_fail (theme != NULL);
+
+  ld_chart_theme_init (theme, FALSE, DEFAULT_ACCENT_R, DEFAULT_ACCENT_G, DEFAULT_ACCENT_B);
+  ld_chart_theme_set_font (theme, NULL, font_size);
+}
+
 /* @family NULL or empty and @size <= 0 restore the defaults. */
 void
 ld_chart_theme_set_font (LdChartTheme *theme,

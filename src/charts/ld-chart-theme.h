@@ -51,6 +51,13 @@ void ld_chart_theme_set_font   (LdChartTheme       *theme,
                                 const char         *family,
                                 double              size);
 
+/* The light palette with libadwaita's default accent and the default font at
+ * @font_size (0: the default size). Exports are printed on white paper and pasted
+ * into white documents, so they use it whatever the screen's style; a measurement
+ * with no theme of its own uses it too. */
+void ld_chart_theme_init_default (LdChartTheme     *theme,
+                                  double            font_size);
+
 /* Convenience for the draw functions: sets @color as source, its alpha times @alpha. */
 void ld_chart_color_set_source (cairo_t            *cr,
                                 const LdChartColor *color,

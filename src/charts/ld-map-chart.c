@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ld-chart-format.h"
-#include "ld-chart-private.h"
+#include "ld-chart-paint.h"
 #include "ld-country-codes.h"
 #include "ld-map-chart.h"
 #include "ld-map-shapes.h"
@@ -25,7 +25,7 @@
  * are visible on a world map. */
 #define DOT_BELOW_PX 4.0
 
-/* ---- projection and views ---------------------------------------------- */
+/* ---- projection and views -------------------------------------------------------- */
 
 void
 ld_map_chart_project (double  lon,
@@ -162,7 +162,7 @@ ld_map_chart_view_from_widget (const LdMapChartView *view,
   ld_map_chart_unproject (ux, CLAMP (uy, 0, 1), lon, lat);
 }
 
-/* ---- data ---------------------------------------------------------------- */
+/* ---- data ------------------------------------------------------------------------ */
 
 void
 ld_map_chart_data_init (LdMapChartData *data)
@@ -346,7 +346,7 @@ ld_map_chart_bins_find (const LdMapChartBins *bins,
   return bins->n_bins > 0 ? (int) bins->n_bins - 1 : -1;
 }
 
-/* ---- colours ------------------------------------------------------------ */
+/* ---- colours --------------------------------------------------------------------- */
 
 static LdChartColor
 hex (guint32 rgb)
@@ -435,7 +435,7 @@ border_color (const LdChartTheme *theme,
     }
 }
 
-/* ---- drawing ------------------------------------------------------------ */
+/* ---- drawing --------------------------------------------------------------------- */
 
 typedef struct
 {
@@ -669,7 +669,7 @@ draw_countries (cairo_t              *cr,
     }
 }
 
-/* ---- legend ------------------------------------------------------------- */
+/* ---- legend ---------------------------------------------------------------------- */
 
 typedef struct
 {
@@ -863,7 +863,17 @@ ld_map_chart_draw_parts (cairo_t              *cr,
   prepared_clear (&p);
 }
 
-/* ---- hit-testing and text ------------------------------------------------ */
+double
+ld_map_chart_get_preferred_height (const LdMapChartData *data,
+                                   const LdChartTheme   *theme,
+                                   double                width)
+{
+  g_return_val_if_fail (theme != NULL, 0);
+
+  return CLAMP (width * 0.62, 14 * theme->font_size, 40 * theme->font_size);
+}
+
+/* ---- hit-testing and text -------------------------------------------------------- */
 
 const char *
 ld_map_chart_country_at (const LdMapChartData *data,
@@ -884,9 +894,10 @@ ld_map_chart_country_at (const LdMapChartData *data,
   if (x < 0 || y < 0 || x >= width || y >= height)
     return NULL;
 
+  /* Only sizes matter here, which the default theme has too. */
   if (theme == NULL)
     {
-      ld_chart_theme_init (&fallback, FALSE, 0.2, 0.5, 0.9);
+      ld_chart_theme_init_default (&fallback, 0);
       theme = &fallback;
     }
 
@@ -895,18 +906,16 @@ ld_map_chart_country_at (const LdMapChartData *data,
 
   if (data->show_legend)
     {
-      cairo_t *measure = ld_chart_measure_cr_new ();
       LdChartText text;
       Legend legend;
       gboolean in_legend;
 
-      ld_chart_text_init (&text, measure, theme);
+      ld_chart_text_init_measuring (&text, theme);
       legend_layout (&legend, &text, &p, theme, width, height);
       in_legend = x >= legend.x && x < legend.x + legend.width
                   && y >= legend.y && y < legend.y + legend.height;
       legend_clear (&legend);
       ld_chart_text_clear (&text);
-      cairo_destroy (measure);
       if (in_legend)
         goto out;
     }

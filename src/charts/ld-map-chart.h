@@ -122,6 +122,12 @@ void     ld_map_chart_draw             (cairo_t              *cr,
                                         const LdMapChartData *data,
                                         const LdChartTheme   *theme);
 
+/* The height the map wants at @width on a card or a page: the inhabited world in
+ * Web Mercator is about 0.65 as high as wide. */
+double   ld_map_chart_get_preferred_height (const LdMapChartData *data,
+                                            const LdChartTheme   *theme,
+                                            double                width);
+
 /* What ld_map_chart_draw_parts() paints, so a widget can cache the slow
  * part (the countries) and repaint the hover and the legend every frame. */
 typedef enum

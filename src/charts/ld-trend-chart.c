@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "ld-chart-format.h"
-#include "ld-chart-private.h"
+#include "ld-chart-paint.h"
 #include "ld-trend-chart.h"
 
 typedef struct
@@ -320,17 +320,23 @@ compute_layout_lines (const LdTrendChartData *data,
 
 /* Month labels take two lines (names, then years); when the range is so long
  * that only years are shown, the second line goes back to the plot. */
-static void
-compute_layout (const LdTrendChartData *data,
-                const LdChartTheme     *theme,
-                LdChartText            *text,
-                double                  width,
-                double                  height,
-                Layout                 *l)
+/* An LdChartLayoutFunc: @chart_data is an LdTrendChartData, @layout a Layout. */
+static gboolean
+compute_layout (gconstpointer       chart_data,
+                const LdChartTheme *theme,
+                LdChartText        *text,
+                double              width,
+                double              height,
+                gpointer            layout)
 {
+  const LdTrendChartData *data = chart_data;
+  Layout *l = layout;
+
   compute_layout_lines (data, theme, text, width, height, 2, l);
   if (!l->empty && l->skip >= 12)
     compute_layout_lines (data, theme, text, width, height, 1, l);
+
+  return !l->empty;
 }
 
 static double
@@ -580,26 +586,10 @@ ld_trend_chart_draw (cairo_t                *cr,
   LdChartText text;
   Layout l;
 
-  g_return_if_fail (cr != NULL);
   g_return_if_fail (data != NULL);
-  g_return_if_fail (theme != NULL);
 
-  if (width <= 0 || height <= 0)
+  if (!ld_chart_begin (cr, width, height, theme, &text, compute_layout, data, &l))
     return;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  ld_chart_paint_background (cr, width, height, theme);
-
-  ld_chart_text_init (&text, cr, theme);
-  compute_layout (data, theme, &text, width, height, &l);
-
-  if (l.empty)
-    {
-      ld_chart_draw_empty (cr, &text, width, height, theme);
-      goto out;
-    }
 
   ld_chart_legend (cr, &text, legend, build_legend (data, theme, legend),
                    l.pad, l.pad, MAX (1, width - 2 * l.pad), theme);
@@ -633,35 +623,17 @@ ld_trend_chart_draw (cairo_t                *cr,
   draw_lines (cr, data, &l, theme);
   draw_month_labels (cr, &text, data, &l, width, theme);
 
-out:
-  ld_chart_text_clear (&text);
-  cairo_restore (cr);
+  ld_chart_end (cr, &text);
 }
 
-static gboolean
-measure_layout (const LdTrendChartData *data,
-                const LdChartTheme     *theme,
-                double                  width,
-                double                  height,
-                Layout                 *l)
+double
+ld_trend_chart_get_preferred_height (const LdTrendChartData *data,
+                                     const LdChartTheme     *theme,
+                                     double                  width)
 {
-  LdChartTheme fallback;
-  LdChartText text;
-  cairo_t *cr;
+  g_return_val_if_fail (theme != NULL, 0);
 
-  if (theme == NULL)
-    {
-      ld_chart_theme_init (&fallback, FALSE, 0.21, 0.52, 0.89);
-      theme = &fallback;
-    }
-
-  cr = ld_chart_measure_cr_new ();
-  ld_chart_text_init (&text, cr, theme);
-  compute_layout (data, theme, &text, width, height, l);
-  ld_chart_text_clear (&text);
-  cairo_destroy (cr);
-
-  return !l->empty;
+  return CLAMP (width * 0.42, 12 * theme->font_size, 22 * theme->font_size);
 }
 
 int
@@ -677,7 +649,7 @@ ld_trend_chart_month_at (const LdTrendChartData *data,
 
   g_return_val_if_fail (data != NULL, -1);
 
-  if (width <= 0 || height <= 0 || !measure_layout (data, theme, width, height, &l))
+  if (width <= 0 || height <= 0 || !ld_chart_measure_layout (compute_layout, data, theme, width, height, &l))
     return -1;
 
   /* The column runs from the top label down through the month labels. */
@@ -703,7 +675,7 @@ ld_trend_chart_get_month_area (const LdTrendChartData *data,
   g_return_val_if_fail (area != NULL, FALSE);
 
   if (month < 0 || (guint) month >= data->n_months || width <= 0 || height <= 0 ||
-      !measure_layout (data, theme, width, height, &l))
+      !ld_chart_measure_layout (compute_layout, data, theme, width, height, &l))
     return FALSE;
 
   area->x = l.px + month * l.slot;

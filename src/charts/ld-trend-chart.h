@@ -59,6 +59,12 @@ void     ld_trend_chart_draw                (cairo_t                *cr,
                                              const LdTrendChartData *data,
                                              const LdChartTheme     *theme);
 
+/* The height the chart wants at @width on a card or a page: wide enough months
+ * but never a ribbon nor a tower. */
+double   ld_trend_chart_get_preferred_height (const LdTrendChartData *data,
+                                              const LdChartTheme     *theme,
+                                              double                  width);
+
 /* The month (0 … n_months - 1) under (@x, @y) in a chart drawn at @width × @height
  * with @theme (NULL: the light default; only the font matters), or -1. Uses the
  * drawing's own layout, so a tooltip shows the month the pointer is over. */

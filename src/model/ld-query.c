@@ -72,6 +72,25 @@ struct _LdQuery
   int            present_from;
   int            present_to;
   guint8        *present[LD_N_DIMS];
+
+  /* New customers (SPEC §3) need to know who had a passing row before the range.
+   * Per run, the customers that did; per report, the month of each customer's first
+   * row (G_MAXINT when none), computed on first use: without a filter, or with
+   * filters that keep or drop whole customers, that month alone answers. */
+  guint64       *customer_before_bits;
+  int           *customer_first_month;
+
+  /* Licence states: the states present in the range (per range, like present[]) get
+   * slots in text order: per state id its slot, per slot its id. Per month of the
+   * scan, each state id's figures, and per customer the state ids (below
+   * STATE_MASK_SLOTS) it was seen with this month; rows of further ids are counted
+   * through state_keys instead. */
+  guint32       *state_slot;
+  guint32       *state_slot_id;
+  guint          n_state_slots;
+  LdStateFigures *state_acc;
+  guint8        *customer_states;
+  GArray        *state_keys;
 };
 
 G_DEFINE_FINAL_TYPE (LdQuery, ld_query, G_TYPE_OBJECT)
@@ -251,6 +270,13 @@ ld_query_finalize (GObject *object)
   g_free (self->group_pair_bits);
   g_free (self->product_pair_bits);
   g_free (self->country_pair_bits);
+  g_free (self->customer_before_bits);
+  g_free (self->customer_first_month);
+  g_free (self->state_slot);
+  g_free (self->state_slot_id);
+  g_free (self->state_acc);
+  g_free (self->customer_states);
+  g_clear_pointer (&self->state_keys, g_array_unref);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (ld_query_parent_class)->finalize (object);
@@ -307,6 +333,12 @@ ld_query_new (LdReport *report)
   self->country_pair_bits = g_new0 (guint64, BITS_WORDS (report->n_customer_country_pairs));
   self->group_fail = g_new0 (guint8, MAX (report->n_groups, 1));
   self->customer_fail = g_new0 (guint8, MAX (report->n_customers, 1));
+  self->customer_before_bits = g_new0 (guint64, BITS_WORDS (report->n_customers));
+  self->customer_states = g_new0 (guint8, MAX (report->n_customers, 1));
+  self->state_slot = g_new0 (guint32, ld_dict_size (report->dim_dict[LD_DIM_STATE]));
+  self->state_slot_id = g_new0 (guint32, ld_dict_size (report->dim_dict[LD_DIM_STATE]));
+  self->state_acc = g_new0 (LdStateFigures, ld_dict_size (report->dim_dict[LD_DIM_STATE]));
+  self->state_keys = g_array_new (FALSE, FALSE, sizeof (guint64));
 
   ld_query_find_dependent_dims (self);
 
@@ -361,7 +393,14 @@ ld_query_get_range (LdQuery *self,
   g_return_if_fail (LD_IS_QUERY (self));
 
   last = self->report->last_month;
-  if (self->report->n_rows > 0)
+  /* A custom range lists its months with zeros even where the report has none, an
+   * empty report included (SPEC §3: monthly series list every month of the range). */
+  if (self->preset == LD_RANGE_CUSTOM)
+    {
+      from = self->custom_from;
+      to = self->custom_to;
+    }
+  else if (self->report->n_rows > 0)
     switch (self->preset)
       {
       case LD_RANGE_LAST_6:
@@ -593,6 +632,24 @@ ld_query_update_present (LdQuery *self,
       }
 #undef MARK_PRESENT
 
+  /* Slots in text order, so that a month's states come out sorted. */
+  {
+    LdDict *dict = self->report->dim_dict[LD_DIM_STATE];
+    const guint32 *order = ld_dict_get_order (dict);
+    const guint8 *present = self->present[LD_DIM_STATE];
+    guint n = ld_dict_size (dict);
+
+    self->n_state_slots = 0;
+    for (guint rank = 0; rank < n; rank++)
+      {
+        guint32 id = order[rank];
+
+        if (present[id])
+          self->state_slot_id[self->n_state_slots] = id;
+        self->state_slot[id] = present[id] ? self->n_state_slots++ : G_MAXUINT32;
+      }
+  }
+
   self->present_from = from;
   self->present_to = to;
 }
@@ -601,8 +658,9 @@ typedef struct {
   guint64 rows;
   guint64 provisioned;
   guint64 assigned;
-  guint64 new_in_month;
-  guint64 new_in_run;
+  guint64 active;        /* distinct customers in the month */
+  guint64 first_in_run;  /* of them, first seen in the range this month */
+  guint64 fresh;         /* of those, without a passing row before the range: new */
 } MonthTotals;
 
 /* Where a row's value of a dimension comes from: its own column, its group's or
@@ -614,7 +672,9 @@ enum {
 };
 
 /* The dimensions read per row (neither per group nor per customer): their facets
- * are summed per row, and the active ones among them are filtered per row. */
+ * are summed per row, and the active ones among them are filtered per row. The
+ * licence state is always one of them, the last: its facet comes from the states'
+ * monthly sums instead (ld_query_finish_states()), so the row loop sums n_dims − 1. */
 typedef struct {
   guint          n_dims;
   const LdIds   *ids[LD_N_DIMS];
@@ -631,6 +691,23 @@ typedef struct {
   guint          row_dim[LD_N_DIMS];        /* SOURCE_ROW: index into dims */
 } RowWork;
 
+/* A customer remembers the states it was seen with this month in a byte: the first
+ * eight state ids of the file (its usual handful); rarer ones go through state_keys. */
+#define STATE_MASK_SLOTS 8
+
+/* In group_fail[] and customer_fail[], beside the bits of the failing dimensions:
+ * not the one group or customer the query is restricted to. */
+#define ONLY_BIT 0x80
+G_STATIC_ASSERT (LD_N_DIMS < 7);
+
+/* How many per-row filters a scan is compiled for: none, exactly one (the usual
+ * licence state), or any number (a loop). */
+enum {
+  ROW_FILTERS_NONE = 0,
+  ROW_FILTERS_ONE = 1,
+  ROW_FILTERS_ANY = 2,
+};
+
 /* Sets bit @i and returns 1 when it was clear: branch-free, for counting. */
 static inline guint
 test_and_set (guint64 *bits,
@@ -643,6 +720,13 @@ test_and_set (guint64 *bits,
   return (word & mask) == 0;
 }
 
+static inline guint
+test_bit (const guint64 *bits,
+          guint32        i)
+{
+  return (bits[i >> 6] >> (i & 63)) & 1;
+}
+
 /* One month's rows, block by block. Always inlined with @filtered and
  * @per_row_country constant, so the common case of no active filter compiles to a
  * loop without any filter code in it, and no loop keeps pointers it does not use. */
@@ -652,6 +736,7 @@ scan_rows (LdQuery       *self,
            guint          lo,
            guint          hi,
            gboolean       filtered,
+           guint          row_filters,
            gboolean       per_row_country,
            const RowWork *work,
            MonthTotals   *totals)
@@ -663,6 +748,7 @@ scan_rows (LdQuery       *self,
   const guint8 *customer_fail = self->customer_fail;
   guint64 *run_bits = self->customer_run_bits;
   guint64 *month_bits = self->customer_month_bits;
+  const guint64 *before_bits = self->customer_before_bits;
   guint64 *cg_bits = self->group_pair_bits;
   guint64 *cp_bits = self->product_pair_bits;
   guint64 *cc_bits = self->country_pair_bits;
@@ -672,11 +758,15 @@ scan_rows (LdQuery       *self,
   LdSums *group_sums = res->group_sums;
   LdSums *customer_sums = res->customer_sums;
   LdSums *country_sums = res->country_sums;
-  guint32 group_only = self->group_only;
-  guint32 customer_only = self->customer_only;
+  LdStateFigures *state_acc = self->state_acc;
+  guint8 *customer_states = self->customer_states;
+  guint state_dim = work->row_dim[LD_DIM_STATE];
+  const guint8 *filter_sel0 = work->filter_sel[0];
+  guint filter_bit0 = work->filter_bit[0];
   guint n_dims = work->n_dims;
+  guint n_facet_dims = work->n_dims - 1;
   guint n_filters = work->n_filters;
-  guint64 rows = 0, sum_prov = 0, sum_asg = 0, new_in_month = 0, new_in_run = 0;
+  guint64 rows = 0, sum_prov = 0, sum_asg = 0, active = 0, first_in_run = 0, fresh = 0;
   guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS], cg_buf[BLOCK_ROWS], cp_buf[BLOCK_ROWS];
   guint32 cc_buf[BLOCK_ROWS], code_buf[BLOCK_ROWS];
   guint32 dim_buf[LD_N_DIMS][BLOCK_ROWS];
@@ -690,8 +780,9 @@ scan_rows (LdQuery       *self,
       const guint32 *grp = ids_block (&report->group, base, n, grp_buf);
       const guint32 *cg_pair = ids_block (&report->customer_group_pair, base, n, cg_buf);
       const guint32 *cp_pair = ids_block (&report->customer_product_pair, base, n, cp_buf);
-      const guint32 *cc_pair = NULL, *codes = NULL;
-      const guint32 *dim[LD_N_DIMS];
+      const guint32 *cc_pair = NULL, *codes = NULL, *states;
+      /* The state is always read per row (ld_query_prepare), so dim[] has it. */
+      const guint32 *dim[LD_N_DIMS] = { NULL };
       const guint32 *fail_values[LD_N_DIMS];
       const guint32 *filter_values[LD_N_DIMS];
 
@@ -702,6 +793,7 @@ scan_rows (LdQuery       *self,
         }
       for (guint k = 0; k < n_dims; k++)
         dim[k] = ids_block (work->ids[k], base, n, dim_buf[k]);
+      states = dim[state_dim];
       if (filtered)
         {
           for (guint k = 0; k < n_filters; k++)
@@ -715,26 +807,26 @@ scan_rows (LdQuery       *self,
           guint32 p = prov[i];
           guint32 c = cust[i];
           guint32 g = grp[i];
-          guint32 a;
+          guint32 a, state_id;
+          LdStateFigures *state;
 
           if (filtered)
             {
-              guint fail;
+              guint fail = group_fail[g] | customer_fail[c];
 
-              if ((group_only != G_MAXUINT32 && g != group_only)
-                  || (customer_only != G_MAXUINT32 && c != customer_only))
-                continue;
-
-              fail = group_fail[g] | customer_fail[c];
               /* Branch-free: a selection entry is 1 or 0, so entry − 1 masks the bit in
                * exactly when the value is not selected. */
-              for (guint k = 0; k < n_filters; k++)
-                fail |= (guint) (work->filter_sel[k][filter_values[k][i]] - 1) & work->filter_bit[k];
+              if (row_filters == ROW_FILTERS_ONE)
+                fail |= (guint) (filter_sel0[filter_values[0][i]] - 1) & filter_bit0;
+              else if (row_filters == ROW_FILTERS_ANY)
+                for (guint k = 0; k < n_filters; k++)
+                  fail |= (guint) (work->filter_sel[k][filter_values[k][i]] - 1) & work->filter_bit[k];
 
               if (fail != 0)
                 {
-                  /* Failing one filter only: the row counts in that filter's facet. */
-                  if ((fail & (fail - 1)) == 0)
+                  /* Failing one filter only: the row counts in that filter's facet
+                   * (not when it is outside the one group or customer asked for). */
+                  if ((fail & (fail - 1)) == 0 && fail < ONLY_BIT)
                     {
                       guint d = g_bit_nth_lsf (fail, -1);
                       guint32 index[3] = { i, g, c };
@@ -754,11 +846,37 @@ scan_rows (LdQuery       *self,
           customer_sums[c].provisioned += p;
           customer_sums[c].assigned += a;
 
+          state_id = states[i];
+          state = &state_acc[state_id];
+          state->provisioned += p;
+          state->assigned += a;
+
           if (test_and_set (month_bits, c))
             {
-              new_in_month++;
-              new_in_run += test_and_set (run_bits, c);
+              guint first = test_and_set (run_bits, c);
+
+              /* First row of the customer this month; first in the range; and new
+               * when it had no passing row before the range either. */
+              active++;
+              first_in_run += first;
+              fresh += first & (test_bit (before_bits, c) ^ 1);
+              customer_states[c] = 0;
             }
+          if (G_LIKELY (state_id < STATE_MASK_SLOTS))
+            {
+              guint8 seen = customer_states[c];
+              guint8 bit = 1u << state_id;
+
+              state->customers += (seen & bit) == 0;
+              customer_states[c] = seen | bit;
+            }
+          else
+            {
+              guint64 key = ((guint64) state_id << 32) | c;
+
+              g_array_append_val (self->state_keys, key);
+            }
+
           group_customers[g] += test_and_set (cg_bits, cg_pair[i]);
           customer_products[c] += test_and_set (cp_bits, cp_pair[i]);
 
@@ -771,7 +889,7 @@ scan_rows (LdQuery       *self,
               country_customers[code] += test_and_set (cc_bits, cc_pair[i]);
             }
 
-          for (guint k = 0; k < n_dims; k++)
+          for (guint k = 0; k < n_facet_dims; k++)
             work->facet[k][dim[k][i]] += p;
         }
     }
@@ -779,8 +897,9 @@ scan_rows (LdQuery       *self,
   totals->rows = rows;
   totals->provisioned = sum_prov;
   totals->assigned = sum_asg;
-  totals->new_in_month = new_in_month;
-  totals->new_in_run = new_in_run;
+  totals->active = active;
+  totals->first_in_run = first_in_run;
+  totals->fresh = fresh;
 }
 
 static void
@@ -792,10 +911,31 @@ scan_rows_plain (LdQuery       *self,
                  MonthTotals   *totals)
 {
   if (self->country_by_customer)
-    scan_rows (self, res, lo, hi, FALSE, FALSE, work, totals);
+    scan_rows (self, res, lo, hi, FALSE, ROW_FILTERS_NONE, FALSE, work, totals);
   else
-    scan_rows (self, res, lo, hi, FALSE, TRUE, work, totals);
+    scan_rows (self, res, lo, hi, FALSE, ROW_FILTERS_NONE, TRUE, work, totals);
 }
+
+/* One copy per number of per-row filters: with none or one, the row loop has no
+ * inner loop. */
+#define SCAN_ROWS_FILTERED(row_filters)                                                   \
+  static void                                                                             \
+  scan_rows_filtered_##row_filters (LdQuery       *self,                                  \
+                                    LdResultData  *res,                                   \
+                                    guint          lo,                                    \
+                                    guint          hi,                                    \
+                                    const RowWork *work,                                  \
+                                    MonthTotals   *totals)                                \
+  {                                                                                       \
+    if (self->country_by_customer)                                                        \
+      scan_rows (self, res, lo, hi, TRUE, ROW_FILTERS_##row_filters, FALSE, work, totals); \
+    else                                                                                  \
+      scan_rows (self, res, lo, hi, TRUE, ROW_FILTERS_##row_filters, TRUE, work, totals);  \
+  }
+
+SCAN_ROWS_FILTERED (NONE)
+SCAN_ROWS_FILTERED (ONE)
+SCAN_ROWS_FILTERED (ANY)
 
 static void
 scan_rows_filtered (LdQuery       *self,
@@ -805,10 +945,178 @@ scan_rows_filtered (LdQuery       *self,
                     const RowWork *work,
                     MonthTotals   *totals)
 {
-  if (self->country_by_customer)
-    scan_rows (self, res, lo, hi, TRUE, FALSE, work, totals);
+  switch (work->n_filters)
+    {
+    case 0: scan_rows_filtered_NONE (self, res, lo, hi, work, totals); break;
+    case 1: scan_rows_filtered_ONE (self, res, lo, hi, work, totals); break;
+    default: scan_rows_filtered_ANY (self, res, lo, hi, work, totals); break;
+    }
+}
+
+/* The end of a month of the scan: the states seen in it become the result's cells
+ * (in slot order, which is text order), and the accumulators are cleared. */
+static void
+flush_states (LdQuery      *self,
+              LdResultData *res)
+{
+  GArray *keys = self->state_keys;
+
+  /* Rows of state ids past the customers' masks: distinct (id, customer) keys. */
+  if (keys->len > 0)
+    {
+      guint64 *k = (guint64 *) (gpointer) keys->data;
+
+      ld_sort_keys (k, keys->len);
+      for (guint i = 0; i < keys->len; i++)
+        if (i == 0 || k[i] != k[i - 1])
+          self->state_acc[k[i] >> 32].customers++;
+      g_array_set_size (keys, 0);
+    }
+
+  for (guint slot = 0; slot < self->n_state_slots; slot++)
+    {
+      LdStateFigures *acc = &self->state_acc[self->state_slot_id[slot]];
+
+      /* Every passing row counts its customer once in its state and month. */
+      if (acc->customers == 0)
+        continue;
+      g_array_append_vals (res->state_cells, &(LdStateCell) { slot, *acc }, 1);
+      memset (acc, 0, sizeof *acc);
+    }
+}
+
+/* Rows before the range, for what the range's figures compare with: a row that
+ * passes the filters marks its customer in customer_before_bits. With @counting
+ * (the previous period), it is also summed into @totals, and the customers it marks
+ * for the first time are its distinct customers. Always inlined with @filtered and
+ * @counting constant, like scan_rows(). */
+static inline __attribute__ ((always_inline)) void
+scan_before (LdQuery       *self,
+             guint          lo,
+             guint          hi,
+             gboolean       filtered,
+             guint          row_filters,
+             gboolean       counting,
+             const RowWork *work,
+             MonthTotals   *totals)
+{
+  LdReport *report = self->report;
+  const guint8 *group_fail = self->group_fail;
+  const guint8 *customer_fail = self->customer_fail;
+  guint64 *before_bits = self->customer_before_bits;
+  const guint8 *filter_sel0 = work->filter_sel[0];
+  guint filter_bit0 = work->filter_bit[0];
+  guint n_filters = work->n_filters;
+  guint64 sum_prov = 0, sum_asg = 0, customers = 0;
+  guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS];
+  guint32 filter_buf[LD_N_DIMS][BLOCK_ROWS];
+
+  for (guint base = lo; base < hi; base += BLOCK_ROWS)
+    {
+      guint n = MIN (BLOCK_ROWS, hi - base);
+      const guint32 *prov = report->provisioned + base;
+      const guint32 *asg = report->assigned + base;
+      const guint32 *cust = ids_block (&report->customer, base, n, cust_buf);
+      const guint32 *grp = NULL;
+      const guint32 *filter_values[LD_N_DIMS];
+
+      if (filtered)
+        {
+          grp = ids_block (&report->group, base, n, grp_buf);
+          for (guint k = 0; k < n_filters; k++)
+            filter_values[k] = ids_block (work->ids[work->filter_dim[k]], base, n, filter_buf[k]);
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 c = cust[i];
+
+          if (filtered)
+            {
+              guint fail = group_fail[grp[i]] | customer_fail[c];
+
+              if (row_filters == ROW_FILTERS_ONE)
+                fail |= (guint) (filter_sel0[filter_values[0][i]] - 1) & filter_bit0;
+              else if (row_filters == ROW_FILTERS_ANY)
+                for (guint k = 0; k < n_filters; k++)
+                  fail |= (guint) (work->filter_sel[k][filter_values[k][i]] - 1) & work->filter_bit[k];
+              if (fail != 0)
+                continue;
+            }
+
+          if (counting)
+            {
+              sum_prov += prov[i];
+              sum_asg += asg[i];
+              customers += test_and_set (before_bits, c);
+            }
+          else
+            before_bits[c >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
+        }
+    }
+
+  if (counting)
+    {
+      totals->provisioned = sum_prov;
+      totals->assigned = sum_asg;
+      totals->active = customers;
+    }
+}
+
+static void
+scan_before_counting (LdQuery *self, guint lo, guint hi, gboolean filtered,
+                      const RowWork *work, MonthTotals *totals)
+{
+  if (!filtered)
+    scan_before (self, lo, hi, FALSE, ROW_FILTERS_NONE, TRUE, work, totals);
+  else if (work->n_filters == 0)
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_NONE, TRUE, work, totals);
+  else if (work->n_filters == 1)
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_ONE, TRUE, work, totals);
   else
-    scan_rows (self, res, lo, hi, TRUE, TRUE, work, totals);
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_ANY, TRUE, work, totals);
+}
+
+/* Only with a filter: without one, each customer's first month answers. */
+static void
+scan_before_marking (LdQuery *self, guint lo, guint hi,
+                     const RowWork *work)
+{
+  if (work->n_filters == 0)
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_NONE, FALSE, work, NULL);
+  else if (work->n_filters == 1)
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_ONE, FALSE, work, NULL);
+  else
+    scan_before (self, lo, hi, TRUE, ROW_FILTERS_ANY, FALSE, work, NULL);
+}
+
+/* The month of each customer's first row, over the whole report. */
+static const int *
+ld_query_get_customer_first_months (LdQuery *self)
+{
+  LdReport *report = self->report;
+
+  if (self->customer_first_month == NULL)
+    {
+      int *first = g_new (int, MAX (report->n_customers, 1));
+      guint32 buf[BLOCK_ROWS];
+
+      for (guint c = 0; c < report->n_customers; c++)
+        first[c] = G_MAXINT;
+      /* Rows are in month order: the first month a customer is met in is its first. */
+      for (guint k = 0; k < report->n_months; k++)
+        for (guint base = report->month_start[k]; base < report->month_start[k + 1]; base += BLOCK_ROWS)
+          {
+            guint n = MIN (BLOCK_ROWS, report->month_start[k + 1] - base);
+            const guint32 *cust = ids_block (&report->customer, base, n, buf);
+            int month = report->first_month + (int) k;
+
+            for (guint i = 0; i < n; i++)
+              first[cust[i]] = MIN (first[cust[i]], month);
+          }
+      self->customer_first_month = first;
+    }
+  return self->customer_first_month;
 }
 
 /* Splits the active filters into per-group and per-customer masks and per-row
@@ -825,6 +1133,9 @@ ld_query_prepare (LdQuery *self,
 
   work->n_dims = 0;
   work->n_filters = 0;
+  /* Read (never used) by scans compiled for no row filter. */
+  work->filter_sel[0] = NULL;
+  work->filter_bit[0] = 0;
 
   for (int d = 0; d < LD_N_DIMS; d++)
     {
@@ -861,8 +1172,13 @@ ld_query_prepare (LdQuery *self,
           work->n_dims++;
         }
     }
+  /* The scan reads each row's state for the states table, as the last of dims. */
+  g_assert (work->source[LD_DIM_STATE] == SOURCE_ROW);
+  g_assert (work->row_dim[LD_DIM_STATE] == work->n_dims - 1);
 
 
+  /* One Analysis row or one customer only (ld_query_set_group_only()) fails the
+   * others through ONLY_BIT in the same masks, so the scan tests nothing more. */
   for (guint g = 0; g < report->n_groups; g++)
     {
       guint8 fail = 0;
@@ -870,10 +1186,12 @@ ld_query_prepare (LdQuery *self,
       for (int d = LD_DIM_OFFER_TYPE; d <= LD_DIM_PLAN; d++)
         if ((group_dims & (1 << d)) && !self->selection[d][group_value (report, d, g)])
           fail |= 1 << d;
+      if (self->group_only != G_MAXUINT32 && g != self->group_only)
+        fail |= ONLY_BIT;
       self->group_fail[g] = fail;
     }
 
-  if (customer_dims != 0)
+  if (customer_dims != 0 || self->customer_only != G_MAXUINT32)
     {
       for (guint c = 0; c < report->n_customers; c++)
         {
@@ -884,6 +1202,10 @@ ld_query_prepare (LdQuery *self,
               fail |= 1 << d;
           self->customer_fail[c] = fail;
         }
+      if (self->customer_only != G_MAXUINT32)
+        for (guint c = 0; c < report->n_customers; c++)
+          if (c != self->customer_only)
+            self->customer_fail[c] |= ONLY_BIT;
       self->customer_fail_set = TRUE;
     }
   else if (self->customer_fail_set)
@@ -924,6 +1246,48 @@ ld_query_derive (LdQuery      *self,
         }
 }
 
+/* The states that occur among the passing rows, in text order, and the cells
+ * renumbered from slots to them; the state facet's passing rows from the cells. */
+static void
+ld_query_finish_states (LdQuery      *self,
+                        LdResultData *res)
+{
+  LdDict *dict = self->report->dim_dict[LD_DIM_STATE];
+  const guint32 *order = ld_dict_get_order (dict);
+  const char *const *texts = ld_dict_get_texts (dict);
+  LdStateCell *cells = (LdStateCell *) (gpointer) res->state_cells->data;
+  guint n_cells = res->state_cells->len;
+  g_autofree guint32 *index = g_new (guint32, MAX (self->n_state_slots, 1));
+  guint n_ids = ld_dict_size (dict);
+
+  /* Unused slots stay G_MAXUINT32; used ones are marked, then numbered. */
+  for (guint slot = 0; slot < self->n_state_slots; slot++)
+    index[slot] = G_MAXUINT32;
+  for (guint i = 0; i < n_cells; i++)
+    index[cells[i].state] = G_MAXUINT32 - 1;
+
+  /* The state facet's share of the passing rows (the rows failing the state filter
+   * alone were added by the scan): the scan left it to the cells. */
+  for (guint i = 0; i < n_cells; i++)
+    res->facet_provisioned[LD_DIM_STATE][self->state_slot_id[cells[i].state]] += cells[i].figures.provisioned;
+
+  res->states = g_new (const char *, MAX (self->n_state_slots, 1));
+  res->n_states = 0;
+  for (guint rank = 0; rank < n_ids; rank++)
+    {
+      guint32 slot = self->state_slot[order[rank]];
+
+      if (slot != G_MAXUINT32 && index[slot] == G_MAXUINT32 - 1)
+        {
+          index[slot] = res->n_states;
+          res->states[res->n_states++] = texts[order[rank]];
+        }
+    }
+
+  for (guint i = 0; i < n_cells; i++)
+    cells[i].state = index[cells[i].state];
+}
+
 LdResult *
 ld_query_run (LdQuery *self)
 {
@@ -932,10 +1296,10 @@ ld_query_run (LdQuery *self)
   LdResultData *res;
   RowWork work;
   guint n_active;
-  gboolean filtered;
-  int from, to, lo_month, hi_month;
-  guint lo, hi;
-  guint64 cumulative = 0;
+  gboolean filtered, whole_customers, in_range;
+  int from, to, lo_month, hi_month, before_to;
+  guint lo, hi, n_months, k_done = 0;
+  guint64 cumulative = 0, fresh_total = 0;
 
   g_return_val_if_fail (LD_IS_QUERY (self), NULL);
 
@@ -943,6 +1307,7 @@ ld_query_run (LdQuery *self)
   ld_query_get_range (self, &from, &to);
   result = ld_result_new (report, from, to);
   res = ld_result_data (result);
+  n_months = res->n_months;
 
   for (int d = 0; d < LD_N_DIMS; d++)
     res->selected[d] = g_strdupv ((char **) self->values[d]->pdata);
@@ -958,7 +1323,63 @@ ld_query_run (LdQuery *self)
   n_active = ld_query_prepare (self, &work, res);
   filtered = n_active > 0 || self->group_only != G_MAXUINT32 || self->customer_only != G_MAXUINT32;
 
-  if (ld_query_row_span (self, from, to, &lo_month, &hi_month, &lo, &hi))
+  /* Filters that keep or drop whole customers (names and codes per customer, one
+   * customer only) leave each kept customer's first month as it is. */
+  whole_customers = self->group_only == G_MAXUINT32;
+  for (int d = 0; d < LD_N_DIMS; d++)
+    if (self->values[d]->len > 0 && !self->by_customer[d])
+      whole_customers = FALSE;
+
+  memset (self->customer_before_bits, 0, BITS_WORDS (report->n_customers) * sizeof (guint64));
+  in_range = ld_query_row_span (self, from, to, &lo_month, &hi_month, &lo, &hi);
+  before_to = from - 1;
+
+  /* The previous period (SPEC §3): only when the report covers its first month, so
+   * that nothing is compared with months the data does not hold; never for All time. */
+  if (self->preset != LD_RANGE_ALL && report->n_rows > 0 && from - (int) n_months >= report->first_month)
+    {
+      MonthTotals t = { 0 };
+      int p_lo_month, p_hi_month;
+      guint p_lo, p_hi;
+
+      res->has_previous = TRUE;
+      res->previous_from = from - (int) n_months;
+      res->previous_to = from - 1;
+      if (ld_query_row_span (self, res->previous_from, res->previous_to,
+                             &p_lo_month, &p_hi_month, &p_lo, &p_hi))
+        scan_before_counting (self, p_lo, p_hi, filtered, &work, &t);
+      res->previous_customers = t.active;
+      res->previous_provisioned = t.provisioned;
+      res->previous_assigned = t.assigned;
+      before_to = res->previous_from - 1;
+    }
+
+  /* Who had a passing row before the range, for new customers: the rows before the
+   * previous period (already marked) when a filter picks rows within customers,
+   * else each customer's first month. */
+  if (in_range && from > report->first_month)
+    {
+      if (whole_customers)
+        {
+          const int *first = ld_query_get_customer_first_months (self);
+          guint64 *bits = self->customer_before_bits;
+
+          for (guint c = 0; c < report->n_customers; c++)
+            bits[c >> 6] |= (guint64) (first[c] < from) << (c & 63);
+        }
+      else
+        {
+          int b_lo_month, b_hi_month;
+          guint b_lo, b_hi;
+
+          if (before_to >= report->first_month
+              && ld_query_row_span (self, report->first_month, before_to,
+                                    &b_lo_month, &b_hi_month, &b_lo, &b_hi))
+            scan_before_marking (self, b_lo, b_hi, &work);
+        }
+    }
+
+  if (in_range)
     {
       memset (self->customer_run_bits, 0, BITS_WORDS (report->n_customers) * sizeof (guint64));
       memset (self->group_pair_bits, 0, BITS_WORDS (report->n_customer_group_pairs) * sizeof (guint64));
@@ -972,17 +1393,24 @@ ld_query_run (LdQuery *self)
           guint mhi = report->month_start[m - report->first_month + 1];
           MonthTotals t;
 
+          while (k_done <= k)
+            res->state_month_start[k_done++] = res->state_cells->len;
+
           memset (self->customer_month_bits, 0, BITS_WORDS (report->n_customers) * sizeof (guint64));
           if (filtered)
             scan_rows_filtered (self, res, mlo, mhi, &work, &t);
           else
             scan_rows_plain (self, res, mlo, mhi, &work, &t);
+          flush_states (self, res);
 
-          cumulative += t.new_in_run;
+          cumulative += t.first_in_run;
+          fresh_total += t.fresh;
           res->rows += t.rows;
           res->provisioned += t.provisioned;
           res->assigned += t.assigned;
-          res->new_customers[k] = t.new_in_month;
+          res->active_customers[k] = t.active;
+          res->new_customers[k] = t.fresh;
+          res->returning_customers[k] = t.active - t.fresh;
           res->cumulative_customers[k] = cumulative;
           res->month_provisioned[k] = t.provisioned;
           res->month_assigned[k] = t.assigned;
@@ -994,7 +1422,12 @@ ld_query_run (LdQuery *self)
 
       ld_query_derive (self, res);
     }
+  while (k_done <= n_months)
+    res->state_month_start[k_done++] = res->state_cells->len;
+  ld_query_finish_states (self, res);
+
   res->customers = cumulative;
+  res->new_customers_total = fresh_total;
 
   return result;
 }

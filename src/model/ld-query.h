@@ -1,7 +1,8 @@
 /* ld-query.h — a date range and six filters over a report, and the figures they give
  *
  * An LdQuery holds the user's choices (SPEC §3); ld_query_run() scans the rows of the
- * range once and returns an immutable LdResult with every figure and table of
+ * range once (and, more lightly, those before it: the previous period, and who is a
+ * new customer) and returns an immutable LdResult with every figure and table of
  * SPEC §3–§5 and the facet totals for the sidebar. The query keeps its scratch
  * buffers between runs, so re-running after a filter change is cheap. One query is
  * used from one thread at a time; results may be read from any thread.

@@ -403,3 +403,22 @@ ld_report_get_group_order (LdReport *self)
   g_return_val_if_fail (LD_IS_REPORT (self), NULL);
   return ld_report_get_group_ranks (self) + self->n_groups;
 }
+
+const char *
+ld_report_get_country_name (LdReport   *self,
+                            const char *code)
+{
+  guint32 id;
+
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  if (self->country_name == NULL)
+    return NULL;
+
+  id = ld_dict_lookup (self->dim_dict[LD_DIM_COUNTRY], code, strlen (code));
+  if (id == G_MAXUINT32)
+    return NULL;
+
+  return ld_dict_get (self->country_name_dict, self->country_name[id]);
+}

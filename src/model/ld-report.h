@@ -68,4 +68,8 @@ gsize       ld_report_get_memory_size  (LdReport *self);
 
 void        ld_bad_row_clear           (LdBadRow *row);
 
+/* The CustomerCountry the report keeps for the country @code: the first seen with it
+ * ("" when that row left it blank); NULL when no row has @code. */
+const char *ld_report_get_country_name (LdReport *self, const char *code);
+
 G_END_DECLS

@@ -19,6 +19,14 @@ typedef struct {
   guint64 assigned;
 } LdSums;
 
+/* A licence state's figures in one month, for the states with a passing row only:
+ * @state is the index among the result's states (sorted), cells are in month order,
+ * then state order. */
+typedef struct {
+  guint32        state;
+  LdStateFigures figures;
+} LdStateCell;
+
 typedef struct {
   LdReport *report;
 
@@ -32,10 +40,28 @@ typedef struct {
   guint64   assigned;
 
   /* n_months each */
+  guint64  *active_customers;
   guint64  *new_customers;
+  guint64  *returning_customers;
   guint64  *cumulative_customers;
   guint64  *month_provisioned;
   guint64  *month_assigned;
+  guint64   new_customers_total;
+
+  /* The previous period; months -1 when there is none. */
+  gboolean  has_previous;
+  int       previous_from;
+  int       previous_to;
+  guint64   previous_customers;
+  guint64   previous_provisioned;
+  guint64   previous_assigned;
+
+  /* Licence states occurring in the filtered range: texts (the report's), sorted;
+   * the cells of month k are state_cells[state_month_start[k] … [k + 1]). */
+  guint        n_states;
+  const char **states;
+  GArray      *state_cells;          /* LdStateCell */
+  guint       *state_month_start;    /* n_months + 1 */
 
   /* per group / customer / country code id; a count of 0 means "no passing row" */
   guint32  *group_customers;

@@ -30,6 +30,10 @@ struct _LdResult
   LdCountryRow  *countries;
   guint          n_countries;
 
+  gsize          adoption_once;
+  LdAdoptionRow *adoption;
+  guint          n_adoption;
+
   gsize          facet_once[LD_N_DIMS];
   LdFacetOption *facets[LD_N_DIMS];
   guint          n_facets[LD_N_DIMS];
@@ -43,7 +47,9 @@ ld_result_clear (gpointer data)
   LdResult *self = data;
   LdResultData *d = &self->d;
 
+  g_free (d->active_customers);
   g_free (d->new_customers);
+  g_free (d->returning_customers);
   g_free (d->cumulative_customers);
   g_free (d->month_provisioned);
   g_free (d->month_assigned);
@@ -63,6 +69,10 @@ ld_result_clear (gpointer data)
   g_free (self->products);
   g_free (self->customer_rows);
   g_free (self->countries);
+  g_free (self->adoption);
+  g_free (d->states);
+  g_clear_pointer (&d->state_cells, g_array_unref);
+  g_free (d->state_month_start);
   g_clear_object (&d->report);
 }
 
@@ -80,10 +90,16 @@ ld_result_new (LdReport *report,
   d->to_month = to_month;
   d->n_months = from_month < 0 ? 0 : (guint) (to_month - from_month + 1);
 
+  d->active_customers = g_new0 (guint64, MAX (d->n_months, 1));
   d->new_customers = g_new0 (guint64, MAX (d->n_months, 1));
+  d->returning_customers = g_new0 (guint64, MAX (d->n_months, 1));
   d->cumulative_customers = g_new0 (guint64, MAX (d->n_months, 1));
   d->month_provisioned = g_new0 (guint64, MAX (d->n_months, 1));
   d->month_assigned = g_new0 (guint64, MAX (d->n_months, 1));
+  d->previous_from = -1;
+  d->previous_to = -1;
+  d->state_cells = g_array_new (FALSE, FALSE, sizeof (LdStateCell));
+  d->state_month_start = g_new0 (guint, d->n_months + 1);
 
   d->group_customers = g_new0 (guint32, MAX (report->n_groups, 1));
   d->group_sums = g_new0 (LdSums, MAX (report->n_groups, 1));
@@ -189,10 +205,80 @@ ld_result_get_assignment_rate (LdResult *self)
 }
 
 const guint64 *
+ld_result_get_active_customers (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->d.active_customers;
+}
+
+const guint64 *
 ld_result_get_new_customers (LdResult *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->d.new_customers;
+}
+
+const guint64 *
+ld_result_get_returning_customers (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->d.returning_customers;
+}
+
+guint64
+ld_result_get_new_customers_total (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->d.new_customers_total;
+}
+
+gboolean
+ld_result_has_previous (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->d.has_previous;
+}
+
+int
+ld_result_get_previous_from_month (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return self->d.previous_from;
+}
+
+int
+ld_result_get_previous_to_month (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return self->d.previous_to;
+}
+
+guint64
+ld_result_get_previous_customers (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->d.previous_customers;
+}
+
+guint64
+ld_result_get_previous_provisioned (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->d.previous_provisioned;
+}
+
+guint64
+ld_result_get_previous_assigned (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->d.previous_assigned;
+}
+
+gint64
+ld_result_get_previous_assignment_rate (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return ld_percent_hundredths (self->d.previous_assigned, self->d.previous_provisioned);
 }
 
 const guint64 *
@@ -314,7 +400,7 @@ ld_result_get_products (LdResult *self,
           groups[n++] = g;
       ld_order_sort (&order, groups, n);
 
-      rows = g_new (LdProductRow, MAX (n, 1));
+      rows = g_new0 (LdProductRow, MAX (n, 1));
       for (guint k = 0; k < n; k++)
         {
           guint32 g = groups[k];
@@ -367,7 +453,7 @@ ld_result_get_customers_table (LdResult *self,
           customers[n++] = c;
       ld_order_sort (&order, customers, n);
 
-      rows = g_new (LdCustomerRow, MAX (n, 1));
+      rows = g_new0 (LdCustomerRow, MAX (n, 1));
       for (guint k = 0; k < n; k++)
         {
           guint32 c = customers[k];
@@ -417,7 +503,7 @@ ld_result_get_countries (LdResult *self,
           present[n++] = code;
       ld_order_sort (&order, present, n);
 
-      rows = g_new (LdCountryRow, MAX (n, 1));
+      rows = g_new0 (LdCountryRow, MAX (n, 1));
       for (guint k = 0; k < n; k++)
         {
           guint32 code = present[k];
@@ -437,6 +523,111 @@ ld_result_get_countries (LdResult *self,
   if (n_rows != NULL)
     *n_rows = self->n_countries;
   return self->countries;
+}
+
+const LdAdoptionRow *
+ld_result_get_adoption (LdResult *self,
+                        guint    *n_rows)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (g_once_init_enter (&self->adoption_once))
+    {
+      LdReport *report = self->d.report;
+      const char *const *names = ld_dict_get_texts (report->dim_dict[LD_DIM_CUSTOMER]);
+      const char *const *codes = ld_dict_get_texts (report->dim_dict[LD_DIM_COUNTRY]);
+      const LdSums *sums = self->d.customer_sums;
+      const guint32 *products = self->d.customer_products;
+      g_autofree guint64 *unassigned = g_new0 (guint64, MAX (report->n_customers, 1));
+      /* The same order as analysis-customers, on unassigned instead of provisioned:
+       * the customer ranks are (name, code, index) already. */
+      const LdOrder order = {
+        ld_report_get_customer_ranks (report), ld_report_get_customer_order (report),
+        report->n_customers, (const char *) unassigned, sizeof (guint64),
+      };
+      g_autofree guint32 *customers = g_new (guint32, MAX (self->d.customers, 1));
+      LdAdoptionRow *rows;
+      guint n = 0;
+
+      for (guint c = 0; c < report->n_customers && n < self->d.customers; c++)
+        if (products[c] != 0)
+          {
+            /* At the customer's totals (SPEC §3): a customer over-assigned on one
+             * plan and idle on another nets out. */
+            unassigned[c] = sums[c].provisioned > sums[c].assigned ? sums[c].provisioned - sums[c].assigned : 0;
+            customers[n++] = c;
+          }
+      ld_order_sort (&order, customers, n);
+
+      rows = g_new0 (LdAdoptionRow, MAX (n, 1));
+      for (guint k = 0; k < n; k++)
+        {
+          guint32 c = customers[k];
+          LdAdoptionRow *row = &rows[k];
+
+          row->name = names[report->customer_name[c]];
+          row->country_code = codes[report->customer_code[c]];
+          row->provisioned = sums[c].provisioned;
+          row->assigned = sums[c].assigned;
+          row->unassigned = unassigned[c];
+          row->customer = c;
+        }
+      self->adoption = rows;
+      self->n_adoption = n;
+      g_once_init_leave (&self->adoption_once, 1);
+    }
+
+  if (n_rows != NULL)
+    *n_rows = self->n_adoption;
+  return self->adoption;
+}
+
+guint
+ld_result_get_n_states (LdResult *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->d.n_states;
+}
+
+const char *
+ld_result_get_state (LdResult *self,
+                     guint     state)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (state < self->d.n_states, NULL);
+  return self->d.states[state];
+}
+
+void
+ld_result_get_state_figures (LdResult       *self,
+                             guint           state,
+                             guint           month_index,
+                             LdStateFigures *figures)
+{
+  const LdStateCell *cells;
+  guint lo, hi;
+
+  g_return_if_fail (figures != NULL);
+  memset (figures, 0, sizeof *figures);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (state < self->d.n_states);
+  g_return_if_fail (month_index < self->d.n_months);
+
+  /* A month's cells are sorted by state: a binary search among a handful. */
+  cells = (const LdStateCell *) (gpointer) self->d.state_cells->data;
+  lo = self->d.state_month_start[month_index];
+  hi = self->d.state_month_start[month_index + 1];
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (cells[mid].state < state)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < self->d.state_month_start[month_index + 1] && cells[lo].state == state)
+    *figures = cells[lo].figures;
 }
 
 const LdFacetOption *

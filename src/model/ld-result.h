@@ -40,6 +40,23 @@ typedef struct {
   guint64     assigned;
 } LdCountryRow;
 
+/* One customer of the adoption table (SPEC §4.5): its licences nobody uses. */
+typedef struct {
+  const char *name;          /* of the customer's first row; "" when not shared */
+  const char *country_code;  /* of the customer's first row */
+  guint64     provisioned;
+  guint64     assigned;
+  guint64     unassigned;    /* provisioned − assigned, or 0 when assigned exceeds it */
+  guint32     customer;      /* for ld_query_set_customer_only() */
+} LdAdoptionRow;
+
+/* One licence state in one month (SPEC §4.6): all zero when no row has it. */
+typedef struct {
+  guint64     customers;     /* distinct customers with a row of the state in the month */
+  guint64     provisioned;
+  guint64     assigned;
+} LdStateFigures;
+
 typedef struct {
   const char *value;
   guint64     provisioned;   /* within the range, given the other filters */
@@ -67,16 +84,48 @@ guint64   ld_result_get_assigned    (LdResult *self);
 /* Assignment rate in hundredths of a percent (ld_percent_hundredths). */
 gint64    ld_result_get_assignment_rate (LdResult *self);
 
-/* Monthly series, n_months entries each, month from_month + k at index k. */
+/* Monthly series, n_months entries each, month from_month + k at index k (SPEC §3).
+ * Active: distinct customers with a row in the month. New: those of them with no
+ * row before the month anywhere in the report — the filters apply, the range does
+ * not, so a customer is new in one month only, whatever the range. Returning:
+ * active − new. Cumulative: distinct customers from the range's start through the
+ * month. */
+const guint64 *ld_result_get_active_customers     (LdResult *self);
 const guint64 *ld_result_get_new_customers        (LdResult *self);
+const guint64 *ld_result_get_returning_customers  (LdResult *self);
 const guint64 *ld_result_get_cumulative_customers (LdResult *self);
 const guint64 *ld_result_get_month_provisioned    (LdResult *self);
 const guint64 *ld_result_get_month_assigned       (LdResult *self);
+/* New customers in the range: the sum of the monthly new customers. */
+guint64        ld_result_get_new_customers_total  (LdResult *self);
+
+/* The previous period (SPEC §3): as many whole months just before the range, with the
+ * same filters, when the report covers its first month; never for All time. Without
+ * one the months are -1 and the figures 0 — show no change then. */
+gboolean  ld_result_has_previous             (LdResult *self);
+int       ld_result_get_previous_from_month  (LdResult *self);
+int       ld_result_get_previous_to_month    (LdResult *self);
+guint64   ld_result_get_previous_customers   (LdResult *self);
+guint64   ld_result_get_previous_provisioned (LdResult *self);
+guint64   ld_result_get_previous_assigned    (LdResult *self);
+gint64    ld_result_get_previous_assignment_rate (LdResult *self);
 
 /* Sorted tables (SPEC §5 order), built on first call. */
 const LdProductRow  *ld_result_get_products  (LdResult *self, guint *n_rows);
 const LdCustomerRow *ld_result_get_customers_table (LdResult *self, guint *n_rows);
 const LdCountryRow  *ld_result_get_countries (LdResult *self, guint *n_rows);
+/* Customers by unassigned licences descending, then name, then country code. */
+const LdAdoptionRow *ld_result_get_adoption  (LdResult *self, guint *n_rows);
+
+/* The licence states that occur in the filtered range, by UTF-8 bytes ("" — a blank
+ * LicenseState — is one of them when rows have it), and each one's figures per month
+ * of the range (@month_index 0 … n_months − 1). */
+guint        ld_result_get_n_states       (LdResult *self);
+const char  *ld_result_get_state          (LdResult *self, guint state);
+void         ld_result_get_state_figures  (LdResult       *self,
+                                           guint           state,
+                                           guint           month_index,
+                                           LdStateFigures *figures);
 
 /* The sidebar's options for @dim: values present in the range (plus selected ones
  * that are not), by provisioned descending, then value by UTF-8 bytes. */

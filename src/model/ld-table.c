@@ -26,6 +26,8 @@ struct _LdTable
   const LdProductRow  *products;
   const LdCustomerRow *customers;
   const LdCountryRow  *countries;
+  const LdAdoptionRow *adoption;
+  guint                n_states;    /* states: rows are month × state */
 
   /* LD_WIDGET_DATA: storage rows in file order, and the header as the file has it. */
   guint32    *rows;
@@ -34,10 +36,12 @@ struct _LdTable
 
 static const char *const summary_columns[] = {
   "Customers", "LicensesProvisioned", "LicensesAssigned", "AssignmentRate",
-  "From", "To", "Rows", "RowsSkipped", NULL,
+  "From", "To", "Rows", "RowsSkipped",
+  "PreviousFrom", "PreviousTo", "PreviousCustomers", "PreviousLicensesProvisioned",
+  "PreviousLicensesAssigned", "PreviousAssignmentRate", NULL,
 };
 static const char *const customers_columns[] = {
-  "Month", "NewCustomers", "CumulativeCustomers", NULL,
+  "Month", "ActiveCustomers", "NewCustomers", "ReturningCustomers", "CumulativeCustomers", NULL,
 };
 static const char *const licenses_columns[] = {
   "Month", "LicensesProvisioned", "LicensesAssigned", NULL,
@@ -53,6 +57,13 @@ static const char *const customers_table_columns[] = {
 static const char *const geo_columns[] = {
   "CustomerCountryCode", "CustomerCountry", "Customers", "LicensesProvisioned",
   "LicensesAssigned", "ProvisionedShare", NULL,
+};
+static const char *const adoption_columns[] = {
+  "CustomerName", "CustomerCountryCode", "LicensesProvisioned", "LicensesAssigned",
+  "LicensesUnassigned", "AssignmentRate", NULL,
+};
+static const char *const states_columns[] = {
+  "Month", "LicenseState", "Customers", "LicensesProvisioned", "LicensesAssigned", NULL,
 };
 
 LdTable *
@@ -103,6 +114,18 @@ ld_table_new_for_result (LdResult   *result,
       self->names = geo_columns;
       self->countries = ld_result_get_countries (result, &n);
       self->n_rows = n;
+      break;
+
+    case LD_WIDGET_ADOPTION:
+      self->names = adoption_columns;
+      self->adoption = ld_result_get_adoption (result, &n);
+      self->n_rows = n;
+      break;
+
+    case LD_WIDGET_STATES:
+      self->names = states_columns;
+      self->n_states = ld_result_get_n_states (result);
+      self->n_rows = (gsize) ld_result_get_n_months (result) * self->n_states;
       break;
 
     case LD_WIDGET_DATA:
@@ -234,6 +257,23 @@ set_value (LdCell     *cell,
   cell->value = value;
 }
 
+static inline void
+set_empty (LdCell *cell)
+{
+  set_value (cell, LD_CELL_EMPTY, 0);
+}
+
+/* A month, or an empty cell for none (-1: the range of an empty report). */
+static inline void
+set_month (LdCell *cell,
+           int     month)
+{
+  if (month < 0)
+    set_empty (cell);
+  else
+    set_value (cell, LD_CELL_MONTH, month);
+}
+
 /* Counts are 64-bit sums of 31-bit values; a gint64 holds any real file's total. */
 static inline gint64
 count (guint64 v)
@@ -292,16 +332,30 @@ ld_table_get_row (LdTable *self,
       set_value (&cells[1], LD_CELL_INT, count (ld_result_get_provisioned (result)));
       set_value (&cells[2], LD_CELL_INT, count (ld_result_get_assigned (result)));
       set_value (&cells[3], LD_CELL_PERCENT, ld_result_get_assignment_rate (result));
-      set_value (&cells[4], LD_CELL_MONTH, ld_result_get_from_month (result));
-      set_value (&cells[5], LD_CELL_MONTH, ld_result_get_to_month (result));
+      set_month (&cells[4], ld_result_get_from_month (result));
+      set_month (&cells[5], ld_result_get_to_month (result));
       set_value (&cells[6], LD_CELL_INT, count (ld_result_get_rows (result)));
       set_value (&cells[7], LD_CELL_INT, count (ld_report_get_rows_skipped (self->report)));
+      if (ld_result_has_previous (result))
+        {
+          set_month (&cells[8], ld_result_get_previous_from_month (result));
+          set_month (&cells[9], ld_result_get_previous_to_month (result));
+          set_value (&cells[10], LD_CELL_INT, count (ld_result_get_previous_customers (result)));
+          set_value (&cells[11], LD_CELL_INT, count (ld_result_get_previous_provisioned (result)));
+          set_value (&cells[12], LD_CELL_INT, count (ld_result_get_previous_assigned (result)));
+          set_value (&cells[13], LD_CELL_PERCENT, ld_result_get_previous_assignment_rate (result));
+        }
+      else
+        for (guint c = 8; c < 14; c++)
+          set_empty (&cells[c]);
       break;
 
     case LD_WIDGET_CUSTOMERS:
       set_value (&cells[0], LD_CELL_MONTH, ld_result_get_from_month (result) + (gint64) row);
-      set_value (&cells[1], LD_CELL_INT, count (ld_result_get_new_customers (result)[row]));
-      set_value (&cells[2], LD_CELL_INT, count (ld_result_get_cumulative_customers (result)[row]));
+      set_value (&cells[1], LD_CELL_INT, count (ld_result_get_active_customers (result)[row]));
+      set_value (&cells[2], LD_CELL_INT, count (ld_result_get_new_customers (result)[row]));
+      set_value (&cells[3], LD_CELL_INT, count (ld_result_get_returning_customers (result)[row]));
+      set_value (&cells[4], LD_CELL_INT, count (ld_result_get_cumulative_customers (result)[row]));
       break;
 
     case LD_WIDGET_LICENSES:
@@ -355,6 +409,36 @@ ld_table_get_row (LdTable *self,
         set_value (&cells[3], LD_CELL_INT, count (co->provisioned));
         set_value (&cells[4], LD_CELL_INT, count (co->assigned));
         set_value (&cells[5], LD_CELL_PERCENT, ld_percent_hundredths (co->provisioned, total));
+      }
+      break;
+
+    case LD_WIDGET_ADOPTION:
+      {
+        const LdAdoptionRow *ad = &self->adoption[row];
+
+        /* Blank names stay blank, as in analysis-customers. */
+        set_text (&cells[0], ad->name);
+        set_text (&cells[1], ad->country_code);
+        set_value (&cells[2], LD_CELL_INT, count (ad->provisioned));
+        set_value (&cells[3], LD_CELL_INT, count (ad->assigned));
+        set_value (&cells[4], LD_CELL_INT, count (ad->unassigned));
+        set_value (&cells[5], LD_CELL_PERCENT, ld_percent_hundredths (ad->assigned, ad->provisioned));
+      }
+      break;
+
+    case LD_WIDGET_STATES:
+      {
+        guint month_index = (guint) (row / self->n_states);
+        guint state = (guint) (row % self->n_states);
+        LdStateFigures figures;
+
+        ld_result_get_state_figures (result, state, month_index, &figures);
+        set_value (&cells[0], LD_CELL_MONTH, ld_result_get_from_month (result) + (gint64) month_index);
+        /* A blank LicenseState is a state of its own, written blank. */
+        set_text (&cells[1], ld_result_get_state (result, state));
+        set_value (&cells[2], LD_CELL_INT, count (figures.customers));
+        set_value (&cells[3], LD_CELL_INT, count (figures.provisioned));
+        set_value (&cells[4], LD_CELL_INT, count (figures.assigned));
       }
       break;
 

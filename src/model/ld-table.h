@@ -1,6 +1,6 @@
 /* ld-table.h — the export tables of SPEC §5, as rows of typed cells
  *
- * One interface for the seven tables, so the CSV and JSON writers (and the cards'
+ * One interface for the nine tables, so the CSV and JSON writers (and the cards'
  * "Save data as CSV…") write every table the same way. A table holds a reference to
  * its result (or query rows) and produces cells on demand: the data table of a
  * million rows is never materialised.
@@ -20,6 +20,8 @@ typedef enum {
   LD_CELL_PERCENT,  /* value in hundredths: "33.33" */
   LD_CELL_MONTH,    /* value is a month index: "2026-03"; empty when -1 */
   LD_CELL_DATE,     /* value is a packed date: "2026-03-05" */
+  LD_CELL_EMPTY,    /* no value (the summary's Previous cells without a previous
+                     * period): nothing in CSV, null in JSON */
 } LdCellKind;
 
 typedef struct {

@@ -122,7 +122,8 @@ ld_dimension_from_cli_name (const char  *name,
 }
 
 static const char *const widget_names[LD_N_WIDGETS] = {
-  "summary", "customers", "licenses", "analysis-products", "analysis-customers", "geo", "data",
+  "summary", "customers", "licenses", "analysis-products", "analysis-customers", "geo",
+  "adoption", "states", "data",
 };
 
 const char *

@@ -60,11 +60,14 @@ typedef enum {
   LD_WIDGET_ANALYSIS_PRODUCTS,
   LD_WIDGET_ANALYSIS_CUSTOMERS,
   LD_WIDGET_GEO,
+  LD_WIDGET_ADOPTION,
+  LD_WIDGET_STATES,
   LD_WIDGET_DATA,
   LD_N_WIDGETS,
 } LdWidgetId;
 
-/* "summary", "customers", "licenses", "analysis-products", "analysis-customers", "geo", "data". */
+/* "summary", "customers", "licenses", "analysis-products", "analysis-customers", "geo",
+ * "adoption", "states", "data". */
 const char *ld_widget_id_to_string (LdWidgetId id);
 gboolean ld_widget_id_from_string (const char *name, LdWidgetId *id);
 

@@ -6,8 +6,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
-
+#include "ld-file-save.h"
 #include "ld-writer.h"
 
 static inline gboolean
@@ -233,6 +232,8 @@ write_csv_cell (Writer       *w,
       write_csv_text (w, cell->text, cell->text != NULL ? cell->len : 0);
       return;
     }
+  if (cell->kind == LD_CELL_EMPTY)
+    return;
 
   format_value (cell, buf);
   writer_append_str (w, buf);
@@ -326,8 +327,10 @@ write_json_string (Writer     *w,
  * because json-glib 1.6 prints doubles with "%.17g" (33.33 becomes
  * 33.329999999999998); we print percentages exactly as the CSV does, "33.33",
  * which reads back as the same double, hundredths / 100.0. Months and dates are
- * strings, counts integers. Text cells are not formula-escaped: JSON is not opened
- * by spreadsheets as formulas, and the text must stay the data. */
+ * strings, counts integers, a cell without a value (LD_CELL_EMPTY, SPEC §5) null.
+ * Text is always a string, "" included: a blank CustomerName is a value the file
+ * has. Text cells are not formula-escaped: JSON is not opened by spreadsheets as
+ * formulas, and the text must stay the data. */
 static void
 write_json (LdTable *table,
             Writer  *w)
@@ -367,7 +370,14 @@ write_json (LdTable *table,
             case LD_CELL_MONTH:
             case LD_CELL_DATE:
               format_value (&cells[c], buf);
-              write_json_string (w, buf, strlen (buf));
+              /* A month without a value is an empty cell like any other. */
+              if (buf[0] == '\0')
+                writer_append (w, "null", 4);
+              else
+                write_json_string (w, buf, strlen (buf));
+              break;
+            case LD_CELL_EMPTY:
+              writer_append (w, "null", 4);
               break;
             default:
               g_assert_not_reached ();
@@ -407,46 +417,21 @@ ld_table_write (LdTable       *table,
   return writer_flush (w);
 }
 
-/* g_file_replace() alone is not enough: when the target does not exist yet it writes
- * the target itself, and a failed or cancelled save leaves a partial file behind
- * (checked with GLib 2.74). So we always write a hidden temporary beside the target,
- * in the same directory so the final rename is atomic, and delete it on any failure. */
-static GFileOutputStream *
-create_temp_beside (GFile   *file,
-                    GFile  **out_temp,
-                    GError **error)
+typedef struct
 {
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autoptr(GError) local_error = NULL;
+  LdTable  *table;
+  LdFormat  format;
+} TableSave;
 
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("Cannot save to the root directory"));
-      return NULL;
-    }
+static gboolean
+write_table (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  TableSave *save = user_data;
 
-  for (int attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%06x~", basename,
-                                               g_random_int_range (0, 0x1000000));
-      g_autoptr(GFile) temp = g_file_get_child (parent, name);
-      GFileOutputStream *stream;
-
-      g_clear_error (&local_error);
-      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *out_temp = g_steal_pointer (&temp);
-          return stream;
-        }
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        break;
-    }
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return NULL;
+  return ld_table_write (save->table, save->format, stream, cancellable, error);
 }
 
 gboolean
@@ -456,61 +441,9 @@ ld_table_save (LdTable       *table,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  gboolean ok;
+  TableSave save = { table, format };
 
   g_return_val_if_fail (table != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stream = create_temp_beside (file, &temp, &local_error);
-  ok = stream != NULL;
-  ok = ok && ld_table_write (table, format, G_OUTPUT_STREAM (stream), cancellable, &local_error);
-
-  if (stream != NULL)
-    {
-      /* Close even after a failure, so the descriptor is released before the unlink. */
-      if (!g_output_stream_close (G_OUTPUT_STREAM (stream), ok ? cancellable : NULL,
-                                  ok ? &local_error : NULL))
-        ok = FALSE;
-    }
-
-  /* A file the user made private stays private: the replacement takes the old
-   * file's permissions (best effort; a new file gets the umask's). */
-  if (ok)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
-        g_file_set_attribute_uint32 (temp, G_FILE_ATTRIBUTE_UNIX_MODE,
-                                     g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777,
-                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-    }
-
-  ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, &local_error);
-  ok = ok && g_file_move (temp, file,
-                          G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                          NULL, NULL, NULL, &local_error);
-
-  if (ok)
-    return TRUE;
-
-  if (temp != NULL)
-    g_file_delete (temp, NULL, NULL);
-
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  /* GIO's message may name the temporary file; say which file the user asked for. */
-  name = g_file_get_parse_name (file);
-  g_set_error (error, local_error->domain, local_error->code,
-               _("Could not save “%s”: %s"), name, local_error->message);
-  return FALSE;
+  return ld_file_save (file, write_table, &save, cancellable, error);
 }

@@ -2,7 +2,8 @@
  *
  * CSV: UTF-8, comma, CRLF-free RFC 4180 (LF line ends, quotes only where needed),
  * header row, locale-independent numbers, formula-looking text escaped with a
- * leading "'". JSON: an array of objects keyed by the column names, numbers as numbers.
+ * leading "'". JSON: an array of objects keyed by the column names, numbers as numbers,
+ * cells without a value (LD_CELL_EMPTY) as null.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,8 +29,8 @@ gboolean ld_table_write (LdTable       *table,
                          GCancellable  *cancellable,
                          GError       **error);
 
-/* Writes to a temporary file beside @file and renames it over @file (g_file_replace):
- * a failed or cancelled save leaves the old file intact. */
+/* Saves the table as @file through ld_file_save() (ld-file-save.h): a failed or
+ * cancelled save leaves the old file intact. */
 gboolean ld_table_save (LdTable       *table,
                         LdFormat       format,
                         GFile         *file,

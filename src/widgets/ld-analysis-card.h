@@ -15,19 +15,11 @@ G_BEGIN_DECLS
 #define LD_TYPE_ANALYSIS_CARD (ld_analysis_card_get_type ())
 G_DECLARE_FINAL_TYPE (LdAnalysisCard, ld_analysis_card, LD, ANALYSIS_CARD, LdCard)
 
-GtkWidget *ld_analysis_card_new (void);
+GtkWidget *ld_analysis_card_new      (void);
 
 /* LD_ROW_KIND_PRODUCTS or LD_ROW_KIND_CUSTOMERS: the switch. */
-void       ld_analysis_card_set_view     (LdAnalysisCard *self,
-                                          LdRowKind       kind);
-LdRowKind  ld_analysis_card_get_view     (LdAnalysisCard *self);
-
-/* For tests: the table's selection of the current view, the top-items chart and
- * the trend chart. */
-GtkSingleSelection *ld_analysis_card_get_selection  (LdAnalysisCard *self);
-GtkWidget          *ld_analysis_card_get_bar_chart  (LdAnalysisCard *self);
-GtkWidget          *ld_analysis_card_get_trend_chart (LdAnalysisCard *self);
-/* The result behind the trend: the row's own query run, or the card's result. */
-LdResult           *ld_analysis_card_get_trend_result (LdAnalysisCard *self);
+void       ld_analysis_card_set_view (LdAnalysisCard *self,
+                                      LdRowKind       kind);
+LdRowKind  ld_analysis_card_get_view (LdAnalysisCard *self);
 
 G_END_DECLS

@@ -7,15 +7,16 @@
 #include <glib/gi18n.h>
 
 #include "ld-card-export.h"
-#include "ld-card-render.h"
+#include "ld-card-layout.h"
+#include "ld-document.h"
 #include "ld-email-composer.h"
+#include "ld-file-chooser.h"
+#include "ld-file-save.h"
 #include "ld-table.h"
 #include "ld-writer.h"
 
 /* Below this a copied chart's labels crowd; a phone-wide card is drawn wider. */
 #define MIN_IMAGE_WIDTH 560.0
-/* Points: the label size of PDFs and printouts (ld-card-render's PAGE_FONT). */
-#define PRINT_FONT_SIZE 8.5
 /* Points kept clear inside the printer's own margins. */
 #define PRINT_MARGIN    18.0
 
@@ -41,70 +42,20 @@ ld_card_export_toast (GtkWidget  *widget,
     g_debug ("No win.toast for: %s", message);
 }
 
-static GSettings *
-app_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Uninstalled runs and some tests have no schema: then nothing is remembered. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "last-folder"))
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-GFile *
-ld_card_export_get_last_folder (void)
-{
-  g_autoptr(GSettings) settings = app_settings ();
-  g_autofree char *path = NULL;
-
-  if (settings == NULL)
-    return NULL;
-
-  path = g_settings_get_string (settings, "last-folder");
-  return path[0] != '\0' ? g_file_new_for_path (path) : NULL;
-}
-
-void
-ld_card_export_remember_folder (GFile *file)
-{
-  g_autoptr(GSettings) settings = app_settings ();
-  g_autoptr(GFile) parent = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  parent = g_file_get_parent (file);
-  if (settings != NULL && parent != NULL && g_file_peek_path (parent) != NULL)
-    g_settings_set_string (settings, "last-folder", g_file_peek_path (parent));
-}
-
 char *
 ld_card_export_suggest_name (LdCard     *card,
                              const char *extension)
 {
-  const char *stem;
   LdResult *result;
-  int from, to;
-  char a[8], b[8];
 
   g_return_val_if_fail (LD_IS_CARD (card), NULL);
   g_return_val_if_fail (extension != NULL, NULL);
 
-  stem = ld_widget_id_to_string (ld_card_get_widget_id (card));
   result = ld_card_get_result (card);
-  from = result != NULL ? ld_result_get_from_month (result) : -1;
-  to = result != NULL ? ld_result_get_to_month (result) : -1;
-  if (from < 0 || to < 0)
-    return g_strdup_printf ("%s.%s", stem, extension);
-
-  /* The table and the range, so saved files sort and say what they hold. */
-  ld_month_format (from, a);
-  ld_month_format (to, b);
-  return g_strdup_printf ("%s-%s_%s.%s", stem, a, b, extension);
+  return ld_file_chooser_suggest_name (ld_widget_id_to_string (ld_card_get_widget_id (card)),
+                                       result != NULL ? ld_result_get_from_month (result) : -1,
+                                       result != NULL ? ld_result_get_to_month (result) : -1,
+                                       extension);
 }
 
 /* ---- Copy Image ------------------------------------------------------------------ */
@@ -113,13 +64,13 @@ cairo_surface_t *
 ld_card_export_render_image (LdCard *card,
                              double *scale)
 {
-  g_autoptr(LdCardContent) content = NULL;
+  g_autoptr(LdCardModel) model = NULL;
   double width, s;
 
   g_return_val_if_fail (LD_IS_CARD (card), NULL);
 
-  content = ld_card_create_content (card);
-  if (content == NULL)
+  model = ld_card_create_model (card);
+  if (model == NULL)
     return NULL;
 
   /* Twice the screen's density, so a pasted chart stays sharp when a document
@@ -129,7 +80,7 @@ ld_card_export_render_image (LdCard *card,
   if (scale != NULL)
     *scale = s;
 
-  return ld_card_render_image (content, width, s);
+  return ld_card_layout_image (model, width, s);
 }
 
 static GdkTexture *
@@ -204,7 +155,7 @@ ld_card_export_save_csv (LdCard  *card,
     return FALSE;
 
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
-  return ld_card_render_save_bytes (file, bytes, NULL, error);
+  return ld_file_save_bytes (file, bytes, NULL, error);
 }
 
 gboolean
@@ -212,17 +163,17 @@ ld_card_export_save_pdf (LdCard  *card,
                          GFile   *file,
                          GError **error)
 {
-  g_autoptr(LdCardContent) content = NULL;
+  g_autoptr(LdCardModel) model = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (LD_IS_CARD (card), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  content = ld_card_create_content (card);
-  g_return_val_if_fail (content != NULL, FALSE);
+  model = ld_card_create_model (card);
+  g_return_val_if_fail (model != NULL, FALSE);
 
-  bytes = ld_card_render_pdf (content, error);
-  return bytes != NULL && ld_card_render_save_bytes (file, bytes, NULL, error);
+  bytes = ld_card_layout_pdf (model, error);
+  return bytes != NULL && ld_file_save_bytes (file, bytes, NULL, error);
 }
 
 static void
@@ -254,7 +205,7 @@ save_response_cb (GtkNativeDialog *chooser,
       /* TRANSLATORS: a toast after a save, "Saved licenses-2026-06_2026-11.csv". */
       g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
 
-      ld_card_export_remember_folder (file);
+      ld_file_chooser_remember (file);
       ld_card_export_toast (GTK_WIDGET (card), message);
     }
   else
@@ -265,9 +216,7 @@ static void
 save_with_chooser (LdCard   *card,
                    SaveKind  kind)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (card));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = ld_card_export_get_last_folder ();
   g_autofree char *name = ld_card_export_suggest_name (card, kind == SAVE_CSV ? "csv" : "pdf");
   GtkFileChooserNative *chooser;
 
@@ -284,16 +233,11 @@ save_with_chooser (LdCard   *card,
       gtk_file_filter_add_suffix (filter, "pdf");
     }
 
-  /* GTK 4's save chooser, built in or the portal's, always asks before it
-   * replaces a file: there is no confirmation to switch on. */
-  chooser = gtk_file_chooser_native_new (kind == SAVE_CSV ? _("Save Data as CSV") : _("Save as PDF"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  chooser = ld_file_chooser_new (GTK_WIDGET (card),
+                                 kind == SAVE_CSV ? _("Save Data as CSV") : _("Save as PDF"),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "ld-save-kind", GINT_TO_POINTER (kind));
   g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), card, 0);
 
@@ -306,7 +250,7 @@ save_with_chooser (LdCard   *card,
 
 typedef struct
 {
-  LdCardContent *content;
+  LdCardModel *model;
   LdChartTheme   theme;
   GtkWidget     *card;  /* weak: for the error toast */
 } PrintJob;
@@ -314,7 +258,7 @@ typedef struct
 static void
 print_job_free (PrintJob *job)
 {
-  g_clear_pointer (&job->content, ld_card_content_free);
+  g_clear_pointer (&job->model, ld_card_model_free);
   g_clear_weak_pointer (&job->card);
   g_free (job);
 }
@@ -331,7 +275,7 @@ draw_page_cb (GtkPrintOperation *operation,
 
   /* The same drawing as Save as PDF, fitted to the printable area. */
   cairo_translate (cr, PRINT_MARGIN, PRINT_MARGIN);
-  ld_card_render_draw_fitted (cr, job->content, &job->theme,
+  ld_card_layout_draw_fitted (cr, job->model, &job->theme,
                               width - 2 * PRINT_MARGIN, height - 2 * PRINT_MARGIN);
 }
 
@@ -363,17 +307,17 @@ print_operation_new (LdCard *card)
   PrintJob *job;
 
   job = g_new0 (PrintJob, 1);
-  job->content = ld_card_create_content (card);
-  ld_card_render_theme_init (&job->theme, PRINT_FONT_SIZE);
+  job->model = ld_card_create_model (card);
+  ld_chart_theme_init_default (&job->theme, LD_DOCUMENT_FONT_SIZE);
   g_set_weak_pointer (&job->card, GTK_WIDGET (card));
 
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, job->content->title);
+  gtk_print_operation_set_job_name (operation, job->model->title);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* Charts side by side read better across the page. */
-  gtk_page_setup_set_orientation (setup, job->content->wide ? GTK_PAGE_ORIENTATION_LANDSCAPE
+  gtk_page_setup_set_orientation (setup, job->model->wide ? GTK_PAGE_ORIENTATION_LANDSCAPE
                                                             : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);
 

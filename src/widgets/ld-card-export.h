@@ -3,7 +3,7 @@
  * The actions live on LdCard's class (card.copy-image, card.send-email, card.save-csv,
  * card.save-pdf, card.print), so each card's menu acts on its own card. Send by Email
  * attaches what Save as PDF writes (ld-email-composer.h). Everything they draw
- * comes from ld-card-render.h, the same code as the command line's --format pdf|png.
+ * comes from ld-card-layout.h, the same code as the command line's --format pdf|png.
  * Messages for the user ("Image copied", why a save failed) go to the window's
  * win.toast action.
  *
@@ -48,10 +48,5 @@ gboolean         ld_card_export_print_to_file (LdCard      *card,
 /* Tells the window to show @message (win.toast); nothing without a window. */
 void             ld_card_export_toast         (GtkWidget   *widget,
                                                const char  *message);
-
-/* The folder the file choosers start in: GSettings last-folder, shared with the
- * window's Open and Download data; NULL when unset or the schema is missing. */
-GFile           *ld_card_export_get_last_folder (void);
-void             ld_card_export_remember_folder (GFile     *file);
 
 G_END_DECLS

@@ -6,36 +6,35 @@
 
 #include <glib/gi18n.h>
 
-#include "ld-card.h"
 #include "ld-card-export.h"
-
-typedef struct
-{
-  GtkWidget *box;
-  GtkLabel  *caption;
-  GtkLabel  *value;
-  GtkLabel  *change;
-  LdCardTrend trend;
-} Figure;
+#include "ld-card-private.h"
+#include "ld-chart.h"
+#include "ld-figure-view.h"
 
 typedef struct
 {
   char       *title;
+  char       *headline;    /* the last model's, for screen readers */
 
-  GtkWidget  *header;
+  /* Template children */
   GtkLabel   *title_label;
   GtkWidget  *header_slot;
   GtkWidget  *menu_button;
   GtkWidget  *subheader;
-  GtkWidget  *figures_box;
-  GArray     *figures;     /* Figure */
+  GtkFlowBox *figures_box;
+
+  GPtrArray  *figures;     /* LdFigureView, in order */
 
   /* What the last update showed, for the menu's exports. */
   LdQuery    *query;
   LdResult   *result;
 } LdCardPrivate;
 
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LdCard, ld_card, GTK_TYPE_WIDGET)
+static void ld_card_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (LdCard, ld_card, GTK_TYPE_WIDGET,
+                                  G_ADD_PRIVATE (LdCard)
+                                  G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, ld_card_buildable_init))
 
 enum {
   PROP_0,
@@ -44,6 +43,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static GtkBuildableIface *parent_buildable_iface;
 
 /* The menu's actions (ld-card-export.c): enabled while the card shows a report. */
 static const char *const card_actions[] = {
@@ -55,16 +56,152 @@ static const char *const card_actions[] = {
 };
 
 static void
+ld_card_set_title (LdCard     *self,
+                   const char *title)
+{
+  LdCardPrivate *priv = ld_card_get_instance_private (self);
+  g_autofree char *menu_label = NULL;
+
+  if (g_strcmp0 (priv->title, title) == 0)
+    return;
+  g_free (priv->title);
+  priv->title = g_strdup (title);
+
+  gtk_label_set_label (priv->title_label, ld_card_get_title (self));
+  /* TRANSLATORS: the accessible name of a card's ellipsis button, "Licenses menu". */
+  menu_label = g_strdup_printf (_("%s menu"), ld_card_get_title (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ld_card_get_title (self),
+                                  -1);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+show_figures (LdCard            *self,
+              const LdCardModel *model)
+{
+  LdCardPrivate *priv = ld_card_get_instance_private (self);
+
+  while (priv->figures->len < model->n_figures)
+    {
+      GtkWidget *figure = ld_figure_view_new ();
+
+      gtk_flow_box_append (priv->figures_box, figure);
+      /* The figures are read, not chosen: their flow box children take no focus. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (figure), FALSE);
+      g_ptr_array_add (priv->figures, figure);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (priv->figures_box), priv->figures->len > 0);
+
+  for (guint i = 0; i < priv->figures->len && i < model->n_figures; i++)
+    ld_figure_view_set (g_ptr_array_index (priv->figures, i), &model->figures[i]);
+}
+
+static LdCardModel *
+create_model (LdCard *self)
+{
+  return LD_CARD_GET_CLASS (self)->create_model (self);
+}
+
+void
+ld_card_refresh (LdCard *self)
+{
+  LdCardPrivate *priv;
+  LdCardClass *klass;
+  g_autoptr(LdCardModel) model = NULL;
+
+  g_return_if_fail (LD_IS_CARD (self));
+
+  priv = ld_card_get_instance_private (self);
+  klass = LD_CARD_GET_CLASS (self);
+  model = create_model (self);
+
+  ld_card_set_title (self, model->title);
+  show_figures (self, model);
+  if (klass->show_model != NULL)
+    klass->show_model (self, model);
+
+  g_free (priv->headline);
+  priv->headline = ld_card_model_get_headline_text (model);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, priv->headline,
+                                  -1);
+}
+
+static LdCardModel *
+ld_card_real_create_model (LdCard *self)
+{
+  LdCardPrivate *priv = ld_card_get_instance_private (self);
+
+  return ld_card_model_new (priv->query, priv->result, ld_card_get_widget_id (self),
+                            LD_CARD_MODEL_NO_SELECTION, NULL);
+}
+
+static LdWidgetId
+ld_card_real_get_widget_id (LdCard *self)
+{
+  return LD_WIDGET_SUMMARY;
+}
+
+/* ---- GtkBuildable: where a subclass's template puts its children ----------------- */
+
+static void
+ld_card_buildable_add_child (GtkBuildable *buildable,
+                             GtkBuilder   *builder,
+                             GObject      *child,
+                             const char   *type)
+{
+  LdCard *self = LD_CARD (buildable);
+  LdCardPrivate *priv = ld_card_get_instance_private (self);
+
+  if (!GTK_IS_WIDGET (child))
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+  else if (g_strcmp0 (type, "header") == 0)
+    gtk_box_append (GTK_BOX (priv->header_slot), GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "subheader") == 0)
+    {
+      gtk_widget_set_hexpand (GTK_WIDGET (child), TRUE);
+      gtk_box_append (GTK_BOX (priv->subheader), GTK_WIDGET (child));
+      gtk_widget_set_visible (priv->subheader, TRUE);
+    }
+  else
+    ld_card_append (self, GTK_WIDGET (child));
+}
+
+static void
+ld_card_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = ld_card_buildable_add_child;
+}
+
+/* ---- GObject --------------------------------------------------------------------- */
+
+static void
+ld_card_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (ld_card_parent_class)->constructed (object);
+
+  /* Every card starts empty, as it is before a report is open. */
+  ld_card_update (LD_CARD (object), NULL, NULL);
+}
+
+static void
 ld_card_dispose (GObject *object)
 {
   LdCard *self = LD_CARD (object);
   LdCardPrivate *priv = ld_card_get_instance_private (self);
   GtkWidget *child;
 
+  /* The template's children and everything a subclass appended. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_pointer (&priv->figures, g_array_unref);
+  g_clear_pointer (&priv->figures, g_ptr_array_unref);
   g_clear_pointer (&priv->result, ld_result_unref);
   g_clear_object (&priv->query);
 
@@ -78,6 +215,7 @@ ld_card_finalize (GObject *object)
   LdCardPrivate *priv = ld_card_get_instance_private (self);
 
   g_free (priv->title);
+  g_free (priv->headline);
 
   G_OBJECT_CLASS (ld_card_parent_class)->finalize (object);
 }
@@ -101,120 +239,46 @@ ld_card_get_property (GObject    *object,
 }
 
 static void
-ld_card_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  LdCard *self = LD_CARD (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      ld_card_set_title (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 ld_card_class_init (LdCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = ld_card_constructed;
   object_class->dispose = ld_card_dispose;
   object_class->finalize = ld_card_finalize;
   object_class->get_property = ld_card_get_property;
-  object_class->set_property = ld_card_set_property;
 
+  klass->create_model = ld_card_real_create_model;
+  klass->get_widget_id = ld_card_real_get_widget_id;
+
+  /* The title comes from the card's model, as the exports' does. */
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   ld_card_class_install_export_actions (widget_class);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/licensedashboard/LicenseDashboard/ui/ld-card.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, LdCard, title_label);
+  gtk_widget_class_bind_template_child_private (widget_class, LdCard, header_slot);
+  gtk_widget_class_bind_template_child_private (widget_class, LdCard, menu_button);
+  gtk_widget_class_bind_template_child_private (widget_class, LdCard, subheader);
+  gtk_widget_class_bind_template_child_private (widget_class, LdCard, figures_box);
+
   gtk_widget_class_set_css_name (widget_class, "ldcard");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-}
-
-static GMenuModel *
-create_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) copy = g_menu_new ();
-  g_autoptr(GMenu) save = g_menu_new ();
-
-  g_menu_append (copy, _("_Copy Image"), "card.copy-image");
-  g_menu_append (copy, _("Send by _Email…"), "card.send-email");
-  g_menu_append (save, _("Save Data as _CSV…"), "card.save-csv");
-  g_menu_append (save, _("Save as _PDF…"), "card.save-pdf");
-  g_menu_append (save, _("_Print…"), "card.print");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (save));
-
-  return G_MENU_MODEL (menu);
 }
 
 static void
 ld_card_init (LdCard *self)
 {
   LdCardPrivate *priv = ld_card_get_instance_private (self);
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  g_autoptr(GMenuModel) menu = create_menu ();
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
-  gtk_widget_add_css_class (GTK_WIDGET (self), "ld-card");
-
-  priv->figures = g_array_new (FALSE, TRUE, sizeof (Figure));
-
-  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), card_actions[i], FALSE);
-
-  priv->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_parent (priv->header, GTK_WIDGET (self));
-
-  priv->title_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (priv->title_label, 0);
-  gtk_label_set_wrap (priv->title_label, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (priv->title_label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (priv->title_label), "heading");
-  gtk_widget_add_css_class (GTK_WIDGET (priv->title_label), "ld-card-title");
-  gtk_box_append (GTK_BOX (priv->header), GTK_WIDGET (priv->title_label));
-
-  priv->header_slot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_valign (priv->header_slot, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (priv->header), priv->header_slot);
-
-  priv->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (priv->menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (priv->menu_button), menu);
-  gtk_widget_set_tooltip_text (priv->menu_button, _("Card menu"));
-  gtk_widget_set_valign (priv->menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (priv->menu_button, "flat");
-  gtk_box_append (GTK_BOX (priv->header), priv->menu_button);
-
-  priv->subheader = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_visible (priv->subheader, FALSE);
-  gtk_widget_set_parent (priv->subheader, GTK_WIDGET (self));
-
-  /* A flow box lets the figures sit side by side on a wide card and wrap to
-   * one per line on a phone-wide one, without a breakpoint. */
-  priv->figures_box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (priv->figures_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (priv->figures_box), FALSE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (priv->figures_box), 36);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (priv->figures_box), 12);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (priv->figures_box), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (priv->figures_box), 4);
-  gtk_widget_add_css_class (priv->figures_box, "ld-card-figures");
-  gtk_widget_set_visible (priv->figures_box, FALSE);
-  gtk_widget_set_parent (priv->figures_box, GTK_WIDGET (self));
+  priv->figures = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* ---- public API ------------------------------------------------------------------ */
@@ -242,11 +306,10 @@ ld_card_update (LdCard   *self,
   klass = LD_CARD_GET_CLASS (self);
   if (klass->update != NULL)
     klass->update (self, query, result);
+  ld_card_refresh (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), card_actions[i], result != NULL);
-
-  ld_card_headline_changed (self);
 }
 
 LdQuery *
@@ -271,11 +334,10 @@ ld_card_get_result (LdCard *self)
   return priv->result;
 }
 
-LdCardContent *
-ld_card_create_content (LdCard *self)
+LdCardModel *
+ld_card_create_model (LdCard *self)
 {
   LdCardPrivate *priv;
-  LdCardClass *klass;
 
   g_return_val_if_fail (LD_IS_CARD (self), NULL);
 
@@ -283,12 +345,7 @@ ld_card_create_content (LdCard *self)
   if (priv->result == NULL)
     return NULL;
 
-  klass = LD_CARD_GET_CLASS (self);
-  if (klass->create_content != NULL)
-    return klass->create_content (self);
-
-  return ld_card_content_new (priv->query, priv->result, ld_card_get_widget_id (self),
-                              LD_CARD_CONTENT_NO_SELECTION, NULL);
+  return create_model (self);
 }
 
 const char *
@@ -302,172 +359,26 @@ ld_card_get_title (LdCard *self)
   return priv->title != NULL ? priv->title : "";
 }
 
-void
-ld_card_set_title (LdCard     *self,
-                   const char *title)
-{
-  LdCardPrivate *priv;
-  g_autofree char *menu_label = NULL;
-
-  g_return_if_fail (LD_IS_CARD (self));
-
-  priv = ld_card_get_instance_private (self);
-  if (g_strcmp0 (priv->title, title) == 0)
-    return;
-  g_free (priv->title);
-  priv->title = g_strdup (title);
-
-  gtk_label_set_label (priv->title_label, ld_card_get_title (self));
-  /* TRANSLATORS: the accessible name of a card's ellipsis button, "Licenses menu". */
-  menu_label = g_strdup_printf (_("%s menu"), ld_card_get_title (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ld_card_get_title (self),
-                                  -1);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-static char *
-spoken_change (const Figure *figure)
-{
-  const char *change = gtk_label_get_label (figure->change);
-  const char *text = g_object_get_data (G_OBJECT (figure->change), "ld-text");
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (figure->change)))
-    return NULL;
-
-  /* The arrows are drawn for the eye; a screen reader says the direction. */
-  switch (figure->trend)
-    {
-    case LD_CARD_TREND_UP:
-      /* TRANSLATORS: a rise in a sentence a screen reader says, "up 12.5% since Jun 2026". */
-      return g_strdup_printf (_("up %s"), text);
-    case LD_CARD_TREND_DOWN:
-      /* TRANSLATORS: a fall in a sentence a screen reader says, "down 3.0% since Jun 2026". */
-      return g_strdup_printf (_("down %s"), text);
-    case LD_CARD_TREND_NONE:
-    default:
-      return g_strdup (change);
-    }
-}
-
 char *
 ld_card_get_headline_text (LdCard *self)
 {
   LdCardPrivate *priv;
-  g_autoptr(GString) text = NULL;
 
   g_return_val_if_fail (LD_IS_CARD (self), NULL);
 
   priv = ld_card_get_instance_private (self);
-  text = g_string_new (NULL);
-
-  for (guint i = 0; i < priv->figures->len; i++)
-    {
-      const Figure *figure = &g_array_index (priv->figures, Figure, i);
-      g_autofree char *change = spoken_change (figure);
-      g_autofree char *part = NULL;
-
-      if (change != NULL)
-        /* TRANSLATORS: one headline figure in a sentence: caption, value, change:
-         * "Provisioned: 1,234, up 12.5% since Jun 2026". */
-        part = g_strdup_printf (_("%s: %s, %s"),
-                                gtk_label_get_label (figure->caption),
-                                gtk_label_get_label (figure->value),
-                                change);
-      else
-        /* TRANSLATORS: one headline figure in a sentence: "Customers: 1,234". */
-        part = g_strdup_printf (_("%s: %s"),
-                                gtk_label_get_label (figure->caption),
-                                gtk_label_get_label (figure->value));
-
-      if (text->len > 0)
-        /* TRANSLATORS: separates the figures of a card's headline sentence. */
-        g_string_append (text, _("; "));
-      g_string_append (text, part);
-    }
-
-  if (text->len > 0)
-    /* TRANSLATORS: ends a card's headline sentence. */
-    g_string_append (text, _("."));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return g_strdup (priv->headline != NULL ? priv->headline : "");
 }
 
 LdWidgetId
 ld_card_get_widget_id (LdCard *self)
 {
-  LdCardClass *klass;
-
   g_return_val_if_fail (LD_IS_CARD (self), LD_WIDGET_SUMMARY);
 
-  klass = LD_CARD_GET_CLASS (self);
-  if (klass->get_widget_id == NULL)
-    return LD_WIDGET_SUMMARY;
-
-  return klass->get_widget_id (self);
+  return LD_CARD_GET_CLASS (self)->get_widget_id (self);
 }
 
-void
-ld_card_draw_chart (LdCard             *self,
-                    cairo_t            *cr,
-                    double              width,
-                    double              height,
-                    const LdChartTheme *theme)
-{
-  LdCardClass *klass;
-
-  g_return_if_fail (LD_IS_CARD (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (theme != NULL);
-
-  klass = LD_CARD_GET_CLASS (self);
-  if (klass->draw_chart != NULL && width > 0 && height > 0)
-    klass->draw_chart (self, cr, width, height, theme);
-}
-
-/* ---- for subclasses -------------------------------------------------------------- */
-
-void
-ld_card_set_header_widget (LdCard    *self,
-                           GtkWidget *widget)
-{
-  LdCardPrivate *priv;
-  GtkWidget *child;
-
-  g_return_if_fail (LD_IS_CARD (self));
-  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
-
-  priv = ld_card_get_instance_private (self);
-  while ((child = gtk_widget_get_first_child (priv->header_slot)) != NULL)
-    gtk_box_remove (GTK_BOX (priv->header_slot), child);
-  if (widget != NULL)
-    gtk_box_append (GTK_BOX (priv->header_slot), widget);
-}
-
-void
-ld_card_set_subheader (LdCard    *self,
-                       GtkWidget *widget)
-{
-  LdCardPrivate *priv;
-  GtkWidget *child;
-
-  g_return_if_fail (LD_IS_CARD (self));
-  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
-
-  priv = ld_card_get_instance_private (self);
-  while ((child = gtk_widget_get_first_child (priv->subheader)) != NULL)
-    gtk_box_remove (GTK_BOX (priv->subheader), child);
-  if (widget != NULL)
-    {
-      gtk_widget_set_hexpand (widget, TRUE);
-      gtk_box_append (GTK_BOX (priv->subheader), widget);
-    }
-  gtk_widget_set_visible (priv->subheader, widget != NULL);
-}
+/* ---- for subclasses and tests ---------------------------------------------------- */
 
 void
 ld_card_append (LdCard    *self,
@@ -481,138 +392,14 @@ ld_card_append (LdCard    *self,
 }
 
 guint
-ld_card_add_figure (LdCard     *self,
-                    const char *caption)
+ld_card_get_n_figures (LdCard *self)
 {
   LdCardPrivate *priv;
-  Figure figure = { 0 };
-  GtkWidget *flow_child;
 
   g_return_val_if_fail (LD_IS_CARD (self), 0);
 
   priv = ld_card_get_instance_private (self);
-
-  figure.box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (figure.box, "ld-card-figure");
-
-  figure.caption = GTK_LABEL (gtk_label_new (caption));
-  gtk_label_set_xalign (figure.caption, 0);
-  gtk_label_set_wrap (figure.caption, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (figure.caption), "caption-heading");
-  gtk_widget_add_css_class (GTK_WIDGET (figure.caption), "dim-label");
-  gtk_box_append (GTK_BOX (figure.box), GTK_WIDGET (figure.caption));
-
-  figure.value = GTK_LABEL (gtk_label_new ("0"));
-  gtk_label_set_xalign (figure.value, 0);
-  gtk_label_set_selectable (figure.value, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (figure.value), "title-1");
-  gtk_widget_add_css_class (GTK_WIDGET (figure.value), "numeric");
-  gtk_box_append (GTK_BOX (figure.box), GTK_WIDGET (figure.value));
-
-  figure.change = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (figure.change, 0);
-  gtk_label_set_wrap (figure.change, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (figure.change), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (figure.change), "numeric");
-  gtk_widget_set_visible (GTK_WIDGET (figure.change), FALSE);
-  gtk_box_append (GTK_BOX (figure.box), GTK_WIDGET (figure.change));
-
-  /* The value label is what a screen reader lands on: it names its caption. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (figure.value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, figure.caption, NULL,
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, figure.change, NULL,
-                                  -1);
-
-  gtk_flow_box_append (GTK_FLOW_BOX (priv->figures_box), figure.box);
-  flow_child = gtk_widget_get_parent (figure.box);
-  gtk_widget_set_focusable (flow_child, FALSE);
-  gtk_widget_set_visible (priv->figures_box, TRUE);
-
-  g_array_append_val (priv->figures, figure);
-
-  return priv->figures->len - 1;
-}
-
-void
-ld_card_set_figure (LdCard      *self,
-                    guint        index,
-                    const char  *value,
-                    const char  *caption,
-                    const char  *change,
-                    LdCardTrend  trend)
-{
-  LdCardPrivate *priv;
-  Figure *figure;
-  GtkWidget *change_widget;
-
-  g_return_if_fail (LD_IS_CARD (self));
-
-  priv = ld_card_get_instance_private (self);
-  g_return_if_fail (index < priv->figures->len);
-
-  figure = &g_array_index (priv->figures, Figure, index);
-  change_widget = GTK_WIDGET (figure->change);
-
-  gtk_label_set_label (figure->value, value != NULL ? value : "");
-  if (caption != NULL)
-    gtk_label_set_label (figure->caption, caption);
-
-  figure->trend = trend;
-  gtk_widget_remove_css_class (change_widget, "success");
-  gtk_widget_remove_css_class (change_widget, "error");
-  gtk_widget_remove_css_class (change_widget, "dim-label");
-
-  if (change == NULL || *change == '\0')
-    {
-      gtk_widget_set_visible (change_widget, FALSE);
-      gtk_label_set_label (figure->change, "");
-      g_object_set_data (G_OBJECT (figure->change), "ld-text", NULL);
-      return;
-    }
-
-  g_object_set_data_full (G_OBJECT (figure->change), "ld-text", g_strdup (change), g_free);
-  switch (trend)
-    {
-    case LD_CARD_TREND_UP:
-      {
-        g_autofree char *text = g_strconcat ("▲ ", change, NULL);
-        gtk_label_set_label (figure->change, text);
-        gtk_widget_add_css_class (change_widget, "success");
-      }
-      break;
-    case LD_CARD_TREND_DOWN:
-      {
-        g_autofree char *text = g_strconcat ("▼ ", change, NULL);
-        gtk_label_set_label (figure->change, text);
-        gtk_widget_add_css_class (change_widget, "error");
-      }
-      break;
-    case LD_CARD_TREND_NONE:
-    default:
-      gtk_label_set_label (figure->change, change);
-      gtk_widget_add_css_class (change_widget, "dim-label");
-      break;
-    }
-  gtk_widget_set_visible (change_widget, TRUE);
-}
-
-void
-ld_card_set_figures_from_content (LdCard              *self,
-                                  const LdCardContent *content)
-{
-  LdCardPrivate *priv;
-
-  g_return_if_fail (LD_IS_CARD (self));
-  g_return_if_fail (content != NULL);
-
-  priv = ld_card_get_instance_private (self);
-  for (guint i = 0; i < priv->figures->len && i < content->n_figures; i++)
-    {
-      const LdCardFigure *figure = &content->figures[i];
-
-      ld_card_set_figure (self, i, figure->value, figure->caption, figure->change,
-                          (LdCardTrend) figure->trend);
-    }
+  return priv->figures->len;
 }
 
 GtkLabel *
@@ -626,59 +413,32 @@ ld_card_get_figure_label (LdCard *self,
   priv = ld_card_get_instance_private (self);
   g_return_val_if_fail (index < priv->figures->len, NULL);
 
-  return g_array_index (priv->figures, Figure, index).value;
-}
-
-guint
-ld_card_get_n_figures (LdCard *self)
-{
-  LdCardPrivate *priv;
-
-  g_return_val_if_fail (LD_IS_CARD (self), 0);
-
-  priv = ld_card_get_instance_private (self);
-  return priv->figures->len;
+  return ld_figure_view_get_value_label (g_ptr_array_index (priv->figures, index));
 }
 
 void
-ld_card_headline_changed (LdCard *self)
+ld_card_draw_chart (LdCard             *self,
+                    cairo_t            *cr,
+                    double              width,
+                    double              height,
+                    const LdChartTheme *theme)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(LdCardModel) model = NULL;
+  double x = 0;
 
   g_return_if_fail (LD_IS_CARD (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (theme != NULL);
 
-  text = ld_card_get_headline_text (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
-}
+  model = create_model (self);
+  for (guint i = 0; i < model->n_charts && width > 0 && height > 0; i++)
+    {
+      double w = width / model->n_charts;
 
-/* ---- formatting helpers ---------------------------------------------------------- */
-
-char *
-ld_card_format_count (guint64 value)
-{
-  return ld_card_content_format_count (value);
-}
-
-char *
-ld_card_format_rate (gint64 hundredths)
-{
-  return ld_card_content_format_rate (hundredths);
-}
-
-char *
-ld_card_format_change (guint64      first,
-                       guint64      last,
-                       int          first_month,
-                       LdCardTrend *trend)
-{
-  LdFigureTrend figure_trend = LD_FIGURE_TREND_NONE;
-  char *text;
-
-  g_return_val_if_fail (trend != NULL, NULL);
-
-  text = ld_card_content_format_change (first, last, first_month, &figure_trend);
-  *trend = (LdCardTrend) figure_trend;
-  return text;
+      cairo_save (cr);
+      cairo_translate (cr, x, 0);
+      ld_chart_draw (&model->charts[i], cr, w, height, theme);
+      cairo_restore (cr);
+      x += w;
+    }
 }

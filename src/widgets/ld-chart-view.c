@@ -5,73 +5,26 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 
 #include "ld-chart-format.h"
 #include "ld-chart-view.h"
 
+/* A trend stretches with its card from this height; other kinds ask their chart. */
 #define TREND_MIN_HEIGHT 220
 #define TREND_NAT_HEIGHT 260
-#define BARS_MIN_HEIGHT  120
+#define MIN_HEIGHT       120
 #define MIN_WIDTH        160
-
-typedef enum
-{
-  KIND_NONE,
-  KIND_TREND,
-  KIND_BARS,
-} ChartKind;
 
 struct _LdChartView
 {
-  GtkWidget         parent_instance;
+  GtkWidget  parent_instance;
 
-  ChartKind         kind;
-  LdTrendChartData  trend;
-  LdBarChartData    bars;
-
-  /* Owned copies of what the chart data points to. */
-  guint64          *trend_values[LD_TREND_CHART_MAX_SERIES];
-  char             *trend_labels[LD_TREND_CHART_MAX_SERIES];
-  LdBarChartItem   *bar_items;
-  GPtrArray        *strings;
-
-  int               highlight;
+  LdChart    chart;
+  GPtrArray *owned;      /* what the chart's data points to */
+  int        highlight;
 };
 
 G_DEFINE_FINAL_TYPE (LdChartView, ld_chart_view, GTK_TYPE_WIDGET)
-
-static void
-clear_data (LdChartView *self)
-{
-  for (guint i = 0; i < LD_TREND_CHART_MAX_SERIES; i++)
-    {
-      g_clear_pointer (&self->trend_values[i], g_free);
-      g_clear_pointer (&self->trend_labels[i], g_free);
-    }
-  g_clear_pointer (&self->bar_items, g_free);
-  g_ptr_array_set_size (self->strings, 0);
-
-  ld_trend_chart_data_init (&self->trend);
-  ld_bar_chart_data_init (&self->bars);
-  self->kind = KIND_NONE;
-  self->highlight = -1;
-}
-
-static const char *
-keep_string (LdChartView *self,
-             const char  *text)
-{
-  char *copy;
-
-  if (text == NULL)
-    return NULL;
-
-  copy = g_strdup (text);
-  g_ptr_array_add (self->strings, copy);
-
-  return copy;
-}
 
 void
 ld_chart_theme_init_for_widget (LdChartTheme *theme,
@@ -132,27 +85,12 @@ ld_chart_view_snapshot (GtkWidget   *widget,
   ld_chart_theme_init_for_widget (&theme, widget);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  switch (self->kind)
-    {
-    case KIND_BARS:
-      {
-        LdBarChartData data = self->bars;
+  {
+    LdChart chart = self->chart;
 
-        data.highlight = self->highlight;
-        ld_bar_chart_draw (cr, width, height, &data, &theme);
-      }
-      break;
-    case KIND_TREND:
-    case KIND_NONE:
-    default:
-      {
-        LdTrendChartData data = self->trend;
-
-        data.highlight = self->highlight;
-        ld_trend_chart_draw (cr, width, height, &data, &theme);
-      }
-      break;
-    }
+    ld_chart_set_highlight (&chart, self->highlight);
+    ld_chart_draw (&chart, cr, width, height, &theme);
+  }
 
   cairo_destroy (cr);
 }
@@ -175,19 +113,20 @@ ld_chart_view_measure (GtkWidget      *widget,
       return;
     }
 
-  if (self->kind == KIND_BARS)
+  if (self->chart.kind == LD_CHART_TREND)
+    {
+      *minimum = TREND_MIN_HEIGHT;
+      *natural = TREND_NAT_HEIGHT;
+    }
+  else
     {
       LdChartTheme theme;
       double h;
 
       ld_chart_theme_init_for_widget (&theme, widget);
-      h = ld_bar_chart_get_preferred_height (&self->bars, &theme, for_size > 0 ? for_size : 400);
-      *minimum = *natural = MAX (BARS_MIN_HEIGHT, (int) h);
-      return;
+      h = ld_chart_get_preferred_height (&self->chart, &theme, for_size > 0 ? for_size : 400, FALSE);
+      *minimum = *natural = MAX (MIN_HEIGHT, (int) h);
     }
-
-  *minimum = TREND_MIN_HEIGHT;
-  *natural = TREND_NAT_HEIGHT;
 }
 
 static GtkSizeRequestMode
@@ -210,16 +149,7 @@ item_at (LdChartView *self,
     return -1;
 
   ld_chart_theme_init_for_widget (&theme, widget);
-  switch (self->kind)
-    {
-    case KIND_TREND:
-      return ld_trend_chart_month_at (&self->trend, &theme, width, height, x, y);
-    case KIND_BARS:
-      return ld_bar_chart_item_at (&self->bars, &theme, width, height, x, y);
-    case KIND_NONE:
-    default:
-      return -1;
-    }
+  return ld_chart_item_at (&self->chart, &theme, width, height, x, y);
 }
 
 static void
@@ -263,10 +193,7 @@ ld_chart_view_get_tooltip_at (LdChartView *self,
     return NULL;
 
   /* The charts word the tooltips, so every card says the same thing. */
-  if (self->kind == KIND_TREND)
-    return ld_trend_chart_get_month_summary (&self->trend, item);
-
-  return ld_bar_chart_get_item_summary (&self->bars, item);
+  return ld_chart_get_item_summary (&self->chart, item);
 }
 
 static gboolean
@@ -282,7 +209,6 @@ ld_chart_view_query_tooltip (GtkWidget  *widget,
   double height = gtk_widget_get_height (widget);
   LdChartTheme theme;
   cairo_rectangle_t area;
-  gboolean has_area = FALSE;
   int item;
 
   if (keyboard_mode)
@@ -298,11 +224,7 @@ ld_chart_view_query_tooltip (GtkWidget  *widget,
    * on when the pointer crosses into the next. */
   ld_chart_theme_init_for_widget (&theme, widget);
   item = item_at (self, x, y);
-  if (self->kind == KIND_TREND)
-    has_area = ld_trend_chart_get_month_area (&self->trend, &theme, width, height, item, &area);
-  else if (self->kind == KIND_BARS)
-    has_area = ld_bar_chart_get_bar_area (&self->bars, &theme, width, height, item, &area);
-  if (has_area)
+  if (ld_chart_get_item_area (&self->chart, &theme, width, height, item, &area))
     gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.x, (int) area.y,
                                                          MAX (1, (int) area.width),
                                                          MAX (1, (int) area.height) });
@@ -354,8 +276,7 @@ ld_chart_view_finalize (GObject *object)
 {
   LdChartView *self = LD_CHART_VIEW (object);
 
-  clear_data (self);
-  g_ptr_array_unref (self->strings);
+  g_ptr_array_unref (self->owned);
 
   G_OBJECT_CLASS (ld_chart_view_parent_class)->finalize (object);
 }
@@ -385,8 +306,9 @@ ld_chart_view_init (LdChartView *self)
 {
   GtkEventController *motion;
 
-  self->strings = g_ptr_array_new_with_free_func (g_free);
-  clear_data (self);
+  self->owned = g_ptr_array_new_with_free_func (g_free);
+  ld_chart_init (&self->chart, LD_CHART_TREND);
+  self->highlight = -1;
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -424,60 +346,18 @@ update_description (LdChartView *self)
 }
 
 void
-ld_chart_view_set_trend (LdChartView            *self,
-                         const LdTrendChartData *data)
+ld_chart_view_set_chart (LdChartView   *self,
+                         const LdChart *chart)
 {
   g_return_if_fail (LD_IS_CHART_VIEW (self));
 
-  clear_data (self);
-  self->kind = KIND_TREND;
-
-  if (data != NULL)
-    {
-      self->trend = *data;
-      self->trend.n_series = MIN (data->n_series, LD_TREND_CHART_MAX_SERIES);
-      self->trend.highlight = -1;
-      for (guint i = 0; i < self->trend.n_series; i++)
-        {
-          LdTrendSeries *series = &self->trend.series[i];
-
-          self->trend_labels[i] = g_strdup (series->label);
-          series->label = self->trend_labels[i];
-          if (series->values != NULL && data->n_months > 0)
-            self->trend_values[i] = g_memdup2 (series->values, sizeof (guint64) * data->n_months);
-          else
-            self->trend_values[i] = g_new0 (guint64, MAX (data->n_months, 1));
-          series->values = self->trend_values[i];
-        }
-    }
-
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-ld_chart_view_set_bars (LdChartView          *self,
-                        const LdBarChartData *data)
-{
-  g_return_if_fail (LD_IS_CHART_VIEW (self));
-
-  clear_data (self);
-  self->kind = KIND_BARS;
-
-  if (data != NULL)
-    {
-      self->bars = *data;
-      self->bars.highlight = -1;
-      self->bars.value_label = keep_string (self, data->value_label);
-      self->bars.secondary_label = keep_string (self, data->secondary_label);
-      self->bar_items = g_new0 (LdBarChartItem, MAX (data->n_items, 1));
-      for (guint i = 0; i < data->n_items; i++)
-        {
-          self->bar_items[i] = data->items[i];
-          self->bar_items[i].label = keep_string (self, data->items[i].label);
-        }
-      self->bars.items = self->bar_items;
-    }
+  g_ptr_array_set_size (self->owned, 0);
+  if (chart != NULL)
+    ld_chart_copy (chart, &self->chart, self->owned);
+  else
+    ld_chart_init (&self->chart, LD_CHART_TREND);
+  ld_chart_set_highlight (&self->chart, -1);
+  self->highlight = -1;
 
   update_description (self);
   /* The bars' height depends on how many there are. */
@@ -495,10 +375,7 @@ ld_chart_view_draw (LdChartView        *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (theme != NULL);
 
-  if (self->kind == KIND_BARS)
-    ld_bar_chart_draw (cr, width, height, &self->bars, theme);
-  else
-    ld_trend_chart_draw (cr, width, height, &self->trend, theme);
+  ld_chart_draw (&self->chart, cr, width, height, theme);
 }
 
 char *
@@ -506,8 +383,5 @@ ld_chart_view_get_text_alternative (LdChartView *self)
 {
   g_return_val_if_fail (LD_IS_CHART_VIEW (self), NULL);
 
-  if (self->kind == KIND_BARS)
-    return ld_bar_chart_get_text_alternative (&self->bars);
-
-  return ld_trend_chart_get_text_alternative (&self->trend);
+  return ld_chart_get_text_alternative (&self->chart);
 }

@@ -1,7 +1,7 @@
 /* ld-chart-view.h — a widget that paints one src/charts/ chart
  *
- * The view keeps a copy of the chart's data, paints it with the plain cairo draw
- * function in the widget's colours (light/dark, accent, font), highlights the month
+ * The view keeps a copy of a chart of any kind (ld-chart.h), paints it with the
+ * plain cairo draw function in the widget's colours (light/dark, accent, font), highlights the month
  * or bar under the pointer, shows its exact values in a tooltip, and gives screen
  * readers the chart's text alternative as its accessible description.
  *
@@ -11,9 +11,7 @@
 
 #include <gtk/gtk.h>
 
-#include "ld-bar-chart.h"
-#include "ld-chart-theme.h"
-#include "ld-trend-chart.h"
+#include "ld-chart.h"
 
 G_BEGIN_DECLS
 
@@ -22,12 +20,10 @@ G_DECLARE_FINAL_TYPE (LdChartView, ld_chart_view, LD, CHART_VIEW, GtkWidget)
 
 GtkWidget *ld_chart_view_new                 (const char             *accessible_label);
 
-/* Both copy @data, its series values, items and labels: the caller's arrays may
- * go away after the call. NULL shows the empty state. */
-void       ld_chart_view_set_trend           (LdChartView            *self,
-                                              const LdTrendChartData *data);
-void       ld_chart_view_set_bars            (LdChartView            *self,
-                                              const LdBarChartData   *data);
+/* Copies @chart, with its values, items and labels: the caller's may go away
+ * after the call. NULL shows the empty state. */
+void       ld_chart_view_set_chart           (LdChartView            *self,
+                                              const LdChart          *chart);
 
 /* Paints the chart (without highlight) into any cairo context: PNG, PDF, print. */
 void       ld_chart_view_draw                (LdChartView            *self,

@@ -12,7 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-chart-format.h"
 #include "ld-date-range-button.h"
+#include "ld-describe.h"
 
 struct _LdDateRangeButton
 {
@@ -39,33 +41,6 @@ struct _LdDateRangeButton
 };
 
 G_DEFINE_FINAL_TYPE (LdDateRangeButton, ld_date_range_button, GTK_TYPE_WIDGET)
-
-static char *
-format_month (int month)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (LD_MONTH_YEAR (month), LD_MONTH_OF_YEAR (month), 1, 0, 0, 0);
-
-  /* Translators: a month of the date range, see strftime(3): "Nov 2026". */
-  return g_date_time_format (dt, _("%b %Y"));
-}
-
-static char *
-format_range (int from_month,
-              int to_month)
-{
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  if (from_month < 0 || to_month < 0)
-    return g_strdup (_("No data"));
-
-  from = format_month (from_month);
-  if (from_month == to_month)
-    return g_steal_pointer (&from);
-  to = format_month (to_month);
-  /* Translators: a range of whole months, "Jun 2026 – Nov 2026". */
-  return g_strdup_printf (_("%s – %s"), from, to);
-}
 
 static const char *
 preset_label (LdRangePreset preset)
@@ -150,7 +125,7 @@ ld_date_range_button_set_months (LdDateRangeButton *self,
   to_months = gtk_string_list_new (NULL);
   for (int m = first_month; m >= 0 && m <= last_month; m++)
     {
-      g_autofree char *text = format_month (m);
+      g_autofree char *text = ld_chart_format_month (m, TRUE);
 
       gtk_string_list_append (from_months, text);
       gtk_string_list_append (to_months, text);
@@ -281,7 +256,7 @@ ld_date_range_button_update (LdDateRangeButton *self,
     }
 
   ld_date_range_button_set_months (self, first, last);
-  months = format_range (from, to);
+  months = ld_describe_range (from, to);
 
   if (preset == LD_RANGE_CUSTOM)
     gtk_label_set_label (self->range_label, months);
@@ -295,7 +270,7 @@ ld_date_range_button_update (LdDateRangeButton *self,
 
   if (last >= 0)
     {
-      g_autofree char *last_text = format_month (last);
+      g_autofree char *last_text = ld_chart_format_month (last, TRUE);
 
       /* Translators: under the date presets, "Presets end at Nov 2026, the latest month in the report." */
       as_of = g_strdup_printf (_("Presets end at %s, the latest month in the report."), last_text);

@@ -36,11 +36,11 @@
 #include <libportal-gtk4/portal-gtk4.h>
 #include <libportal/portal.h>
 
-#include "ld-card-content.h"
-#include "ld-card-export.h"
-#include "ld-card-render.h"
 #include "ld-chart-format.h"
+#include "ld-describe.h"
 #include "ld-email-composer.h"
+#include "ld-file-chooser.h"
+#include "ld-file-save.h"
 
 #define PORTAL_BUS_NAME    "org.freedesktop.portal.Desktop"
 #define PORTAL_OBJECT_PATH "/org/freedesktop/portal/desktop"
@@ -538,7 +538,7 @@ ld_email_composer_save_attachment (LdEmailComposer  *self,
   /* The very bytes the message would have carried, saved the way every save is. */
   source = g_file_new_for_path (g_ptr_array_index (self->attachments, 0));
   bytes = g_file_load_bytes (source, NULL, NULL, error);
-  return bytes != NULL && ld_card_render_save_bytes (file, bytes, NULL, error);
+  return bytes != NULL && ld_file_save_bytes (file, bytes, NULL, error);
 }
 
 static void
@@ -572,7 +572,7 @@ save_response_cb (LdEmailComposer      *self,
       /* TRANSLATORS: a toast after a save, "Saved licenses-2026-06_2026-11.csv". */
       g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
 
-      ld_card_export_remember_folder (file);
+      ld_file_chooser_remember (file);
       show_toast (overlay, adw_toast_new (message));
     }
   else if (file != NULL)
@@ -588,9 +588,7 @@ save_clicked_cb (LdEmailComposer *self,
                  AdwToast        *toast)
 {
   GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), "ld-toast-overlay");
-  GtkRoot *root = overlay != NULL ? gtk_widget_get_root (overlay) : NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = ld_card_export_get_last_folder ();
   g_autofree char *name = NULL;
 
   if (self->chooser != NULL || self->attachments->len == 0)
@@ -601,14 +599,11 @@ save_clicked_cb (LdEmailComposer *self,
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
 
-  self->chooser = gtk_file_chooser_native_new (_("Save as PDF"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* The card's Save as PDF chooser: same title, folder and name. */
+  self->chooser = ld_file_chooser_new (overlay, _("Save as PDF"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                       _("_Save"), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   if (overlay != NULL)
     g_object_set_data_full (G_OBJECT (self->chooser), "ld-toast-overlay",
                             g_object_ref (overlay), g_object_unref);
@@ -752,10 +747,9 @@ ld_email_composer_describe_body (const char *title,
   g_return_val_if_fail (result != NULL, NULL);
 
   report = ld_query_get_report (query);
-  data = ld_card_content_describe_data (report);
-  range = ld_card_content_describe_range (ld_result_get_from_month (result),
-                                          ld_result_get_to_month (result));
-  filters = ld_card_content_describe_filters (query, 0);
+  data = ld_describe_data (report);
+  range = ld_describe_range (ld_result_get_from_month (result), ld_result_get_to_month (result));
+  filters = ld_describe_filters (query, 0);
 
   if (title != NULL)
     /* TRANSLATORS: the first line of an email, "The attached customers-2026-06_2026-11.pdf

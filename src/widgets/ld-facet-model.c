@@ -9,7 +9,7 @@
 
 #include "ld-country-codes.h"
 #include "ld-facet-model.h"
-#include "ld-report-private.h"
+#include "ld-model-enums.h"
 
 /* Past this many items replaced, one "items-changed" costs more than a fresh list. */
 #define RESHUFFLE_LIMIT 1000
@@ -114,15 +114,12 @@ option_label (LdFacetModel        *self,
     {
       /* The report keeps the first CustomerCountry seen with each code; a filter
        * still goes by the code, which the label keeps in brackets. */
-      LdReport *report = ld_result_get_report (self->result);
-      LdDict *codes = report->dim_dict[LD_DIM_COUNTRY];
-      guint32 id = ld_dict_lookup (codes, option->value, strlen (option->value));
+      const char *file_name = ld_report_get_country_name (ld_result_get_report (self->result),
+                                                          option->value);
 
-      if (id != G_MAXUINT32 && report->country_name != NULL)
+      if (file_name != NULL)
         {
-          const char *name = ld_country_codes_display_name (option->value,
-                                                            ld_dict_get (report->country_name_dict,
-                                                                         report->country_name[id]));
+          const char *name = ld_country_codes_display_name (option->value, file_name);
 
           if (name != NULL && name[0] != '\0' && g_strcmp0 (name, option->value) != 0)
             {
@@ -430,7 +427,7 @@ ld_facet_model_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DIMENSION:
-      g_value_set_int (value, self->dimension);
+      g_value_set_enum (value, self->dimension);
       break;
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
@@ -454,7 +451,7 @@ ld_facet_model_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_DIMENSION:
-      self->dimension = g_value_get_int (value);
+      self->dimension = g_value_get_enum (value);
       break;
     case PROP_SEARCH:
       ld_facet_model_set_search (self, g_value_get_string (value));
@@ -476,8 +473,8 @@ ld_facet_model_class_init (LdFacetModelClass *klass)
 
   /* An LdDimension; a plain int because the engine registers no enum types. */
   properties[PROP_DIMENSION] =
-    g_param_spec_int ("dimension", NULL, NULL, 0, LD_N_DIMS - 1, 0,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("dimension", NULL, NULL, LD_TYPE_DIMENSION, LD_DIM_OFFER_TYPE,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -1,10 +1,7 @@
 /* ld-filter-group.c — one expandable, multi-select filter of the sidebar
  *
- * The rows are recycled by the list view; each row is one GtkCheckButton whose
- * child holds the label and the total, so a click anywhere on the row toggles it.
- * A row follows its LdFacetItem through "notify" while bound; when it sets the
- * check box from the item it blocks its own "toggled" handler, so only the user's
- * clicks reach win.toggle-filter.
+ * The rows (LdFilterRow) are recycled by the list view; only the user's clicks on
+ * them reach win.toggle-filter, through ld_filter_group_toggle_value().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,8 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ld-chart-format.h"
 #include "ld-filter-group.h"
+#include "ld-filter-row.h"
+#include "ld-model-enums.h"
 
 /* Past this many options a group offers a search entry. */
 #define SEARCH_THRESHOLD 10
@@ -53,16 +51,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The widgets of one recycled row. */
-typedef struct {
-  GtkCheckButton *check;
-  GtkLabel       *value_label;
-  GtkLabel       *total_label;
-  gulong          toggled_id;
-  gulong          notify_id;
-  LdFacetItem    *item;  /* while bound; the list item holds the reference */
-} Row;
 
 static void
 ld_filter_group_sync_header (LdFilterGroup *self)
@@ -117,147 +105,11 @@ ld_filter_group_sync_body (LdFilterGroup *self)
 }
 
 static void
-row_sync (Row *row)
-{
-  LdFacetItem *item = row->item;
-  g_autofree char *total = NULL;
-  g_autofree char *accessible = NULL;
-  guint64 provisioned;
-
-  if (item == NULL)
-    return;
-
-  provisioned = ld_facet_item_get_provisioned (item);
-  /* The ' flag groups digits as the user's locale does (1,234 / 1.234 / 1 234). */
-  total = ld_chart_format_count (provisioned);
-
-  gtk_label_set_label (row->value_label, ld_facet_item_get_label (item));
-  gtk_label_set_label (row->total_label, total);
-
-  if (ld_facet_item_get_placeholder (item))
-    gtk_widget_add_css_class (GTK_WIDGET (row->value_label), "ld-placeholder");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row->value_label), "ld-placeholder");
-
-  if (provisioned == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (row->total_label), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row->total_label), "dim-label");
-
-  if (!ld_facet_item_get_present (item))
-    gtk_widget_add_css_class (GTK_WIDGET (row->check), "ld-absent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row->check), "ld-absent");
-
-  /* Setting the box from the data is not a click. */
-  g_signal_handler_block (row->check, row->toggled_id);
-  gtk_check_button_set_active (row->check, ld_facet_item_get_selected (item));
-  g_signal_handler_unblock (row->check, row->toggled_id);
-
-  /* Translators: an option of a filter for screen readers, "Contoso, 1,234 licenses". */
-  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s license", "%s, %s licenses",
-                                             provisioned > G_MAXULONG ? G_MAXULONG : (gulong) provisioned),
-                                ld_facet_item_get_label (item), total);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-}
-
-/* Tooltips are asked for, not set: gtk_widget_set_tooltip_text() asks the display
- * where the pointer is, a round trip per row that made an update of 200 rows slow. */
-static gboolean
-on_row_query_tooltip (GtkWidget  *check,
-                      int         x,
-                      int         y,
-                      gboolean    keyboard,
-                      GtkTooltip *tooltip,
-                      Row        *row)
-{
-  g_autofree char *text = NULL;
-
-  if (row->item == NULL)
-    return FALSE;
-
-  /* The full text, since a long name is ellipsized in the row. */
-  if (!ld_facet_item_get_present (row->item))
-    /* Translators: tooltip of a selected filter value with no rows in the range. */
-    text = g_strdup_printf (_("%s\nSelected, but not in this date range"), ld_facet_item_get_label (row->item));
-  else
-    text = g_strdup (ld_facet_item_get_label (row->item));
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-on_item_notify (Row        *row,
-                GParamSpec *pspec)
-{
-  row_sync (row);
-}
-
-static void
-on_row_toggled (GtkCheckButton *check,
-                Row            *row)
-{
-  LdFilterGroup *self;
-  g_autoptr(LdFacetItem) item = NULL;
-
-  if (row->item == NULL)
-    return;
-
-  self = LD_FILTER_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (check), LD_TYPE_FILTER_GROUP));
-  /* The window re-runs the query and updates us before the activation returns,
-   * which may rebind this very row: hold on to what we use. */
-  item = g_object_ref (row->item);
-  g_object_ref (check);
-  if (self == NULL || !ld_filter_group_toggle_value (self, ld_facet_item_get_value (item)))
-    {
-      /* Nobody took the click: show the state the query really has. */
-      g_signal_handler_block (check, row->toggled_id);
-      gtk_check_button_set_active (check, ld_facet_item_get_selected (item));
-      g_signal_handler_unblock (check, row->toggled_id);
-    }
-  g_object_unref (check);
-}
-
-static void
-row_free (Row *row)
-{
-  g_clear_signal_handler (&row->notify_id, row->item);
-  g_free (row);
-}
-
-static void
 on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   LdFilterGroup            *self)
 {
-  Row *row = g_new0 (Row, 1);
-  GtkWidget *box;
-
-  row->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (row->check), "ld-filter-option");
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  row->value_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->value_label, 0.0);
-  gtk_label_set_ellipsize (row->value_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (row->value_label, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (row->value_label), TRUE);
-  row->total_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->total_label, 1.0);
-  gtk_widget_add_css_class (GTK_WIDGET (row->total_label), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (row->total_label), "ld-filter-total");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->value_label));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->total_label));
-  gtk_check_button_set_child (row->check, box);
-
-  row->toggled_id = g_signal_connect (row->check, "toggled", G_CALLBACK (on_row_toggled), row);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (row->check), TRUE);
-  g_signal_connect (row->check, "query-tooltip", G_CALLBACK (on_row_query_tooltip), row);
-  /* The row lives as long as its check button. */
-  g_object_set_data_full (G_OBJECT (row->check), "ld-row", row, (GDestroyNotify) row_free);
-  gtk_list_item_set_child (list_item, GTK_WIDGET (row->check));
+  gtk_list_item_set_child (list_item, ld_filter_row_new ());
 }
 
 static void
@@ -265,12 +117,8 @@ on_factory_bind (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  LdFilterGroup            *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "ld-row");
-
-  g_assert (row != NULL && row->item == NULL);
-  row->item = gtk_list_item_get_item (list_item);
-  row->notify_id = g_signal_connect_swapped (row->item, "notify", G_CALLBACK (on_item_notify), row);
-  row_sync (row);
+  ld_filter_row_bind (LD_FILTER_ROW (gtk_list_item_get_child (list_item)),
+                      gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -278,10 +126,7 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    LdFilterGroup            *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "ld-row");
-
-  g_clear_signal_handler (&row->notify_id, row->item);
-  row->item = NULL;
+  ld_filter_row_bind (LD_FILTER_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -411,7 +256,7 @@ ld_filter_group_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DIMENSION:
-      g_value_set_int (value, self->dimension);
+      g_value_set_enum (value, self->dimension);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
@@ -435,7 +280,7 @@ ld_filter_group_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_DIMENSION:
-      self->dimension = g_value_get_int (value);
+      self->dimension = g_value_get_enum (value);
       break;
     case PROP_TITLE:
       self->title = g_value_dup_string (value);
@@ -462,8 +307,8 @@ ld_filter_group_class_init (LdFilterGroupClass *klass)
 
   /* An LdDimension; a plain int because the engine registers no enum types. */
   properties[PROP_DIMENSION] =
-    g_param_spec_int ("dimension", NULL, NULL, 0, LD_N_DIMS - 1, 0,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("dimension", NULL, NULL, LD_TYPE_DIMENSION, LD_DIM_OFFER_TYPE,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-describe.h"
 #include "ld-filter-sidebar.h"
 
 /* More chips than this become one "+N more" chip: the groups' badges say the rest. */
@@ -30,29 +31,6 @@ struct _LdFilterSidebar
 };
 
 G_DEFINE_FINAL_TYPE (LdFilterSidebar, ld_filter_sidebar, GTK_TYPE_WIDGET)
-
-static const char *
-dimension_title (LdDimension dimension)
-{
-  switch (dimension)
-    {
-    case LD_DIM_OFFER_TYPE:
-      return _("Offer type");
-    case LD_DIM_OFFER:
-      return _("Offer name");
-    case LD_DIM_PLAN:
-      return _("Offer plan name");
-    case LD_DIM_CUSTOMER:
-      return _("Customer name");
-    case LD_DIM_COUNTRY:
-      return _("Country/region");
-    case LD_DIM_STATE:
-      return _("License state");
-    case LD_N_DIMS:
-    default:
-      g_assert_not_reached ();
-    }
-}
 
 static void
 on_clear_all_clicked (LdFilterSidebar *self)
@@ -97,7 +75,7 @@ make_chip (LdFilterSidebar *self,
   gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_add_css_class (chip, "ld-filter-chip");
   /* Translators: tooltip of an active-filter chip, "Remove Customer name: Contoso". */
-  tooltip = g_strdup_printf (_("Remove %s: %s"), dimension_title (dimension), shown);
+  tooltip = g_strdup_printf (_("Remove %s: %s"), ld_describe_filter_title (dimension), shown);
   gtk_widget_set_tooltip_text (chip, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
@@ -233,7 +211,7 @@ ld_filter_sidebar_init (LdFilterSidebar *self)
 
   for (guint d = 0; d < LD_N_DIMS; d++)
     {
-      self->groups[d] = LD_FILTER_GROUP (ld_filter_group_new (d, dimension_title (d)));
+      self->groups[d] = LD_FILTER_GROUP (ld_filter_group_new (d, ld_describe_filter_title (d)));
       gtk_box_append (self->groups_box, GTK_WIDGET (self->groups[d]));
     }
   /* The short lists open by default; long ones wait to be asked for. */

@@ -7,40 +7,25 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "ld-card.h"
-#include "ld-country-codes.h"
+#include "ld-chart-format.h"
+#include "ld-describe.h"
 #include "ld-row-table.h"
 
 const char *
 ld_row_item_get_display_name (LdRowItem *item,
                               gboolean  *placeholder)
 {
-  const char *name = ld_row_item_get_name (item);
-  gboolean blank = name[0] == '\0';
-
-  if (ld_row_item_get_kind (item) == LD_ROW_KIND_COUNTRIES)
+  /* The cards' charts and exports name rows the same way (ld-describe.h). */
+  switch (ld_row_item_get_kind (item))
     {
-      const LdCountryRow *row = ld_row_item_get_country (item);
-
-      /* A country is known by its code; a blank code is no country at all. The
-       * name is the user's language's, where iso-codes has it. */
-      blank = row->code == NULL || row->code[0] == '\0';
-      if (placeholder != NULL)
-        *placeholder = blank;
-      if (blank)
-        return _("Unknown");
-      name = ld_country_codes_display_name (row->code, name);
-      return name != NULL ? name : row->code;
+    case LD_ROW_KIND_PRODUCTS:
+      return ld_describe_product (ld_row_item_get_product (item), placeholder);
+    case LD_ROW_KIND_CUSTOMERS:
+      return ld_describe_customer (ld_row_item_get_customer (item), placeholder);
+    case LD_ROW_KIND_COUNTRIES:
+    default:
+      return ld_describe_country (ld_row_item_get_country (item), placeholder);
     }
-
-  if (placeholder != NULL)
-    *placeholder = blank;
-  if (blank && ld_row_item_get_kind (item) == LD_ROW_KIND_CUSTOMERS)
-    return _("Name not shared");
-  if (blank)
-    return _("Unknown");
-
-  return name;
 }
 
 static const char *
@@ -139,19 +124,19 @@ render_cell (GtkListItem *list_item,
       }
       return;
     case LD_ROW_COLUMN_COUNT:
-      text = ld_card_format_count (ld_row_item_get_count (item));
+      text = ld_chart_format_count (ld_row_item_get_count (item));
       break;
     case LD_ROW_COLUMN_PROVISIONED:
-      text = ld_card_format_count (ld_row_item_get_provisioned (item));
+      text = ld_chart_format_count (ld_row_item_get_provisioned (item));
       break;
     case LD_ROW_COLUMN_ASSIGNED:
-      text = ld_card_format_count (ld_row_item_get_assigned (item));
+      text = ld_chart_format_count (ld_row_item_get_assigned (item));
       break;
     case LD_ROW_COLUMN_SHARE:
-      text = ld_card_format_rate (ld_row_item_get_share (item));
+      text = ld_chart_format_rate (ld_row_item_get_share (item));
       break;
     case LD_ROW_COLUMN_RATE:
-      text = ld_card_format_rate (ld_row_item_get_rate (item));
+      text = ld_chart_format_rate (ld_row_item_get_rate (item));
       break;
     default:
       g_assert_not_reached ();

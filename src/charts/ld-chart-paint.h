@@ -1,57 +1,15 @@
-/* ld-chart-private.h — what the chart kinds share: text, shapes, legend
+/* ld-chart-paint.h — what the chart kinds draw alike: shapes, background, legend
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <pango/pangocairo.h>
+#include <cairo.h>
 
+#include "ld-chart-text.h"
 #include "ld-chart-theme.h"
 
 G_BEGIN_DECLS
-
-/* Text measured with unhinted metrics, so a layout is the same on the screen,
- * in a PNG, in a PDF and in the hit-testing code. */
-typedef struct
-{
-  PangoContext         *context;
-  PangoFontDescription *font;
-  PangoFontDescription *bold;
-  double                line_height;
-} LdChartText;
-
-void         ld_chart_text_init        (LdChartText        *text,
-                                        cairo_t            *cr,
-                                        const LdChartTheme *theme);
-void         ld_chart_text_clear       (LdChartText        *text);
-PangoLayout *ld_chart_text_layout      (LdChartText        *text,
-                                        const char         *str,
-                                        gboolean            bold);
-double       ld_chart_text_width       (LdChartText        *text,
-                                        const char         *str,
-                                        gboolean            bold);
-
-typedef enum
-{
-  LD_CHART_ALIGN_START,
-  LD_CHART_ALIGN_CENTER,
-  LD_CHART_ALIGN_END,
-} LdChartAlign;
-
-/* Draws @str with its box's horizontal @align at @x and vertically centred on @y;
- * @max_width > 0 ellipsizes at the end. Returns the drawn width. */
-double       ld_chart_text_draw        (LdChartText        *text,
-                                        cairo_t            *cr,
-                                        const char         *str,
-                                        gboolean            bold,
-                                        double              x,
-                                        double              y,
-                                        LdChartAlign        align,
-                                        double              max_width,
-                                        const LdChartColor *color);
-
-/* Measuring surface for the hit-testing functions, which get no cairo_t. */
-cairo_t     *ld_chart_measure_cr_new   (void);
 
 /* A rectangle with the corners in @corners rounded by @radius (clamped to fit). */
 typedef enum
@@ -70,6 +28,22 @@ void         ld_chart_rounded_rect     (cairo_t            *cr,
                                         double              height,
                                         double              radius,
                                         LdChartCorners      corners);
+
+/* Starts drawing a chart in (0, 0, @width, @height): saves @cr, clips to the area,
+ * paints the theme's background, readies @text and lays @data out into @layout
+ * with @layout_func. Returns FALSE when there is nothing more to draw: an empty
+ * area, or no data, for which it drew the empty state and ended. */
+gboolean     ld_chart_begin            (cairo_t            *cr,
+                                        double              width,
+                                        double              height,
+                                        const LdChartTheme *theme,
+                                        LdChartText        *text,
+                                        LdChartLayoutFunc   layout_func,
+                                        gconstpointer       data,
+                                        gpointer            layout);
+/* Ends what ld_chart_begin() started. */
+void         ld_chart_end              (cairo_t            *cr,
+                                        LdChartText        *text);
 
 void         ld_chart_paint_background (cairo_t            *cr,
                                         double              width,

@@ -1,4 +1,4 @@
-/* ld-card-content.c — what a dashboard card shows, worked out without GTK
+/* ld-card-model.c — what a dashboard card shows, worked out without GTK
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,42 +8,34 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "ld-card-content.h"
-#include "ld-country-codes.h"
+#include "ld-card-model.h"
 #include "ld-chart-format.h"
+#include "ld-describe.h"
 
 #define ANALYSIS_TOP_ITEMS 9  /* the top 8 and "Others" */
 #define GEO_TOP_ITEMS      11 /* the top 10 and "Others" */
 
 /* ---- texts ----------------------------------------------------------------------- */
 
-char *
-ld_card_content_format_count (guint64 value)
+typedef enum
 {
-  return ld_chart_format_count (value);
-}
-
-char *
-ld_card_content_format_rate (gint64 hundredths)
-{
-  /* TRANSLATORS: an assignment rate or share with two decimals, "60.56%";
-   * use "%.2f %%" where a space goes before the sign. */
-  return g_strdup_printf (C_("card percentage", "%.2f%%"), hundredths / 100.0);
-}
+  CHANGE_COUNT,   /* a count: in percent of the first month */
+  CHANGE_POINTS,  /* a rate in hundredths: in percentage points */
+} ChangeUnit;
 
 /* The change of a monthly figure from the range's first month to its last, as
- * "12.5% since Jan 2026". When the first month is zero a percentage means nothing,
- * so the change is the plain difference ("+26 since Jan 2026"). */
-char *
-ld_card_content_format_change (guint64        first,
-                               guint64        last,
-                               int            first_month,
-                               LdFigureTrend *trend)
+ * "12.5% since Jan 2026". When the first month of a count is zero a percentage
+ * means nothing, so the change is the plain difference ("+26 since Jan 2026"); a
+ * rate changes by points ("4.5 pts since Jan 2026"). */
+static char *
+format_change (gint64         first,
+               gint64         last,
+               int            first_month,
+               ChangeUnit     unit,
+               LdFigureTrend *trend)
 {
   g_autofree char *since = ld_chart_format_month (first_month, TRUE);
   g_autofree char *amount = NULL;
-
-  g_return_val_if_fail (trend != NULL, NULL);
 
   if (first == last)
     {
@@ -53,6 +45,14 @@ ld_card_content_format_change (guint64        first,
     }
 
   *trend = last > first ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
+  if (unit == CHANGE_POINTS)
+    {
+      amount = g_strdup_printf ("%.1f", llabs (last - first) / 100.0);
+      /* TRANSLATORS: the change of the assignment rate in percentage points,
+       * "4.5 pts since Jan 2026". */
+      return g_strdup_printf (_("%s pts since %s"), amount, since);
+    }
+
   if (first == 0)
     {
       g_autofree char *count = ld_chart_format_count (last);
@@ -60,201 +60,53 @@ ld_card_content_format_change (guint64        first,
       amount = g_strdup_printf (_("+%s"), count);
     }
   else
-    {
-      double percent = 100.0 * fabs ((double) last - (double) first) / (double) first;
-      amount = ld_chart_format_percent (percent);
-    }
+    amount = ld_chart_format_percent (100.0 * fabs ((double) last - (double) first) / (double) first);
 
   /* TRANSLATORS: a headline figure's change line, "12.5% since Jan 2026"; the
    * arrow before it says up or down. */
   return g_strdup_printf (_("%s since %s"), amount, since);
 }
 
-/* The change of the monthly assignment rate, in percentage points. */
-static char *
-format_rate_change (gint64         first,
-                    gint64         last,
-                    int            first_month,
-                    LdFigureTrend *trend)
-{
-  g_autofree char *since = ld_chart_format_month (first_month, TRUE);
-  g_autofree char *points = NULL;
-
-  if (first == last)
-    {
-      *trend = LD_FIGURE_TREND_NONE;
-      return g_strdup_printf (_("No change since %s"), since);
-    }
-
-  *trend = last > first ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
-  points = g_strdup_printf ("%.1f", llabs (last - first) / 100.0);
-  /* TRANSLATORS: the change of the assignment rate in percentage points,
-   * "4.5 pts since Jan 2026". */
-  return g_strdup_printf (_("%s pts since %s"), points, since);
-}
-
 char *
-ld_card_content_describe_range (int from_month,
-                                int to_month)
+ld_card_figure_get_change_text (const LdCardFigure *figure)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_return_val_if_fail (figure != NULL, NULL);
 
-  if (from_month < 0 || to_month < 0)
-    return g_strdup (_("No data"));
+  if (figure->change == NULL || figure->change[0] == '\0')
+    return NULL;
 
-  from = ld_chart_format_month (from_month, TRUE);
-  if (from_month == to_month)
-    return g_steal_pointer (&from);
-
-  to = ld_chart_format_month (to_month, TRUE);
-  /* TRANSLATORS: a date range, "Jun 2026 – Nov 2026". */
-  return g_strdup_printf (_("%s – %s"), from, to);
-}
-
-static const char *
-dimension_title (LdDimension dim)
-{
-  switch (dim)
+  switch (figure->trend)
     {
-    case LD_DIM_OFFER_TYPE: return _("Offer type");
-    case LD_DIM_OFFER: return _("Offer");
-    case LD_DIM_PLAN: return _("Plan");
-    case LD_DIM_CUSTOMER: return _("Customer");
-    case LD_DIM_COUNTRY: return _("Country/region");
-    case LD_DIM_STATE: return _("License state");
-    case LD_N_DIMS:
+    case LD_FIGURE_TREND_UP:
+      return g_strconcat ("▲ ", figure->change, NULL);
+    case LD_FIGURE_TREND_DOWN:
+      return g_strconcat ("▼ ", figure->change, NULL);
+    case LD_FIGURE_TREND_NONE:
     default:
-      g_assert_not_reached ();
+      return g_strdup (figure->change);
     }
 }
 
-/* "Country/region: DE, AT · License state: Active": the window's line above the
- * cards and the caption of every export say it in the same words. */
-char *
-ld_card_content_describe_filters (LdQuery *query,
-                                  guint    max_values)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
-
-  for (int d = 0; query != NULL && d < LD_N_DIMS; d++)
-    {
-      const char *const *values = ld_query_get_filter_values (query, d);
-      guint n = ld_query_get_n_filter_values (query, d);
-      guint shown = max_values > 0 ? MIN (n, max_values) : n;
-
-      if (n == 0)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, "%s: ", dimension_title (d));
-      for (guint i = 0; i < shown; i++)
-        {
-          if (i > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, values[i][0] != '\0' ? values[i] : _("Name not shared"));
-        }
-      if (n > shown)
-        /* Translators: more filter values than the summary line lists. */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
-                                                   n - shown), n - shown);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-char *
-ld_card_content_describe_data (LdReport *report)
-{
-  guint32 latest;
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *rows = NULL;
-
-  g_return_val_if_fail (LD_IS_REPORT (report), NULL);
-
-  if (ld_report_get_n_rows (report) == 0)
-    return g_strdup (_("No rows"));
-
-  latest = ld_report_get_latest_date (report);
-  dt = g_date_time_new_utc (LD_DATE_YEAR (latest), LD_DATE_MONTH (latest), LD_DATE_DAY (latest),
-                            0, 0, 0);
-  /* Translators: the data's latest activation date, see strftime(3): "27 Nov 2026". */
-  date = g_date_time_format (dt, _("%-d %b %Y"));
-  g_strstrip (date);
-  rows = ld_chart_format_count (ld_report_get_n_rows (report));
-
-  /* Translators: the window subtitle, "Data through 27 Nov 2026 · 123,456 rows". */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Data through %s · %s row",
-                                       "Data through %s · %s rows",
-                                       ld_report_get_n_rows (report)),
-                          date, rows);
-}
-
-const char *
-ld_card_content_product_name (const LdProductRow *row)
-{
-  g_return_val_if_fail (row != NULL, "");
-
-  return row->product_name != NULL && row->product_name[0] != '\0' ? row->product_name
-                                                                     : _("Unknown");
-}
-
-const char *
-ld_card_content_customer_name (const LdCustomerRow *row)
-{
-  g_return_val_if_fail (row != NULL, "");
-
-  return row->name != NULL && row->name[0] != '\0' ? row->name : _("Name not shared");
-}
-
-const char *
-ld_card_content_country_name (const LdCountryRow *row)
-{
-  const char *name;
-
-  g_return_val_if_fail (row != NULL, "");
-
-  /* A country is known by its code; a blank code is no country at all. */
-  if (row->code == NULL || row->code[0] == '\0')
-    return _("Unknown");
-
-  name = ld_country_codes_display_name (row->code, row->name);
-  return name != NULL ? name : row->code;
-}
-
-char *
-ld_card_content_product_label (const LdProductRow *row)
-{
-  g_return_val_if_fail (row != NULL, NULL);
-
-  /* TRANSLATORS: an offer and its plan on a chart, "Contoso Sales · Gold". */
-  return g_strdup_printf (_("%s · %s"), ld_card_content_product_name (row),
-                          row->plan_name != NULL ? row->plan_name : "");
-}
-
-/* ---- building ------------------------------------------------------------------- */
+/* ---- building -------------------------------------------------------------------- */
 
 static const char *
-own_string (LdCardContent *self,
-            char          *str)
+own_string (LdCardModel *self,
+            char        *str)
 {
   g_ptr_array_add (self->strings, str);
   return str;
 }
 
 static gpointer
-own_array (LdCardContent *self,
-           gpointer       array)
+own_array (LdCardModel *self,
+           gpointer     array)
 {
   g_ptr_array_add (self->arrays, array);
   return array;
 }
 
 static void
-set_figure (LdCardContent *self,
+set_figure (LdCardModel   *self,
             guint          index,
             const char    *caption,
             char          *value,
@@ -263,7 +115,7 @@ set_figure (LdCardContent *self,
 {
   LdCardFigure *figure;
 
-  g_assert (index < LD_CARD_CONTENT_MAX_FIGURES);
+  g_assert (index < LD_CARD_MODEL_MAX_FIGURES);
 
   figure = &self->figures[index];
   g_free (figure->caption);
@@ -276,28 +128,25 @@ set_figure (LdCardContent *self,
   self->n_figures = MAX (self->n_figures, index + 1);
 }
 
-static LdCardChart *
-add_chart (LdCardContent   *self,
-           LdCardChartKind  kind,
-           char            *title)
+static LdChart *
+add_chart (LdCardModel *self,
+           LdChartKind  kind,
+           char        *title)
 {
-  LdCardChart *chart;
+  LdChart *chart;
 
-  g_assert (self->n_charts < LD_CARD_CONTENT_MAX_CHARTS);
+  g_assert (self->n_charts < LD_CARD_MODEL_MAX_CHARTS);
 
   chart = &self->charts[self->n_charts++];
-  chart->kind = kind;
-  chart->title = title;
-  ld_trend_chart_data_init (&chart->trend);
-  ld_bar_chart_data_init (&chart->bars);
-  ld_map_chart_data_init (&chart->map);
+  ld_chart_init (chart, kind);
+  chart->title = title != NULL ? own_string (self, title) : NULL;
 
   return chart;
 }
 
 /* Monthly provisioned (bars) and assigned (nested bars) of @source. */
 static void
-fill_license_trend (LdCardContent    *self,
+fill_license_trend (LdCardModel      *self,
                     LdTrendChartData *data,
                     LdResult         *source)
 {
@@ -323,7 +172,7 @@ fill_license_trend (LdCardContent    *self,
 /* Ranked bars of the first @n rows, the tail summed from the result's totals into
  * "Others" (so 100,000 customers cost one pass over nine rows). */
 static void
-fill_bars (LdCardContent  *self,
+fill_bars (LdCardModel    *self,
            LdBarChartData *data,
            LdResult       *result,
            LdBarChartItem *items,
@@ -359,43 +208,43 @@ fill_bars (LdCardContent  *self,
 }
 
 static void
-build_summary (LdCardContent *self,
-               LdResult      *result)
+build_summary (LdCardModel *self,
+               LdResult    *result)
 {
   guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
   guint64 assigned = result != NULL ? ld_result_get_assigned (result) : 0;
 
   self->title = g_strdup (_("Summary"));
   set_figure (self, 0, _("Customers"),
-              ld_card_content_format_count (result != NULL ? ld_result_get_customers (result) : 0),
+              ld_chart_format_count (result != NULL ? ld_result_get_customers (result) : 0),
               NULL, LD_FIGURE_TREND_NONE);
-  set_figure (self, 1, _("Provisioned"), ld_card_content_format_count (provisioned),
+  set_figure (self, 1, _("Provisioned"), ld_chart_format_count (provisioned),
               NULL, LD_FIGURE_TREND_NONE);
-  set_figure (self, 2, _("Assigned"), ld_card_content_format_count (assigned),
+  set_figure (self, 2, _("Assigned"), ld_chart_format_count (assigned),
               NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 3, _("Assignment rate"),
-              ld_card_content_format_rate (result != NULL ? ld_result_get_assignment_rate (result) : 0),
+              ld_chart_format_rate (result != NULL ? ld_result_get_assignment_rate (result) : 0),
               NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 4, _("Rows"),
-              ld_card_content_format_count (result != NULL ? ld_result_get_rows (result) : 0),
+              ld_chart_format_count (result != NULL ? ld_result_get_rows (result) : 0),
               NULL, LD_FIGURE_TREND_NONE);
 }
 
 static void
-build_customers (LdCardContent *self,
-                 LdResult      *result)
+build_customers (LdCardModel *self,
+                 LdResult    *result)
 {
   guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
-  char *customers = ld_card_content_format_count (result != NULL ? ld_result_get_customers (result) : 0);
-  LdCardChart *chart;
+  char *customers = ld_chart_format_count (result != NULL ? ld_result_get_customers (result) : 0);
+  LdChart *chart;
 
   self->title = g_strdup (_("Customers"));
-  chart = add_chart (self, LD_CARD_CHART_TREND, NULL);
+  chart = add_chart (self, LD_CHART_TREND, NULL);
 
   if (n_months == 0)
     {
       set_figure (self, 0, _("Customers"), customers, NULL, LD_FIGURE_TREND_NONE);
-      set_figure (self, 1, _("New in the last month"), ld_card_content_format_count (0),
+      set_figure (self, 1, _("New in the last month"), ld_chart_format_count (0),
                   NULL, LD_FIGURE_TREND_NONE);
       return;
     }
@@ -418,7 +267,7 @@ build_customers (LdCardContent *self,
 
     if (joined > 0)
       {
-        g_autofree char *count = ld_card_content_format_count (joined);
+        g_autofree char *count = ld_chart_format_count (joined);
         /* TRANSLATORS: customers first seen after the range's first month,
          * "12 new since Jan 2026". */
         joined_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new since %s",
@@ -436,9 +285,9 @@ build_customers (LdCardContent *self,
     /* TRANSLATORS: the caption of the new customers in the range's last month, "New in Nov 2026". */
     month_caption = g_strdup_printf (_("New in %s"), last_name);
     if (n_months > 1)
-      month_change = ld_card_content_format_change (new_customers[0], new_customers[n_months - 1],
-                                                    from, &month_trend);
-    set_figure (self, 1, month_caption, ld_card_content_format_count (new_customers[n_months - 1]),
+      month_change = format_change (new_customers[0], new_customers[n_months - 1], from,
+                                    CHANGE_COUNT, &month_trend);
+    set_figure (self, 1, month_caption, ld_chart_format_count (new_customers[n_months - 1]),
                 month_change, month_trend);
 
     chart->trend.first_month = from;
@@ -454,8 +303,8 @@ build_customers (LdCardContent *self,
 }
 
 static void
-build_licenses (LdCardContent *self,
-                LdResult      *result)
+build_licenses (LdCardModel *self,
+                LdResult    *result)
 {
   guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
   guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
@@ -467,7 +316,7 @@ build_licenses (LdCardContent *self,
   LdFigureTrend provisioned_trend = LD_FIGURE_TREND_NONE;
   LdFigureTrend assigned_trend = LD_FIGURE_TREND_NONE;
   LdFigureTrend rate_trend = LD_FIGURE_TREND_NONE;
-  LdCardChart *chart;
+  LdChart *chart;
 
   self->title = g_strdup (_("Licenses"));
 
@@ -478,28 +327,28 @@ build_licenses (LdCardContent *self,
       const guint64 *month_assigned = ld_result_get_month_assigned (result);
       guint last = n_months - 1;
 
-      provisioned_change = ld_card_content_format_change (month_provisioned[0], month_provisioned[last],
-                                                          from, &provisioned_trend);
-      assigned_change = ld_card_content_format_change (month_assigned[0], month_assigned[last],
-                                                       from, &assigned_trend);
-      rate_change = format_rate_change (ld_percent_hundredths (month_assigned[0], month_provisioned[0]),
-                                        ld_percent_hundredths (month_assigned[last], month_provisioned[last]),
-                                        from, &rate_trend);
+      provisioned_change = format_change (month_provisioned[0], month_provisioned[last], from,
+                                          CHANGE_COUNT, &provisioned_trend);
+      assigned_change = format_change (month_assigned[0], month_assigned[last], from,
+                                       CHANGE_COUNT, &assigned_trend);
+      rate_change = format_change (ld_percent_hundredths (month_assigned[0], month_provisioned[0]),
+                                   ld_percent_hundredths (month_assigned[last], month_provisioned[last]),
+                                   from, CHANGE_POINTS, &rate_trend);
     }
 
-  set_figure (self, 0, _("Provisioned"), ld_card_content_format_count (provisioned),
+  set_figure (self, 0, _("Provisioned"), ld_chart_format_count (provisioned),
               provisioned_change, provisioned_trend);
-  set_figure (self, 1, _("Assigned"), ld_card_content_format_count (assigned),
+  set_figure (self, 1, _("Assigned"), ld_chart_format_count (assigned),
               assigned_change, assigned_trend);
-  set_figure (self, 2, _("Assignment rate"), ld_card_content_format_rate (rate),
+  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate),
               rate_change, rate_trend);
 
-  chart = add_chart (self, LD_CARD_CHART_TREND, NULL);
+  chart = add_chart (self, LD_CHART_TREND, NULL);
   fill_license_trend (self, &chart->trend, result);
 }
 
 LdQuery *
-ld_card_content_copy_query (LdQuery *query)
+ld_card_model_copy_query (LdQuery *query)
 {
   LdQuery *copy;
 
@@ -528,12 +377,12 @@ ld_card_content_copy_query (LdQuery *query)
 }
 
 static void
-build_analysis (LdCardContent *self,
-                LdQuery       *query,
-                LdResult      *result,
-                gboolean       products,
-                guint32        selected,
-                LdResult      *selected_result)
+build_analysis (LdCardModel *self,
+                LdQuery     *query,
+                LdResult    *result,
+                gboolean     products,
+                guint32      selected,
+                LdResult    *selected_result)
 {
   g_autoptr(LdResult) own_selected = NULL;
   g_autofree LdBarChartItem *items = g_new0 (LdBarChartItem, ANALYSIS_TOP_ITEMS + 1);
@@ -543,7 +392,7 @@ build_analysis (LdCardContent *self,
   g_autofree char *selected_name = NULL;
   char *trend_title;
   LdResult *trend_source = result;
-  LdCardChart *bars, *trend;
+  LdChart *bars, *trend;
   guint n = 0;
   gint64 top_share = 0;
 
@@ -558,45 +407,45 @@ build_analysis (LdCardContent *self,
   for (guint i = 0; i < n && i < ANALYSIS_TOP_ITEMS; i++)
     {
       if (products)
-        items[i] = (LdBarChartItem) { own_string (self, ld_card_content_product_label (&product_rows[i])),
+        items[i] = (LdBarChartItem) { own_string (self, ld_describe_product_plan (&product_rows[i])),
                                       product_rows[i].provisioned, product_rows[i].assigned, FALSE };
       else
-        items[i] = (LdBarChartItem) { ld_card_content_customer_name (&customer_rows[i]),
+        items[i] = (LdBarChartItem) { ld_describe_customer (&customer_rows[i], NULL),
                                       customer_rows[i].provisioned, customer_rows[i].assigned, FALSE };
     }
 
   /* The tables are sorted by provisioned first: the top row is row 0. */
   if (n > 0)
     {
-      top_name = products ? ld_card_content_product_label (&product_rows[0])
-                          : g_strdup (ld_card_content_customer_name (&customer_rows[0]));
+      top_name = products ? ld_describe_product_plan (&product_rows[0])
+                          : g_strdup (ld_describe_customer (&customer_rows[0], NULL));
       top_share = ld_percent_hundredths (items[0].value, ld_result_get_provisioned (result));
     }
 
   set_figure (self, 0, products ? _("Products and plans") : _("Customers"),
-              ld_card_content_format_count (n), NULL, LD_FIGURE_TREND_NONE);
+              ld_chart_format_count (n), NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 1, products ? _("Top product’s share") : _("Top customer’s share"),
-              ld_card_content_format_rate (top_share), g_steal_pointer (&top_name),
+              ld_chart_format_rate (top_share), g_steal_pointer (&top_name),
               LD_FIGURE_TREND_NONE);
 
-  bars = add_chart (self, LD_CARD_CHART_BARS,
+  bars = add_chart (self, LD_CHART_BARS,
                     g_strdup (products ? _("Top products by provisioned licenses")
                                        : _("Top customers by provisioned licenses")));
   fill_bars (self, &bars->bars, result, items, n, ANALYSIS_TOP_ITEMS);
 
   /* The selected row's own months, counted as its table row counts them. */
-  for (guint i = 0; selected != LD_CARD_CONTENT_NO_SELECTION && i < n; i++)
+  for (guint i = 0; selected != LD_CARD_MODEL_NO_SELECTION && i < n; i++)
     {
       if (products && product_rows[i].group == selected)
-        selected_name = ld_card_content_product_label (&product_rows[i]);
+        selected_name = ld_describe_product_plan (&product_rows[i]);
       else if (!products && customer_rows[i].customer == selected)
-        selected_name = g_strdup (ld_card_content_customer_name (&customer_rows[i]));
+        selected_name = g_strdup (ld_describe_customer (&customer_rows[i], NULL));
       if (selected_name != NULL)
         break;
     }
   if (selected_name != NULL && selected_result == NULL && query != NULL)
     {
-      g_autoptr(LdQuery) row_query = ld_card_content_copy_query (query);
+      g_autoptr(LdQuery) row_query = ld_card_model_copy_query (query);
 
       if (products)
         ld_query_set_group_only (row_query, selected);
@@ -615,21 +464,21 @@ build_analysis (LdCardContent *self,
   else
     trend_title = g_strdup (products ? _("All products per month") : _("All customers per month"));
 
-  trend = add_chart (self, LD_CARD_CHART_TREND, trend_title);
+  trend = add_chart (self, LD_CHART_TREND, trend_title);
   fill_license_trend (self, &trend->trend, trend_source);
   self->wide = TRUE;
 }
 
 static void
-build_geo (LdCardContent *self,
-           LdQuery       *query,
-           LdResult      *result)
+build_geo (LdCardModel *self,
+           LdQuery     *query,
+           LdResult    *result)
 {
   const LdCountryRow *rows = NULL;
   guint n = 0;
   g_autofree LdBarChartItem *items = g_new0 (LdBarChartItem, GEO_TOP_ITEMS + 1);
   LdMapChartItem *map_items;
-  LdCardChart *map, *bars;
+  LdChart *map, *bars;
 
   self->title = g_strdup (_("Geographical spread"));
 
@@ -637,19 +486,19 @@ build_geo (LdCardContent *self,
     rows = ld_result_get_countries (result, &n);
 
   for (guint i = 0; i < n && i < GEO_TOP_ITEMS; i++)
-    items[i] = (LdBarChartItem) { ld_card_content_country_name (&rows[i]),
+    items[i] = (LdBarChartItem) { ld_describe_country (&rows[i], NULL),
                                   rows[i].provisioned, rows[i].assigned, FALSE };
 
-  set_figure (self, 0, _("Countries"), ld_card_content_format_count (n), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 0, _("Countries"), ld_chart_format_count (n), NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 1, _("Top country’s share"),
-              ld_card_content_format_rate (n > 0 ? ld_percent_hundredths (rows[0].provisioned,
+              ld_chart_format_rate (n > 0 ? ld_percent_hundredths (rows[0].provisioned,
                                                                           ld_result_get_provisioned (result))
                                                  : 0),
-              n > 0 ? g_strdup (ld_card_content_country_name (&rows[0])) : NULL,
+              n > 0 ? g_strdup (ld_describe_country (&rows[0], NULL)) : NULL,
               LD_FIGURE_TREND_NONE);
 
   /* The map shades every country, the bars rank the leading ones. */
-  map = add_chart (self, LD_CARD_CHART_MAP, g_strdup (_("Provisioned licenses by country")));
+  map = add_chart (self, LD_CHART_MAP, g_strdup (_("Provisioned licenses by country")));
   map_items = own_array (self, g_new0 (LdMapChartItem, MAX (n, 1)));
   for (guint i = 0; i < n; i++)
     map_items[i] = (LdMapChartItem) { rows[i].code, rows[i].name, rows[i].provisioned,
@@ -668,15 +517,15 @@ build_geo (LdCardContent *self,
       map->map.selected = selected;
     }
 
-  bars = add_chart (self, LD_CARD_CHART_BARS, g_strdup (_("Top countries by provisioned licenses")));
+  bars = add_chart (self, LD_CHART_BARS, g_strdup (_("Top countries by provisioned licenses")));
   fill_bars (self, &bars->bars, result, items, n, GEO_TOP_ITEMS);
   self->wide = TRUE;
 }
 
 static void
-build_caption (LdCardContent *self,
-               LdQuery       *query,
-               LdResult      *result)
+build_caption (LdCardModel *self,
+               LdQuery     *query,
+               LdResult    *result)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *filters = NULL;
@@ -689,9 +538,9 @@ build_caption (LdCardContent *self,
     }
 
   g_ptr_array_add (parts, g_strdup (ld_report_get_display_name (ld_result_get_report (result))));
-  g_ptr_array_add (parts, ld_card_content_describe_range (ld_result_get_from_month (result),
+  g_ptr_array_add (parts, ld_describe_range (ld_result_get_from_month (result),
                                                           ld_result_get_to_month (result)));
-  filters = ld_card_content_describe_filters (query, 0);
+  filters = ld_describe_filters (query, 0);
   g_ptr_array_add (parts, filters[0] != '\0' ? g_steal_pointer (&filters) : g_strdup (_("No filters")));
   g_ptr_array_add (parts, NULL);
 
@@ -704,19 +553,19 @@ free_array (gpointer array)
   g_free (array);
 }
 
-LdCardContent *
-ld_card_content_new (LdQuery    *query,
-                     LdResult   *result,
-                     LdWidgetId  widget,
-                     guint32     selected,
-                     LdResult   *selected_result)
+LdCardModel *
+ld_card_model_new (LdQuery    *query,
+                   LdResult   *result,
+                   LdWidgetId  widget,
+                   guint32     selected,
+                   LdResult   *selected_result)
 {
-  LdCardContent *self;
+  LdCardModel *self;
 
   g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
   g_return_val_if_fail (widget < LD_N_WIDGETS && widget != LD_WIDGET_DATA, NULL);
 
-  self = g_new0 (LdCardContent, 1);
+  self = g_new0 (LdCardModel, 1);
   self->widget = widget;
   self->strings = g_ptr_array_new_with_free_func (g_free);
   self->arrays = g_ptr_array_new_with_free_func (free_array);
@@ -752,7 +601,7 @@ ld_card_content_new (LdQuery    *query,
 }
 
 void
-ld_card_content_free (LdCardContent *self)
+ld_card_model_free (LdCardModel *self)
 {
   if (self == NULL)
     return;
@@ -763,8 +612,6 @@ ld_card_content_free (LdCardContent *self)
       g_free (self->figures[i].value);
       g_free (self->figures[i].change);
     }
-  for (guint i = 0; i < self->n_charts; i++)
-    g_free (self->charts[i].title);
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->caption);
@@ -773,10 +620,10 @@ ld_card_content_free (LdCardContent *self)
   g_free (self);
 }
 
-const LdCardChart *
-ld_card_content_get_chart (const LdCardContent *self,
-                           LdCardChartKind      kind,
-                           guint                nth)
+const LdChart *
+ld_card_model_get_chart (const LdCardModel *self,
+                         LdChartKind        kind,
+                         guint              nth)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -788,7 +635,7 @@ ld_card_content_get_chart (const LdCardContent *self,
 }
 
 char *
-ld_card_content_get_headline_text (const LdCardContent *self)
+ld_card_model_get_headline_text (const LdCardModel *self)
 {
   g_autoptr(GString) text = NULL;
 

@@ -1,4 +1,4 @@
-/* ld-chart-private.c — what the chart kinds share: text, shapes, legend
+/* ld-chart-paint.c — what the chart kinds draw alike: shapes, background, legend
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,130 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "ld-chart-private.h"
-
-void
-ld_chart_text_init (LdChartText        *text,
-                    cairo_t            *cr,
-                    const LdChartTheme *theme)
-{
-  cairo_font_options_t *options;
-  g_autoptr(PangoLayout) probe = NULL;
-  PangoRectangle logical;
-
-  text->context = pango_cairo_create_context (cr);
-
-  /* Hinted metrics would make widths depend on the surface (screen, PDF,
-   * measuring surface); the layout math must be identical on all of them. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (text->context, options);
-  cairo_font_options_destroy (options);
-
-  text->font = pango_font_description_from_string (theme->font_family);
-  pango_font_description_set_absolute_size (text->font, theme->font_size * PANGO_SCALE);
-  text->bold = pango_font_description_copy (text->font);
-  pango_font_description_set_weight (text->bold, PANGO_WEIGHT_BOLD);
-
-  probe = ld_chart_text_layout (text, "Ag", FALSE);
-  pango_layout_get_extents (probe, NULL, &logical);
-  text->line_height = ceil ((double) logical.height / PANGO_SCALE);
-}
-
-void
-ld_chart_text_clear (LdChartText *text)
-{
-  g_clear_object (&text->context);
-  g_clear_pointer (&text->font, pango_font_description_free);
-  g_clear_pointer (&text->bold, pango_font_description_free);
-}
-
-PangoLayout *
-ld_chart_text_layout (LdChartText *text,
-                      const char  *str,
-                      gboolean     bold)
-{
-  PangoLayout *layout = pango_layout_new (text->context);
-
-  pango_layout_set_font_description (layout, bold ? text->bold : text->font);
-  pango_layout_set_text (layout, str != NULL ? str : "", -1);
-
-  return layout;
-}
-
-double
-ld_chart_text_width (LdChartText *text,
-                     const char  *str,
-                     gboolean     bold)
-{
-  g_autoptr(PangoLayout) layout = ld_chart_text_layout (text, str, bold);
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  return (double) logical.width / PANGO_SCALE;
-}
-
-double
-ld_chart_text_draw (LdChartText        *text,
-                    cairo_t            *cr,
-                    const char         *str,
-                    gboolean            bold,
-                    double              x,
-                    double              y,
-                    LdChartAlign        align,
-                    double              max_width,
-                    const LdChartColor *color)
-{
-  g_autoptr(PangoLayout) layout = ld_chart_text_layout (text, str, bold);
-  PangoRectangle logical;
-  double w, h;
-
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  w = (double) logical.width / PANGO_SCALE;
-  h = (double) logical.height / PANGO_SCALE;
-
-  switch (align)
-    {
-    case LD_CHART_ALIGN_CENTER:
-      x -= w / 2;
-      break;
-    case LD_CHART_ALIGN_END:
-      x -= w;
-      break;
-    case LD_CHART_ALIGN_START:
-    default:
-      break;
-    }
-
-  cairo_save (cr);
-  ld_chart_color_set_source (cr, color, 1.0);
-  /* logical.x is non-zero once the layout has a width set. */
-  cairo_move_to (cr, x - (double) logical.x / PANGO_SCALE, y - h / 2);
-  pango_cairo_update_context (cr, text->context);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-
-  return w;
-}
-
-cairo_t *
-ld_chart_measure_cr_new (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_surface_destroy (surface);
-
-  return cr;
-}
+#include "ld-chart-paint.h"
 
 void
 ld_chart_rounded_rect (cairo_t        *cr,
@@ -162,6 +39,46 @@ ld_chart_rounded_rect (cairo_t        *cr,
   if (r_tl > 0)
     cairo_arc (cr, x + r_tl, y + r_tl, r_tl, G_PI, 3 * G_PI_2);
   cairo_close_path (cr);
+}
+
+gboolean
+ld_chart_begin (cairo_t            *cr,
+                double              width,
+                double              height,
+                const LdChartTheme *theme,
+                LdChartText        *text,
+                LdChartLayoutFunc   layout_func,
+                gconstpointer       data,
+                gpointer            layout)
+{
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (theme != NULL, FALSE);
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  ld_chart_paint_background (cr, width, height, theme);
+  ld_chart_text_init (text, cr, theme);
+
+  if (!layout_func (data, theme, text, width, height, layout))
+    {
+      ld_chart_draw_empty (cr, text, width, height, theme);
+      ld_chart_end (cr, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+ld_chart_end (cairo_t     *cr,
+              LdChartText *text)
+{
+  ld_chart_text_clear (text);
+  cairo_restore (cr);
 }
 
 void
