@@ -223,6 +223,13 @@ pending_slash_clear (PendingSlash *p)
   g_free (p->value);
 }
 
+/* libcsv's idea of a blank around an unquoted field: none (see ld_loader_new()). */
+static int
+no_blanks (unsigned char c)
+{
+  return 0;
+}
+
 static LdLoader *
 ld_loader_new (const LdSource *source,
                gsize           chunk_size)
@@ -243,6 +250,11 @@ ld_loader_new (const LdSource *source,
    * 20 MB quoted cell then took 160,000 reallocs, each a full copy where realloc
    * cannot grow in place (under AddressSanitizer, minutes). */
   csv_set_blk_size (&self->csv, 64 * 1024);
+  /* A field is every byte between its delimiters (RFC 4180: "spaces are considered
+   * part of a field"): libcsv would trim blanks around unquoted fields, and a name
+   * written "\tAcme" would become another customer's "Acme". Counts and dates allow
+   * blanks around them in their own parsers (SPEC §2). */
+  csv_set_space_func (&self->csv, no_blanks);
   return self;
 }
 
@@ -876,6 +888,7 @@ on_csv_row (int   c,
   self->rowbuf_len = 0;
 }
 
+/* A blank, for telling a line of blanks alone (no row) from a row. */
 static inline gboolean
 is_trimmed (char c,
             char delimiter)
@@ -901,8 +914,8 @@ feed_line (LdLoader   *self,
       if (end > s && end[-1] == '\r')
         end--;
 
-      /* Without quotes or a stray CR, a line is one row split at the delimiter,
-       * each field trimmed of spaces as libcsv does. */
+      /* Without quotes or a stray CR, a line is one row split at the delimiter; a
+       * line of blanks alone is no row. */
       if (memchr (s, '"', end - s) == NULL && memchr (s, '\r', end - s) == NULL)
         {
           const char *p = s;
@@ -922,11 +935,6 @@ feed_line (LdLoader   *self,
               const char *next = memchr (p, delim, end - p);
               const char *fe = next != NULL ? next : end;
               const char *fs = p;
-
-              while (fs < fe && is_trimmed (*fs, delim))
-                fs++;
-              while (fe > fs && is_trimmed (fe[-1], delim))
-                fe--;
 
               if (cell_room (self, n + 1))
                 {
@@ -991,8 +999,8 @@ scan_line (const char *s,
   return end;
 }
 
-/* Splits the line at @s, which starts a row, into self->cells at the delimiter, each
- * field trimmed of spaces as libcsv does. Returns the end of the line; *@plain is
+/* Splits the line at @s, which starts a row, into self->cells at the delimiter, every
+ * byte of a field kept (as libcsv is told to). Returns the end of the line; *@plain is
  * FALSE when the line needs libcsv (a quote, or a carriage return other than the
  * one before its newline); n_fields is 0 for a blank line. */
 static const char *
@@ -1044,10 +1052,6 @@ split_line (LdLoader   *self,
 
           md &= md - 1;
           field = fe + 1;
-          while (fs < fe && is_trimmed (*fs, delim))
-            fs++;
-          while (fe > fs && is_trimmed (fe[-1], delim))
-            fe--;
           if (G_LIKELY (n < self->cells_cap) || cell_room (self, n + 1))
             {
               self->cells[n] = fs;
@@ -1078,20 +1082,23 @@ split_line (LdLoader   *self,
     }
   *plain = TRUE;
 
-  /* The last field; a line of spaces alone is blank. */
+  /* The last field; a line of blanks alone is no row. */
   {
     const char *fs = field;
     const char *fe = content_end;
 
-    while (fs < fe && is_trimmed (*fs, delim))
-      fs++;
-    if (n == 0 && fs == fe)
+    if (n == 0)
       {
-        self->n_fields = 0;
-        return line_end;
+        const char *b = fs;
+
+        while (b < fe && is_trimmed (*b, delim))
+          b++;
+        if (b == fe)
+          {
+            self->n_fields = 0;
+            return line_end;
+          }
       }
-    while (fe > fs && is_trimmed (fe[-1], delim))
-      fe--;
     if (G_LIKELY (n < self->cells_cap) || cell_room (self, n + 1))
       {
         self->cells[n] = fs;
