@@ -1672,20 +1672,35 @@ derive_customers (LdReport *report)
               push_u32 (&report->customer_code, &a, c, cd);
               allocated = a;
             }
-          else if (t != 0)
-            {
-              /* A tenant's first row may lack a name or a code; take the first given. */
-              if (report->customer_name[c] == 0)
-                report->customer_name[c] = nm;
-              if (report->customer_code[c] == 0)
-                report->customer_code[c] = cd;
-            }
           ld_ids_set_widen (&report->customer, lo + i, n, lo + i, c);
         }
     }
 
   ld_key_map_clear (&others);
   report->n_customers = n_customers;
+
+  /* A tenant's rows may carry different names and codes: it shows those of its first
+   * row (SPEC §5 adoption: "those of the customer's first row") in file order — files
+   * in the order given —, not in the month order the store keeps. Storage row of file
+   * row g: the counting sort's cursor over its month, as ld_report_get_file_order()
+   * rebuilds it. */
+  if (tenant != NULL && n > 0)
+    {
+      g_autofree guint64 *seen = g_new0 (guint64, (n_customers + 63) / 64);
+      g_autofree guint *cursor = g_memdup2 (report->month_start, (report->n_months + 1) * sizeof (guint));
+
+      for (guint g = 0; g < n; g++)
+        {
+          guint r = report->file_order_is_storage ? g : cursor[ld_ids_get (&report->file_month, g)]++;
+          guint32 c = ld_ids_get (&report->customer, r);
+
+          if (seen[c >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63)))
+            continue;
+          seen[c >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
+          report->customer_name[c] = name != NULL ? ld_ids_get (name, r) : 0;
+          report->customer_code[c] = code != NULL ? ld_ids_get (code, r) : 0;
+        }
+    }
   /* Exact sizes, and never NULL so that callers need no special case. */
   report->customer_name = g_renew (guint32, report->customer_name, MAX (n_customers, 1));
   report->customer_code = g_renew (guint32, report->customer_code, MAX (n_customers, 1));
