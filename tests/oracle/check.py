@@ -198,6 +198,47 @@ def compare_table(name, ours, want_table, fmt, v1, case, args):
     return diffs
 
 
+def oracle_invariants(tables, rng):
+    """Figures that must agree with each other (§3, §5), to catch the oracle's own
+    mistakes: returns a list of sentences, empty when all hold."""
+    bad = []
+    s = tables.get("summary")
+    if s is None:
+        return bad
+    s = s.rows[0]
+    P, A = s["LicensesProvisioned"], s["LicensesAssigned"]
+
+    def sums(name, pcol="LicensesProvisioned", acol="LicensesAssigned"):
+        t = tables.get(name)
+        if t is None:
+            return None
+        return (sum(r[pcol] for r in t.rows), sum(r[acol] for r in t.rows))
+
+    for name in ("licenses", "analysis-products", "analysis-customers", "geo", "adoption",
+                 "states"):
+        got = sums(name)
+        if got is not None and got != (P, A):
+            bad.append("%s sums to %s, summary says %s" % (name, got, (P, A)))
+    c = tables.get("customers")
+    if c is not None:
+        for r in c.rows:
+            if r["ActiveCustomers"] != r["NewCustomers"] + r["ReturningCustomers"]:
+                bad.append("customers %s: active != new + returning" % r["Month"])
+        if c.rows and c.rows[-1]["CumulativeCustomers"] != s["Customers"]:
+            bad.append("last cumulative %d != Customers %d" % (c.rows[-1]["CumulativeCustomers"],
+                                                               s["Customers"]))
+        if rng == "all" and sum(r["NewCustomers"] for r in c.rows) != s["Customers"]:
+            bad.append("range all: new customers do not add up to Customers")
+    for name in ("analysis-customers", "adoption"):
+        t = tables.get(name)
+        if t is not None and len(t.rows) != s["Customers"]:
+            bad.append("%s has %d rows for %d customers" % (name, len(t.rows), s["Customers"]))
+    d = tables.get("data")
+    if d is not None and len(d.rows) != s["Rows"]:
+        bad.append("data has %d rows, summary Rows %d" % (len(d.rows), s["Rows"]))
+    return bad
+
+
 # ---------------------------------------------------------------------------
 # the corpus
 
@@ -320,7 +361,12 @@ def filters_of(where):
 
 
 def run_engine(program, widgets, fmt, outdir, rng, where, paths):
-    args = ["--export", ",".join(widgets), "--format", fmt, "--output", outdir]
+    """Exports into the folder outdir as WIDGET.EXT (one widget: --output names the file)."""
+    output = outdir
+    if len(widgets) == 1:
+        os.makedirs(outdir, exist_ok=True)
+        output = os.path.join(outdir, "%s.%s" % (widgets[0], fmt))
+    args = ["--export", ",".join(widgets), "--format", fmt, "--output", output]
     if rng is not None:
         args += ["--range", rng]
     for w in where:
@@ -344,8 +390,10 @@ def main(argv):
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--queries", type=int, default=6, help="range/filter queries per case")
     ap.add_argument("--quick", action="store_true", help="a smaller corpus")
+    ap.add_argument("--oracle-only", action="store_true",
+                    help="run no program: check the oracle's figures against each other")
     args = ap.parse_args(argv)
-    if not args.program or not os.access(args.program, os.X_OK):
+    if not args.oracle_only and (not args.program or not os.access(args.program, os.X_OK)):
         print("check.py: no program (--program or LD_DASHBOARD_BIN)", file=sys.stderr)
         return 2
     started = time.monotonic()
@@ -384,6 +432,13 @@ def main(argv):
             report = oracle.load(case.paths)
             queries = choose_queries(report, rnd, args.queries)
             for qi, (rng, where) in enumerate(queries):
+                if args.oracle_only:
+                    tables = oracle.compute(report, oracle.parse_range(rng or "last-6"),
+                                            filters_of(where), V2_WIDGETS)
+                    for sentence in oracle_invariants(tables, rng):
+                        record([Diff(case.name, "range %s, where %s" % (rng, where), "(oracle)",
+                                     None, None, "-", sentence)], case)
+                    continue
                 for fmt in (["csv", "json"] if qi % 3 == 0 else ["csv"]):
                     outdir = os.path.join(out_root, "%s-%d-%s" % (case.name, qi, fmt))
                     p, eargs = run_engine(args.program, widgets, fmt, outdir, rng, where,
@@ -399,10 +454,15 @@ def main(argv):
                         continue
                     tables = oracle.compute(report, oracle.parse_range(rng or "last-6"),
                                             filters_of(where), widgets)
+                    for sentence in oracle_invariants(tables, rng):
+                        record([Diff(case.name, cmd, "(oracle)", None, None, "-", sentence,
+                                     "the oracle contradicts itself")], case)
                     ours = engine_tables(outdir, fmt, widgets)
                     for w in widgets:
                         record([d for d in compare_table(w, ours[w], tables[w], fmt,
                                                          args.spec_v1, case.name, cmd)], case)
+            if args.oracle_only:
+                continue
             # One table to standard output (no --output).
             if case.paths and cases.index(case) % 4 == 0:
                 w = rnd.choice(widgets)
@@ -426,11 +486,12 @@ def main(argv):
             # The app's own `data` export reloads to the same figures (§5).
             if not case.multi or not args.spec_v1:
                 outdir = os.path.join(out_root, "%s-data" % case.name)
-                p, eargs = run_engine(args.program, ["data"], "csv", outdir + ".csv", "all", [],
+                data_csv = os.path.join(outdir, "data.csv")
+                p, eargs = run_engine(args.program, ["data"], "csv", outdir, "all", [],
                                       case.paths)
                 runs += 1
-                if p.returncode == 0 and os.path.exists(outdir + ".csv"):
-                    reloaded = oracle.load([outdir + ".csv"])
+                if p.returncode == 0 and os.path.exists(data_csv):
+                    reloaded = oracle.load([data_csv])
                     a = oracle.compute(report, "all", {}, widgets)
                     b = oracle.compute(reloaded, "all", {}, widgets)
                     for w in widgets:
@@ -446,7 +507,7 @@ def main(argv):
                                          "the data export does not round-trip")], case)
                     q_outdir = os.path.join(out_root, "%s-reloaded" % case.name)
                     p2, eargs2 = run_engine(args.program, widgets, "csv", q_outdir, "all", [],
-                                            [outdir + ".csv"])
+                                            [data_csv])
                     runs += 1
                     cmd2 = " ".join(shlex.quote(x) for x in
                                     [os.path.basename(args.program)] + eargs2)
@@ -459,6 +520,12 @@ def main(argv):
                         record([Diff(case.name, cmd2, "(exit)", None, None,
                                      "exit %d" % p2.returncode, "exit 0")], case)
 
+        if args.oracle_only:
+            cases_run = len(cases)
+            print("oracle self-check: %d cases, %d contradictions" % (cases_run, len(diffs)))
+            for d in diffs[:args.max_diffs]:
+                print("- %s %s: %s" % (d.case, d.args, d.want))
+            return 1 if diffs else 0
         # Files that cannot be read: exit 1, a message, nothing written.
         bad_dir = os.path.join(tmp, "bad")
         os.makedirs(bad_dir)
