@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-a11y.h"
 #include "ld-filter-group.h"
 #include "ld-filter-row.h"
 #include "ld-model-enums.h"
@@ -203,6 +204,7 @@ ld_filter_group_constructed (GObject *object)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
+  ld_a11y_make_single_tab_stop (GTK_WIDGET (self->list_view));
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
