@@ -420,6 +420,14 @@ ld_filter_group_update (LdFilterGroup *self,
   ld_filter_group_sync_body (self);
 }
 
+void
+ld_filter_group_set_keep_order (LdFilterGroup *self,
+                                gboolean       keep_order)
+{
+  g_return_if_fail (LD_IS_FILTER_GROUP (self));
+  ld_facet_model_set_keep_order (self->model, keep_order);
+}
+
 guint
 ld_filter_group_get_n_selected (LdFilterGroup *self)
 {

@@ -173,7 +173,12 @@ ld_filter_sidebar_sync_chips (LdFilterSidebar *self,
 static void
 ld_filter_sidebar_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LD_TYPE_FILTER_SIDEBAR);
+  /* GTK 4.8 unparents only the template children it binds; the box around them too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ld_filter_sidebar_parent_class)->dispose (object);
 }
@@ -200,10 +205,45 @@ ld_filter_sidebar_class_init (LdFilterSidebarClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* Nothing moves under the pointer: while it is over the sidebar, a click's new
+ * figures keep every option where it is (the other groups would re-sort by their new
+ * totals, and the next click, aimed at an option, met another); they take their
+ * order when the pointer leaves. */
+static void
+keep_order (LdFilterSidebar *self,
+            gboolean         keep)
+{
+  for (guint d = 0; d < LD_N_DIMS; d++)
+    ld_filter_group_set_keep_order (self->groups[d], keep);
+}
+
+static void
+on_pointer_enter (GtkEventControllerMotion *motion,
+                  double                    x,
+                  double                    y,
+                  LdFilterSidebar          *self)
+{
+  keep_order (self, TRUE);
+}
+
+static void
+on_pointer_leave (GtkEventControllerMotion *motion,
+                  LdFilterSidebar          *self)
+{
+  keep_order (self, FALSE);
+}
+
 static void
 ld_filter_sidebar_init (LdFilterSidebar *self)
 {
+  GtkEventController *motion;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_pointer_enter), self, 0);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_pointer_leave), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"),
