@@ -26,6 +26,7 @@ REQUIRED = [
     (Role.PUSH_BUTTON, "Date range"),
     (Role.PUSH_BUTTON, "Download Data"),
     (Role.PUSH_BUTTON, "Main Menu"),
+    (Role.ENTRY, "Search the filters"),
     (Role.PUSH_BUTTON, "Offer type"),
     (Role.PUSH_BUTTON, "Offer name"),
     (Role.PUSH_BUTTON, "Offer plan name"),
@@ -133,7 +134,7 @@ def test_f6_moves_between_parts(app):
         name = stop[1]
         if name in ("Show Filters", "Open", "Date range", "Download Data", "Main Menu"):
             return "header"
-        if name in ("Clear All", "Offer type", "Offer name", "Offer plan name", "Customer name",
+        if name in ("Clear All", "Search the filters", "Offer type", "Offer name", "Offer plan name", "Customer name",
                     "Country/region", "License state"):
             return "filters"
         return "dashboard"

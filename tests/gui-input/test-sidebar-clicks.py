@@ -69,8 +69,30 @@ def test_options_of_two_groups(app):
     assert label(options(app, "Offer name")[1]) == aimed[1][2]
 
 
+def test_ctrl_f_searches_every_group(app):
+    """Ctrl+F, then "germ" typed: Germany among the countries (the search used to be the
+    Customer name group's alone), ticked with the keyboard from the search."""
+    ldinput.key("ctrl+f")
+    entry = app.find(role=Role.ENTRY, name="Search the filters")
+    ldinput.wait_for(lambda: ldinput.has_state(entry, State.FOCUSED), "the filters' search to have the focus")
+    ldinput.xdotool("type", "--delay", 60, "germ")
+    germany = app.find(role=Role.CHECK_BOX, name_prefix="Germany (DE), ")
+    # The offers, plans and states have nothing called "germ": they step aside.
+    ldinput.wait_for(lambda: not app.find_all(role=Role.PUSH_BUTTON, name_prefix="Offer name"),
+                     "the Offer name group to step aside")
+    ldinput.click(*app.center(germany))
+    ldinput.wait_for(lambda: app.n_selected("Country/region") == 1, "Germany to be ticked")
+    # Back to the search and Escape: the search is cleared.
+    ldinput.key("ctrl+f")
+    ldinput.wait_for(lambda: ldinput.has_state(entry, State.FOCUSED), "the filters' search to have the focus")
+    ldinput.key("Escape")
+    ldinput.wait_for(lambda: app.find_all(role=Role.PUSH_BUTTON, name_prefix="Offer name"),
+                     "every group back once the search is cleared")
+
+
 if __name__ == "__main__":
     ldinput.main([
         test_two_options_of_one_group,
         test_options_of_two_groups,
+        test_ctrl_f_searches_every_group,
     ])
