@@ -241,6 +241,41 @@ test_numbers_german (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* glibc's bg_BG groups no digits ("217818"): CLDR's Bulgarian grouping stands in, a
+ * no-break space from five digits on (minimumGroupingDigits 2), decimals stay glibc's. */
+static void
+test_numbers_bulgarian (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "bg_BG.UTF-8") == NULL)
+    {
+      g_test_skip ("bg_BG.UTF-8 is not installed (./bootstrap.sh test generates it)");
+      return;
+    }
+
+  /* The C library's own answer, which the fallback exists for. */
+  g_assert_cmpstr (localeconv ()->thousands_sep, ==, "");
+
+  assert_str_free (ld_chart_format_count (0), "0");
+  assert_str_free (ld_chart_format_count (999), "999");
+  assert_str_free (ld_chart_format_count (4000), "4000");
+  assert_str_free (ld_chart_format_count (9999), "9999");
+  assert_str_free (ld_chart_format_count (20000), "20\u00a0000");
+  assert_str_free (ld_chart_format_count (217818), "217\u00a0818");
+  assert_str_free (ld_chart_format_count (1234567), "1\u00a0234\u00a0567");
+  assert_str_free (ld_chart_format_count (G_MAXUINT64),
+                   "18\u00a0446\u00a0744\u00a0073\u00a0709\u00a0551\u00a0615");
+  assert_str_free (ld_chart_format_rate (7694), "76,94%");
+  assert_str_free (ld_chart_format_compact (1200), "1,2k");
+
+  /* German has glibc's own grouping, which stays. */
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL)
+    assert_str_free (ld_chart_format_count (4000), "4.000");
+
+  setlocale (LC_NUMERIC, saved);
+}
+
 static void
 test_months (void)
 {
@@ -923,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/charts/format/ticks", test_ticks);
   g_test_add_func ("/charts/format/numbers", test_numbers);
   g_test_add_func ("/charts/format/numbers-german", test_numbers_german);
+  g_test_add_func ("/charts/format/numbers-bulgarian", test_numbers_bulgarian);
   g_test_add_func ("/charts/format/months", test_months);
   g_test_add_func ("/charts/theme", test_theme);
   g_test_add_func ("/charts/trend/bars", test_trend_bars);

@@ -768,6 +768,54 @@ test_cli_pdf_png (Fixture       *f,
   ld_test_remove_tree (dir);
 }
 
+/* Bulgarian: glibc's bg_BG groups no digits, the exports group them as CLDR does
+ * (U+00A0 from five digits on) in the picture and never in the tables. */
+static void
+test_cli_bulgarian (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+  g_autofree char *dir = g_dir_make_tmp ("ld-export-bg-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "licenses.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(LdTestRun) csv = { 0 };
+  g_auto(LdTestRun) run = { 0 };
+
+  if (newlocale (LC_ALL_MASK, "bg_BG.UTF-8", (locale_t) 0) == (locale_t) 0)
+    {
+      g_test_skip ("bg_BG.UTF-8 is not installed (./bootstrap.sh test generates it)");
+      return;
+    }
+
+  g_setenv ("LC_ALL", "bg_BG.UTF-8", TRUE);
+  RUN (&run, "--export", "licenses", "--format", "pdf", "--output", pdf, "--sample");
+  RUN (&csv, "--export", "summary", "--format", "csv", "--sample");
+  if (saved != NULL)
+    g_setenv ("LC_ALL", saved, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (csv.status, ==, 0);
+  /* The sample's last six months: 217,818 provisioned. */
+  ld_test_assert_contains (csv.out, "\n1979,217818,167589,76.94,");
+  if (ld_test_have_poppler ())
+    {
+      g_autoptr(GString) spaced = NULL;
+
+      /* A PDF maps one glyph to one character: the no-break space may read back as
+       * the space that shares its glyph. */
+      text = ld_test_pdf_text (pdf);
+      spaced = g_string_new (text);
+      g_string_replace (spaced, "\u00a0", " ", 0);
+      ld_test_assert_contains (spaced->str, "217 818");
+      ld_test_assert_contains (spaced->str, "167 589");
+      ld_test_assert_contains (spaced->str, "76,94%");
+      g_assert_null (strstr (text, "217818"));
+    }
+
+  ld_test_remove_tree (dir);
+}
+
 static void
 test_cli_usage (void)
 {
@@ -836,6 +884,7 @@ main (int   argc,
   ADD ("/export/save/dev-full", test_save_dev_full);
   ADD ("/export/cli/pdf-png", test_cli_pdf_png);
   g_test_add_func ("/export/cli/usage", test_cli_usage);
+  g_test_add_func ("/export/cli/bulgarian", test_cli_bulgarian);
 #undef ADD
 
   return g_test_run ();
