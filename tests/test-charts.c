@@ -21,6 +21,7 @@
 #include "ld-chart-format.h"
 #include "ld-chart-theme.h"
 #include "ld-test-pixels.h"
+#include "ld-test-util.h"
 #include "ld-trend-chart.h"
 
 static const struct { int w, h; } sizes[] = { { 320, 200 }, { 800, 300 }, { 2560, 600 } };
@@ -896,6 +897,145 @@ test_pdf (void)
   g_assert_false (contains_bytes (contents, len, "/Subtype /Image"));
 }
 
+static int
+compare_words_x (gconstpointer a,
+                 gconstpointer b)
+{
+  const LdTestPdfWord *x = *(const LdTestPdfWord *const *) a;
+  const LdTestPdfWord *y = *(const LdTestPdfWord *const *) b;
+
+  return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+/* Month axes name the year of their first label and wherever the year changes, in
+ * the user's language: a range starting in December reads "Dec / 2025", "Jan / 2026",
+ * and an axis labelling every third month names the year under the first label of
+ * each year. Read back from the PDF: where each word is drawn. */
+static void
+test_trend_axis_years (void)
+{
+  static const char *const locales[] = { "C.UTF-8", "de_DE.UTF-8", "bg_BG.UTF-8" };
+  static const guint64 values[24] = { 3, 5, 2, 7, 4, 6, 8, 1, 9, 3, 5, 2, 7, 4, 6, 8, 1, 9, 3, 5, 2, 7, 4, 6 };
+  static const struct { int first_month; guint n_months; double width; } ranges[] = {
+    { 2025 * 12 + 11, 6, 500 },    /* Dec 2025 – May 2026: every month labelled */
+    { 2024 * 12 + 10, 24, 360 },   /* Nov 2024 – Oct 2026, narrow: every few months */
+    { 2026 * 12 + 2, 3, 400 },     /* Mar – May 2026: no change of year */
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+
+  if (!ld_test_have_poppler ())
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  for (guint loc = 0; loc < G_N_ELEMENTS (locales); loc++)
+    {
+      if (setlocale (LC_TIME, locales[loc]) == NULL)
+        {
+          g_test_message ("%s is not installed: not checked", locales[loc]);
+          continue;
+        }
+
+      for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+        {
+          g_autofree char *path = g_build_filename (tmp_dir, "axis.pdf", NULL);
+          g_autoptr(GArray) words = NULL;
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          g_autoptr(GPtrArray) years = g_ptr_array_new ();
+          LdTrendChartData data;
+          LdChartTheme theme;
+          cairo_surface_t *surface;
+          cairo_t *cr;
+          double height = 240, names_y = G_MAXDOUBLE;
+          int month, prev_year = -1;
+          guint n_year_words = 0;
+
+          ld_trend_chart_data_init (&data);
+          data.first_month = ranges[r].first_month;
+          data.n_months = ranges[r].n_months;
+          data.n_series = 1;
+          data.series[0] = (LdTrendSeries) { "Provisioned", LD_TREND_SERIES_BARS, values,
+                                             LD_CHART_COLOR_PRIMARY };
+          theme_for (&theme, FALSE);
+
+          surface = cairo_pdf_surface_create (path, ranges[r].width, height);
+          cr = cairo_create (surface);
+          ld_trend_chart_draw (cr, ranges[r].width, height, &data, &theme);
+          cairo_destroy (cr);
+          cairo_surface_finish (surface);
+          cairo_surface_destroy (surface);
+          words = ld_test_pdf_words (path);
+
+          /* The axis: month names on one line, years on the line under it. */
+          for (guint i = 0; i < words->len; i++)
+            {
+              LdTestPdfWord *word = &g_array_index (words, LdTestPdfWord, i);
+
+              if (word->y0 > height * 0.7 && !g_ascii_isdigit (word->text[0]))
+                names_y = MIN (names_y, word->y0);
+            }
+          for (guint i = 0; i < words->len; i++)
+            {
+              LdTestPdfWord *word = &g_array_index (words, LdTestPdfWord, i);
+
+              if (fabs (word->y0 - names_y) < 1)
+                g_ptr_array_add (names, word);
+              else if (word->y0 > names_y + 1 && g_ascii_isdigit (word->text[0]))
+                g_ptr_array_add (years, word);
+            }
+          g_ptr_array_sort (names, compare_words_x);
+          g_assert_cmpuint (names->len, >=, 2);
+
+          /* Each name is the next labelled month; the first is the range's first. */
+          month = data.first_month;
+          for (guint i = 0; i < names->len; i++)
+            {
+              const LdTestPdfWord *name = g_ptr_array_index (names, i);
+              double cx = (name->x0 + name->x1) / 2;
+              const LdTestPdfWord *under = NULL;
+
+              for (; month < data.first_month + (int) data.n_months; month++)
+                {
+                  g_autofree char *expected = ld_chart_format_month (month, FALSE);
+
+                  if (g_strcmp0 (expected, name->text) == 0)
+                    break;
+                  g_assert_cmpuint (i, >, 0);
+                }
+              g_assert_cmpint (month, <, data.first_month + (int) data.n_months);
+
+              for (guint y = 0; y < years->len; y++)
+                {
+                  const LdTestPdfWord *year = g_ptr_array_index (years, y);
+
+                  if (fabs ((year->x0 + year->x1) / 2 - cx) < 3)
+                    under = year;
+                }
+
+              /* Under the first label and the first of every new year, and nowhere else. */
+              if (month / 12 != prev_year)
+                {
+                  g_autofree char *year = g_strdup_printf ("%d", month / 12);
+
+                  g_assert_nonnull (under);
+                  g_assert_cmpstr (under->text, ==, year);
+                  n_year_words++;
+                }
+              else
+                g_assert_null (under);
+              prev_year = month / 12;
+              month++;
+            }
+          g_assert_cmpuint (years->len, ==, n_year_words);
+
+          g_unlink (path);
+        }
+    }
+
+  setlocale (LC_TIME, saved);
+}
+
 static void
 test_recording_and_scale (void)
 {
@@ -968,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/charts/trend/empty", test_trend_empty);
   g_test_add_func ("/charts/trend/extremes", test_trend_extremes);
   g_test_add_func ("/charts/trend/text-alternative", test_trend_text_alternative);
+  g_test_add_func ("/charts/trend/axis-years", test_trend_axis_years);
   g_test_add_func ("/charts/bar/fold", test_bar_fold);
   g_test_add_func ("/charts/bar/draw", test_bar_chart);
   g_test_add_func ("/charts/bar/empty-and-text", test_bar_empty_and_text);

@@ -104,8 +104,10 @@ month_is_labelled (int   month,
 }
 
 /* Past a year per label only the year is worth printing; below that the month
- * name, with the year on a second line under January and under the first
- * label, so a reader always knows which year it is without widening labels. */
+ * name, with the year on a second line under the first label and under the first
+ * label of every new year, so the axis names its year where it starts and
+ * wherever it changes ("Dec / 2025", "Jan / 2026"), in every language, without
+ * widening the labels. */
 static char *
 month_label (int   month,
              guint skip)
@@ -114,36 +116,6 @@ month_label (int   month,
     return g_strdup_printf ("%d", month / 12);
 
   return ld_chart_format_month (month, FALSE);
-}
-
-static gboolean
-label_has_year_line (int      month,
-                     guint    skip,
-                     gboolean first)
-{
-  return skip < 12 && (first || month % 12 == 0);
-}
-
-/* The first label names its year unless a January label follows right after
- * it: "Nov 2016, Jan 2017" side by side is noise, "Nov, Jan 2017" is clear. */
-static gboolean
-first_label_gets_year (const LdTrendChartData *data,
-                       guint                   skip)
-{
-  guint seen = 0;
-
-  for (guint i = 0; i < data->n_months && seen < 3; i++)
-    {
-      int month = data->first_month + (int) i;
-
-      if (!month_is_labelled (month, skip))
-        continue;
-      if (month % 12 == 0)
-        return seen == 0;
-      seen++;
-    }
-
-  return TRUE;
 }
 
 static char *
@@ -156,7 +128,7 @@ static double
 month_label_width (LdChartText *text,
                    int          month,
                    guint        skip,
-                   gboolean     first,
+                   gboolean     year_line,
                    double      *plain_widths)
 {
   g_autofree char *label = NULL;
@@ -180,7 +152,7 @@ month_label_width (LdChartText *text,
       w = ld_chart_text_width (text, label, FALSE);
     }
 
-  if (label_has_year_line (month, skip, first))
+  if (year_line)
     {
       g_autofree char *year = year_label (month);
 
@@ -208,6 +180,59 @@ label_extent (const Layout *l,
   *right = x0 + label_w;
 }
 
+/* What the month axis shows at @skip: the first month always (a reader must see
+ * where the range starts), then every month on a calendar boundary of @skip that
+ * has room; a boundary label crowding the first one gives way to it. Fills
+ * @labels (n_months entries: 0 none, 1 a label, 2 a label with its year under
+ * it) and returns FALSE when the labels would overlap at @skip. */
+static gboolean
+place_month_labels (const LdTrendChartData *data,
+                    LdChartText            *text,
+                    const Layout           *l,
+                    double                  width,
+                    guint                   skip,
+                    guint8                 *labels)
+{
+  double plain_widths[12];
+  double min_gap = MAX (8, l->pad * 0.75);
+  double prev_right = -G_MAXDOUBLE;
+  int prev_year = G_MININT;
+  guint n_placed = 0;
+
+  for (guint i = 0; i < 12; i++)
+    plain_widths[i] = -1;
+
+  for (guint i = 0; i < data->n_months; i++)
+    {
+      int month = data->first_month + (int) i;
+      gboolean year_line;
+      double w, left, right;
+
+      labels[i] = 0;
+      if (i > 0 && !month_is_labelled (month, skip))
+        continue;
+
+      year_line = skip < 12 && month / 12 != prev_year;
+      w = month_label_width (text, month, skip, year_line, plain_widths);
+      label_extent (l, width, i, w, &left, &right);
+      if (left < prev_right + min_gap)
+        {
+          /* Only a label crowding the first one gives way (its year goes to the
+           * next label); any other overlap needs a larger skip. */
+          if (n_placed != 1)
+            return FALSE;
+          continue;
+        }
+
+      labels[i] = year_line ? 2 : 1;
+      prev_right = right;
+      prev_year = month / 12;
+      n_placed++;
+    }
+
+  return TRUE;
+}
+
 static guint
 choose_skip (const LdTrendChartData *data,
              LdChartText            *text,
@@ -215,40 +240,11 @@ choose_skip (const LdTrendChartData *data,
              double                  width,
              guint                   min_skip)
 {
-  double plain_widths[12];
-  double min_gap = MAX (8, l->pad * 0.75);
-
-  for (guint i = 0; i < 12; i++)
-    plain_widths[i] = -1;
+  g_autofree guint8 *labels = g_new0 (guint8, MAX (data->n_months, 1));
 
   for (guint k = 0; k < G_N_ELEMENTS (skips); k++)
-    {
-      guint skip = skips[k];
-      double prev_right = -G_MAXDOUBLE;
-      gboolean fits = TRUE;
-      gboolean first = first_label_gets_year (data, skip);
-
-      if (skip < min_skip)
-        continue;
-
-      for (guint i = 0; i < data->n_months && fits; i++)
-        {
-          int month = data->first_month + (int) i;
-          double w, left, right;
-
-          if (!month_is_labelled (month, skip))
-            continue;
-
-          w = month_label_width (text, month, skip, first, plain_widths);
-          label_extent (l, width, i, w, &left, &right);
-          fits = left >= prev_right + min_gap;
-          prev_right = right;
-          first = FALSE;
-        }
-
-      if (fits)
-        return skip;
-    }
+    if (skips[k] >= min_skip && place_month_labels (data, text, l, width, skips[k], labels))
+      return skips[k];
 
   return skips[G_N_ELEMENTS (skips) - 1];
 }
@@ -539,14 +535,14 @@ draw_month_labels (cairo_t                *cr,
                    double                  width,
                    const LdChartTheme     *theme)
 {
-  gboolean first = first_label_gets_year (data, l->skip), any = FALSE;
+  g_autofree guint8 *labels = g_new0 (guint8, MAX (data->n_months, 1));
   double plain_widths[12];
 
   for (guint i = 0; i < 12; i++)
     plain_widths[i] = -1;
 
-  for (guint i = 0; i < data->n_months && !any; i++)
-    any = month_is_labelled (data->first_month + (int) i, l->skip);
+  /* The layout chose a skip at which these fit. */
+  place_month_labels (data, text, l, width, l->skip, labels);
 
   for (guint i = 0; i < data->n_months; i++)
     {
@@ -554,16 +550,15 @@ draw_month_labels (cairo_t                *cr,
       g_autofree char *label = NULL;
       double w, left, right;
 
-      /* A short range may hold no calendar boundary: name its first month. */
-      if (any ? !month_is_labelled (month, l->skip) : i > 0)
+      if (labels[i] == 0)
         continue;
 
       label = month_label (month, l->skip);
-      w = month_label_width (text, month, l->skip, first, plain_widths);
+      w = month_label_width (text, month, l->skip, labels[i] == 2, plain_widths);
       label_extent (l, width, i, w, &left, &right);
       ld_chart_text_draw (text, cr, label, FALSE, (left + right) / 2, l->label_y,
                           LD_CHART_ALIGN_CENTER, 0, &theme->muted);
-      if (label_has_year_line (month, l->skip, first))
+      if (labels[i] == 2)
         {
           g_autofree char *year = year_label (month);
 
@@ -571,7 +566,6 @@ draw_month_labels (cairo_t                *cr,
                               l->label_y + text->line_height, LD_CHART_ALIGN_CENTER, 0,
                               &theme->muted);
         }
-      first = FALSE;
     }
 }
 
