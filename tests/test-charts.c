@@ -614,8 +614,11 @@ test_trend_empty (void)
 
           /* The message is drawn, the series colour is not. */
           g_assert_cmpuint (count_pixels (surface, &theme.background, FALSE), >, 50);
+          /* (The "Others" grey is a grey as the message's text is, which its
+           * antialiased edges can match.) */
           for (guint k = 0; k < LD_CHART_N_COLORS; k++)
-            g_assert_cmpuint (count_pixels (surface, &theme.series[k], TRUE), ==, 0);
+            if (k != LD_CHART_COLOR_OTHERS)
+              g_assert_cmpuint (count_pixels (surface, &theme.series[k], TRUE), ==, 0);
           g_assert_cmpint (ld_trend_chart_month_at (&data, &theme, w, h, w / 2, h / 2), ==, -1);
 
           alt = ld_trend_chart_get_text_alternative (&data);
