@@ -442,6 +442,93 @@ test_trend_bars (void)
       }
 }
 
+/* New and returning customers stacked, new at the bottom: each month's stack is as
+ * tall as their sum, the parts in their own colours with the background between
+ * them, and the tooltip and the words name the parts and the total. */
+static void
+test_trend_stacked (void)
+{
+  static const guint64 fresh[] = { 40, 10, 0, 25, 5 };
+  static const guint64 returning[] = { 0, 30, 20, 25, 15 };
+  static const guint64 so_far[] = { 40, 70, 85, 120, 130 };
+  LdTrendChartData data;
+  g_autofree char *summary = NULL;
+  g_autofree char *alt = NULL;
+
+  ld_trend_chart_data_init (&data);
+  data.first_month = ld_chart_month_index (2026, 1);
+  data.n_months = G_N_ELEMENTS (fresh);
+  data.n_series = 3;
+  data.bar_layout = LD_TREND_BARS_STACKED;
+  data.total_label = "Active customers";
+  data.series[0] = (LdTrendSeries) { "New customers", LD_TREND_SERIES_BARS, fresh, LD_CHART_COLOR_PRIMARY };
+  data.series[1] = (LdTrendSeries) { "Returning customers", LD_TREND_SERIES_BARS, returning,
+                                     LD_CHART_COLOR_PRIMARY_SHADE };
+  data.series[2] = (LdTrendSeries) { "Cumulative customers", LD_TREND_SERIES_LINE, so_far,
+                                     LD_CHART_COLOR_SECONDARY };
+
+  for (guint d = 0; d < 2; d++)
+    {
+      LdChartTheme theme;
+      cairo_surface_t *surface;
+      int w = 800, h = 400;
+      int top[G_N_ELEMENTS (fresh)];
+
+      theme_for (&theme, d);
+      surface = render (draw_trend, &data, &theme, w, h);
+      save_png (surface, d ? "trend-stacked-dark.png" : "trend-stacked-light.png");
+
+      for (guint m = 0; m < data.n_months; m++)
+        {
+          const LdChartColor *new_color = &theme.series[LD_CHART_COLOR_PRIMARY];
+          const LdChartColor *shade = &theme.series[LD_CHART_COLOR_PRIMARY_SHADE];
+          cairo_rectangle_t area;
+          int cx, bottom, first_new, first_shade;
+          guint n_new, n_shade;
+
+          g_assert_true (ld_trend_chart_get_month_area (&data, &theme, w, h, m, &area));
+          /* Left of the centre: the line and its dots run through the middle. */
+          cx = (int) (area.x + area.width * 0.35);
+          bottom = (int) (area.y + area.height);
+          n_new = column_count (surface, cx, (int) area.y - 2, bottom, new_color, &first_new);
+          n_shade = column_count (surface, cx, (int) area.y - 2, bottom, shade, &first_shade);
+
+          g_assert_cmpuint (n_new > 0, ==, fresh[m] > 0);
+          g_assert_cmpuint (n_shade > 0, ==, returning[m] > 0);
+          if (fresh[m] > 0)
+            g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, cx, bottom - 2), new_color, 6));
+          if (fresh[m] > 0 && returning[m] > 0)
+            {
+              /* Returning on top of new, a row of neither between them. */
+              g_assert_cmpint (first_shade + (int) n_shade, <, first_new);
+            }
+          top[m] = MIN (first_new >= 0 ? first_new : bottom, first_shade >= 0 ? first_shade : bottom);
+        }
+
+      /* A stack is as tall as its sum: Apr (50) stands 1.25 times Jan (40), Feb
+       * (40, two parts) as tall as Jan (one part). */
+      {
+        cairo_rectangle_t area;
+        double base;
+
+        g_assert_true (ld_trend_chart_get_month_area (&data, &theme, w, h, 0, &area));
+        base = area.y + area.height;
+        g_assert_cmpfloat (fabs ((base - top[3]) / (base - top[0]) - 1.25), <, 0.05);
+        g_assert_cmpint (abs (top[1] - top[0]), <=, 1);
+      }
+
+      cairo_surface_destroy (surface);
+    }
+
+  summary = ld_trend_chart_get_month_summary (&data, 3);
+  g_assert_cmpstr (summary, ==, "April 2026\nNew customers: 25\nReturning customers: 25\n"
+                                "Active customers: 50\nCumulative customers: 120");
+  alt = ld_trend_chart_get_text_alternative (&data);
+  ld_test_assert_contains (alt, "New customers fell from 40 in January 2026 to 5 in May 2026");
+  ld_test_assert_contains (alt, "Returning customers rose from 0 in January 2026 to 15 in May 2026");
+  ld_test_assert_contains (alt, "Active customers");
+}
+
 static void
 test_trend_bars_and_line (void)
 {
@@ -1106,6 +1193,7 @@ main (int   argc,
   g_test_add_func ("/charts/theme", test_theme);
   g_test_add_func ("/charts/trend/bars", test_trend_bars);
   g_test_add_func ("/charts/trend/bars-and-line", test_trend_bars_and_line);
+  g_test_add_func ("/charts/trend/stacked", test_trend_stacked);
   g_test_add_func ("/charts/trend/licenses", test_trend_licenses);
   g_test_add_func ("/charts/trend/long-range", test_trend_long_range);
   g_test_add_func ("/charts/trend/empty", test_trend_empty);

@@ -223,20 +223,40 @@ test_content_figures (Fixture       *f,
   g_autofree char *headline = NULL;
   const LdChart *chart;
 
+  /* All time has no previous period: no change lines. */
   g_assert_cmpstr (customers->title, ==, "Customers");
-  assert_figure (customers, 0, "Customers", "4", "2 new since Jan 2026");
-  g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_UP);
-  assert_figure (customers, 1, "New in Mar 2026", "1", "50.0% since Jan 2026");
+  assert_figure (customers, 0, "Customers", "4", NULL);
+  g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_NONE);
+  assert_figure (customers, 1, "New customers", "4", NULL);
+
+  /* New and returning customers stacked (their sum the active ones), the
+   * cumulative customers as a line: new 2, 1, 1; returning 0, 1, 1; cumulative 2, 3, 4. */
   chart = ld_card_model_get_chart (customers, LD_CHART_TREND, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->trend.n_months, ==, 3);
-  g_assert_cmpuint (chart->trend.series[1].values[2], ==, 4);
+  g_assert_cmpint (chart->trend.bar_layout, ==, LD_TREND_BARS_STACKED);
+  g_assert_cmpstr (chart->trend.total_label, ==, "Active customers");
+  g_assert_cmpuint (chart->trend.n_series, ==, 3);
+  g_assert_cmpstr (chart->trend.series[0].label, ==, "New customers");
+  g_assert_cmpint (chart->trend.series[0].kind, ==, LD_TREND_SERIES_BARS);
+  g_assert_cmpstr (chart->trend.series[1].label, ==, "Returning customers");
+  g_assert_cmpint (chart->trend.series[1].kind, ==, LD_TREND_SERIES_BARS);
+  g_assert_cmpstr (chart->trend.series[2].label, ==, "Cumulative customers");
+  g_assert_cmpint (chart->trend.series[2].kind, ==, LD_TREND_SERIES_LINE);
+  {
+    const guint64 new_customers[] = { 2, 1, 1 }, returning[] = { 0, 1, 1 }, cumulative[] = { 2, 3, 4 };
 
-  /* Jan → Mar: provisioned 14 → 13, assigned 6 → 4, rate 42.86 % → 30.77 %. */
-  assert_figure (licenses, 0, "Provisioned", "35", "7.1% since Jan 2026");
-  assert_figure (licenses, 1, "Assigned", "15", "33.3% since Jan 2026");
-  assert_figure (licenses, 2, "Assignment rate", rate, "12.1 pts since Jan 2026");
-  g_assert_cmpint (licenses->figures[2].trend, ==, LD_FIGURE_TREND_DOWN);
+    for (guint m = 0; m < 3; m++)
+      {
+        g_assert_cmpuint (chart->trend.series[0].values[m], ==, new_customers[m]);
+        g_assert_cmpuint (chart->trend.series[1].values[m], ==, returning[m]);
+        g_assert_cmpuint (chart->trend.series[2].values[m], ==, cumulative[m]);
+      }
+  }
+
+  assert_figure (licenses, 0, "Provisioned", "35", NULL);
+  assert_figure (licenses, 1, "Assigned", "15", NULL);
+  assert_figure (licenses, 2, "Assignment rate", rate, NULL);
   g_assert_false (licenses->wide);
 
   assert_figure (products, 0, "Products and plans", "3", NULL);
@@ -268,7 +288,99 @@ test_content_figures (Fixture       *f,
   ld_test_assert_contains (licenses->caption, "No filters");
 
   headline = ld_card_model_get_headline_text (licenses);
-  g_assert_true (g_str_has_prefix (headline, "Provisioned: 35, down 7.1% since Jan 2026; "));
+  g_assert_cmpstr (headline, ==, "Provisioned: 35; Assigned: 15; Assignment rate: 42.86%.");
+}
+
+/* The runs of @f's query over @from … @to (custom months). */
+static LdResult *
+run_range (Fixture *f,
+           int      from,
+           int      to)
+{
+  ld_query_set_custom_range (f->query, from, to);
+  return ld_query_run (f->query);
+}
+
+/* Every headline figure's change is against the previous period of SPEC §3, named,
+ * and absent where there is none. */
+static void
+test_content_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(LdResult) march = run_range (f, LD_MONTH (2026, 3), LD_MONTH (2026, 3));
+  g_autoptr(LdCardModel) customers = ld_card_model_new (f->query, march, LD_WIDGET_CUSTOMERS,
+                                                        LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) licenses = ld_card_model_new (f->query, march, LD_WIDGET_LICENSES,
+                                                       LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) summary = ld_card_model_new (f->query, march, LD_WIDGET_SUMMARY,
+                                                      LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdResult) austria = NULL;
+  g_autoptr(LdResult) early = NULL;
+  g_autoptr(LdCardModel) model = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *change = NULL;
+
+  /* March against February: customers 2 and 2 (Northwind and Fabrikam, Contoso and
+   * the US), new 1 (Northwind); provisioned 8 → 13, assigned 5 → 4, rate
+   * 62.50 % → 30.77 %. */
+  g_assert_true (ld_result_has_previous (march));
+  assert_figure (customers, 0, "Customers", "2", "No change vs Feb 2026");
+  g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_NONE);
+  assert_figure (customers, 1, "New customers", "1", NULL);
+  assert_figure (licenses, 0, "Provisioned", "13", "62.5% vs Feb 2026");
+  g_assert_cmpint (licenses->figures[0].trend, ==, LD_FIGURE_TREND_UP);
+  assert_figure (licenses, 1, "Assigned", "4", "20.0% vs Feb 2026");
+  g_assert_cmpint (licenses->figures[1].trend, ==, LD_FIGURE_TREND_DOWN);
+  assert_figure (licenses, 2, "Assignment rate", "30.77%", "31.7 pts vs Feb 2026");
+  g_assert_cmpint (licenses->figures[2].trend, ==, LD_FIGURE_TREND_DOWN);
+  change = ld_card_figure_get_change_text (&licenses->figures[0]);
+  g_assert_cmpstr (change, ==, "▲ 62.5% vs Feb 2026");
+
+  headline = ld_card_model_get_headline_text (licenses);
+  g_assert_cmpstr (headline, ==, "Provisioned: 13, up 62.5% compared with Feb 2026; "
+                                 "Assigned: 4, down 20.0% compared with Feb 2026; "
+                                 "Assignment rate: 30.77%, down 31.7 percentage points compared with Feb 2026.");
+  g_clear_pointer (&headline, g_free);
+  headline = ld_card_model_get_headline_text (customers);
+  g_assert_cmpstr (headline, ==, "Customers: 2, no change compared with Feb 2026; New customers: 1.");
+
+  /* The summary card compares the same four figures; rows are not compared. */
+  assert_figure (summary, 0, "Customers", "2", "No change vs Feb 2026");
+  assert_figure (summary, 1, "Provisioned", "13", "62.5% vs Feb 2026");
+  assert_figure (summary, 2, "Assigned", "4", "20.0% vs Feb 2026");
+  assert_figure (summary, 3, "Assignment rate", "30.77%", "31.7 pts vs Feb 2026");
+  assert_figure (summary, 4, "Rows", "2", NULL);
+
+  /* Austria in March against an Austrian February with no rows: the data covers
+   * February, so it is a real comparison with nothing — a rise of +1 customer and
+   * +5 licences, not a percentage of zero; a rate had February none to compare with. */
+  ld_query_add_filter_value (f->query, LD_DIM_COUNTRY, "AT");
+  austria = run_range (f, LD_MONTH (2026, 3), LD_MONTH (2026, 3));
+  g_assert_true (ld_result_has_previous (austria));
+  model = ld_card_model_new (f->query, austria, LD_WIDGET_LICENSES, LD_CARD_MODEL_NO_SELECTION, NULL);
+  assert_figure (model, 0, "Provisioned", "5", "+5 vs Feb 2026");
+  g_assert_cmpint (model->figures[0].trend, ==, LD_FIGURE_TREND_UP);
+  assert_figure (model, 2, "Assignment rate", "80.00%", NULL);
+  g_clear_pointer (&model, ld_card_model_free);
+  model = ld_card_model_new (f->query, austria, LD_WIDGET_CUSTOMERS, LD_CARD_MODEL_NO_SELECTION, NULL);
+  assert_figure (model, 0, "Customers", "1", "+1 vs Feb 2026");
+  g_clear_pointer (&model, ld_card_model_free);
+  ld_query_clear_all_filters (f->query);
+
+  /* February and March against December and January: December is before the
+   * data's first month, so there is no previous period and no change line. */
+  early = run_range (f, LD_MONTH (2026, 2), LD_MONTH (2026, 3));
+  g_assert_false (ld_result_has_previous (early));
+  for (LdWidgetId w = LD_WIDGET_SUMMARY; w <= LD_WIDGET_LICENSES; w++)
+    {
+      model = ld_card_model_new (f->query, early, w, LD_CARD_MODEL_NO_SELECTION, NULL);
+      for (guint i = 0; i < model->n_figures; i++)
+        {
+          g_assert_null (model->figures[i].change);
+          g_assert_null (model->figures[i].spoken_change);
+        }
+      g_clear_pointer (&model, ld_card_model_free);
+    }
 }
 
 static void
@@ -870,6 +982,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
   ADD ("/export/content/figures", test_content_figures);
+  ADD ("/export/content/changes", test_content_changes);
   ADD ("/export/content/filters-and-selection", test_content_filters_and_selection);
   ADD ("/export/png/card", test_card_png);
   ADD ("/export/png/dashboard", test_dashboard_png);

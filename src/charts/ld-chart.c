@@ -340,6 +340,7 @@ ld_chart_copy (const LdChart *chart,
   *copy = *chart;
   copy->title = keep_string (owned, chart->title);
 
+  copy->trend.total_label = keep_string (owned, chart->trend.total_label);
   copy->trend.n_series = MIN (chart->trend.n_series, LD_TREND_CHART_MAX_SERIES);
   for (guint i = 0; i < copy->trend.n_series; i++)
     {

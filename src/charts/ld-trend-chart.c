@@ -46,6 +46,32 @@ n_series (const LdTrendChartData *data)
   return MIN (data->n_series, LD_TREND_CHART_MAX_SERIES);
 }
 
+static gboolean
+is_bars (const LdTrendSeries *series)
+{
+  return series->kind == LD_TREND_SERIES_BARS && series->values != NULL;
+}
+
+/* The stack's height in month @i: the sum of the bar series. */
+static guint64
+stack_value (const LdTrendChartData *data,
+             guint                   i)
+{
+  guint64 sum = 0;
+
+  for (guint s = 0; s < n_series (data); s++)
+    if (is_bars (&data->series[s]))
+      sum += data->series[s].values[i];
+
+  return sum;
+}
+
+static gboolean
+stacked (const LdTrendChartData *data)
+{
+  return data->bar_layout == LD_TREND_BARS_STACKED;
+}
+
 static guint64
 max_value (const LdTrendChartData *data)
 {
@@ -53,11 +79,15 @@ max_value (const LdTrendChartData *data)
 
   for (guint s = 0; s < n_series (data); s++)
     {
-      if (data->series[s].values == NULL)
+      if (data->series[s].values == NULL || (stacked (data) && is_bars (&data->series[s])))
         continue;
       for (guint i = 0; i < data->n_months; i++)
         max = MAX (max, data->series[s].values[i]);
     }
+
+  if (stacked (data))
+    for (guint i = 0; i < data->n_months; i++)
+      max = MAX (max, stack_value (data, i));
 
   return max;
 }
@@ -378,6 +408,58 @@ draw_grid (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/* The parts of a month's stack, bottom up, each its own colour; a hairline of the
+ * background between them keeps neighbouring shades apart. */
+static void
+draw_stack (cairo_t                *cr,
+            const LdTrendChartData *data,
+            const Layout           *l,
+            const LdChartTheme     *theme,
+            const guint            *bar_series,
+            guint                   nb,
+            double                  w)
+{
+  double gap = MAX (1, round (theme->font_size / 10));
+
+  for (guint i = 0; i < data->n_months; i++)
+    {
+      double x = l->px + (i + 0.5) * l->slot - w / 2;
+      double base = l->py + l->ph;
+      guint64 below = 0;
+      int top = -1;
+
+      for (guint k = 0; k < nb; k++)
+        if (data->series[bar_series[k]].values[i] > 0)
+          top = (int) k;
+
+      for (guint k = 0; k < nb; k++)
+        {
+          const LdTrendSeries *series = &data->series[bar_series[k]];
+          guint64 value = series->values[i];
+          double y0, y1, h;
+
+          if (value == 0)
+            continue;
+
+          y0 = below > 0 ? value_y (l, (double) below) - gap : base;
+          y1 = value_y (l, (double) (below + value));
+          h = y0 - y1;
+          /* A small but non-zero part stays visible. */
+          if (h < 1.5)
+            {
+              h = 1.5;
+              y1 = y0 - h;
+            }
+
+          ld_chart_color_set_source (cr, series_color (theme, series), 1.0);
+          ld_chart_rounded_rect (cr, x, y1, w, h, (int) k == top ? MIN (4, w / 3) : 0,
+                                 LD_CHART_CORNER_TOP_LEFT | LD_CHART_CORNER_TOP_RIGHT);
+          cairo_fill (cr);
+          below += value;
+        }
+    }
+}
+
 static void
 draw_bars (cairo_t                *cr,
            const LdTrendChartData *data,
@@ -390,13 +472,13 @@ draw_bars (cairo_t                *cr,
   double group_w, gap, bar_w;
 
   for (guint s = 0; s < n_series (data); s++)
-    if (data->series[s].kind == LD_TREND_SERIES_BARS && data->series[s].values != NULL)
+    if (is_bars (&data->series[s]))
       bar_series[nb++] = s;
 
   if (nb == 0)
     return;
 
-  if (data->bar_layout == LD_TREND_BARS_NESTED || nb == 1)
+  if (data->bar_layout == LD_TREND_BARS_NESTED || stacked (data) || nb == 1)
     {
       group_w = MIN (l->slot * 0.7, max_bar * 1.2);
       gap = 0;
@@ -407,6 +489,12 @@ draw_bars (cairo_t                *cr,
       group_w = MIN (l->slot * 0.8, nb * max_bar);
       gap = CLAMP (l->slot * 0.04, 0.5, 3);
       bar_w = (group_w - gap * (nb - 1)) / nb;
+    }
+
+  if (stacked (data))
+    {
+      draw_stack (cr, data, l, theme, bar_series, nb, group_w);
+      return;
     }
 
   for (guint k = 0; k < nb; k++)
@@ -708,6 +796,22 @@ ld_trend_chart_get_month_summary (const LdTrendChartData *data,
       /* TRANSLATORS: one line of a chart tooltip, "Provisioned: 360". */
       g_string_append_printf (str, C_("chart tooltip", "%s: %s"),
                               series->label != NULL ? series->label : _("Value"), value);
+
+      /* A stack's total after its last part. */
+      if (stacked (data) && data->total_label != NULL && is_bars (series))
+        {
+          gboolean last_part = TRUE;
+
+          for (guint t = s + 1; t < n_series (data); t++)
+            last_part = last_part && !is_bars (&data->series[t]);
+          if (last_part)
+            {
+              g_autofree char *total = ld_chart_format_count (stack_value (data, month));
+
+              g_string_append_c (str, '\n');
+              g_string_append_printf (str, C_("chart tooltip", "%s: %s"), data->total_label, total);
+            }
+        }
     }
 
   return g_string_free (g_steal_pointer (&str), FALSE);
@@ -782,6 +886,20 @@ ld_trend_chart_get_text_alternative (const LdTrendChartData *data)
       sentence = describe_series (data, &data->series[s]);
       if (str->len > 0)
         g_string_append_c (str, ' ');
+      g_string_append (str, sentence);
+    }
+
+  /* What a stack adds up to, said as one more series. */
+  if (stacked (data) && data->total_label != NULL && str->len > 0)
+    {
+      g_autofree guint64 *totals = g_new (guint64, data->n_months);
+      g_autofree char *sentence = NULL;
+      LdTrendSeries total = { data->total_label, LD_TREND_SERIES_BARS, totals, LD_CHART_COLOR_PRIMARY };
+
+      for (guint i = 0; i < data->n_months; i++)
+        totals[i] = stack_value (data, i);
+      sentence = describe_series (data, &total);
+      g_string_append_c (str, ' ');
       g_string_append (str, sentence);
     }
 
