@@ -898,6 +898,84 @@ test_bar_chart (void)
   }
 }
 
+/* The bars are scaled to the largest named item: an "Others" of 87 % does not make
+ * the top customers slivers. It stands apart, broken where it passes the scale. */
+static void
+test_bar_scale (void)
+{
+  static const LdBarChartItem items[] = {
+    { "Zenith", 4743, 4000, FALSE },
+    { "Hudson", 3800, 1900, FALSE },
+    { "Quantum", 950, 900, FALSE },
+    { "1,976 others", 189506, 150000, TRUE },
+  };
+  LdBarChartData data;
+
+  ld_bar_chart_data_init (&data);
+  data.items = items;
+  data.n_items = G_N_ELEMENTS (items);
+  data.value_label = "Provisioned";
+  data.secondary_label = "Assigned";
+  data.has_secondary = TRUE;
+  data.show_percent = TRUE;
+
+  for (guint d = 0; d < 2; d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        LdChartTheme theme;
+        cairo_surface_t *surface;
+        int w = sizes[s].w, h = MAX (sizes[s].h, (int) ld_bar_chart_get_preferred_height (&data, NULL, sizes[s].w));
+        const LdChartColor *primary, *others;
+        cairo_rectangle_t bar, last, prev;
+        int y, n_others = 0, n_gap = 0;
+        g_autofree char *name = NULL;
+
+        theme_for (&theme, d);
+        primary = &theme.series[LD_CHART_COLOR_PRIMARY];
+        others = &theme.series[LD_CHART_COLOR_OTHERS];
+        surface = render (draw_bars, &data, &theme, w, h);
+        name = g_strdup_printf ("bars-scale-%s-%dx%d.png", d ? "dark" : "light", w, h);
+        save_png (surface, name);
+
+        /* The top item fills its track; the second is 3800/4743 of it. */
+        for (guint i = 0; i < 2; i++)
+          {
+            double len;
+
+            g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, w, h, i, &bar));
+            len = bar.width * items[i].value / items[0].value;
+            y = (int) (bar.y + 1.5);
+            g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, (int) (bar.x + len - 4), y), primary, 8));
+            if (len + 4 < bar.width)
+              g_assert_false (ld_test_pixel_is (ld_test_pixel_at (surface, (int) (bar.x + len + 4), y), primary, 20));
+          }
+
+        /* "Others" runs the whole track, broken: a gap of no grey in it. */
+        g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, w, h, 3, &last));
+        g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, w, h, 2, &prev));
+        y = (int) (last.y + 1.5);
+        for (int x = (int) last.x + 2; x < (int) (last.x + last.width) - 2; x++)
+          {
+            if (ld_test_pixel_is (ld_test_pixel_at (surface, x, y), others, 8))
+              n_others++;
+            else if (x > last.x + last.width * 0.5)
+              n_gap++;
+          }
+        g_assert_cmpint (n_others, >, (int) (last.width * 0.8));
+        g_assert_cmpint (n_gap, >=, 2);
+        g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, (int) (last.x + last.width - 4), y), others, 8));
+
+        /* Apart: more room above it than between the ranked rows, and hit-testing
+         * finds it where it is drawn. */
+        g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, w, h, 1, &bar));
+        g_assert_cmpfloat (last.y - prev.y, >, prev.y - bar.y + 2);
+        g_assert_cmpint (ld_bar_chart_item_at (&data, &theme, w, h, last.x + 10, last.y + last.height / 2), ==, 3);
+        g_assert_cmpint (ld_bar_chart_item_at (&data, &theme, w, h, prev.x + 10, prev.y + prev.height / 2), ==, 2);
+
+        cairo_surface_destroy (surface);
+      }
+}
+
 static void
 test_bar_empty_and_text (void)
 {
@@ -1202,6 +1280,7 @@ main (int   argc,
   g_test_add_func ("/charts/trend/axis-years", test_trend_axis_years);
   g_test_add_func ("/charts/bar/fold", test_bar_fold);
   g_test_add_func ("/charts/bar/draw", test_bar_chart);
+  g_test_add_func ("/charts/bar/scale", test_bar_scale);
   g_test_add_func ("/charts/bar/empty-and-text", test_bar_empty_and_text);
   g_test_add_func ("/charts/pdf", test_pdf);
   g_test_add_func ("/charts/recording-and-scale", test_recording_and_scale);

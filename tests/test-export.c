@@ -419,6 +419,37 @@ test_content_filters_and_selection (Fixture       *f,
   }
 }
 
+/* The sample's 1,979 customers: the top eight ranked, the rest one "Others" bar that
+ * says how many it holds and sums exactly to the total. */
+static void
+test_content_others (void)
+{
+  g_autoptr(LdReport) report = ld_test_load_sample ();
+  g_autoptr(LdQuery) query = ld_query_new (report);
+  g_autoptr(LdResult) result = ld_query_run (query);
+  g_autoptr(LdCardModel) model = ld_card_model_new (query, result, LD_WIDGET_ANALYSIS_CUSTOMERS,
+                                                    LD_CARD_MODEL_NO_SELECTION, NULL);
+  const LdChart *bars = ld_card_model_get_chart (model, LD_CHART_BARS, 0);
+  g_autofree char *label = NULL;
+  const LdCustomerRow *rows;
+  guint64 ranked = 0;
+  guint n;
+
+  rows = ld_result_get_customers_table (result, &n);
+  g_assert_cmpuint (n, >, 9);
+  g_assert_cmpuint (bars->bars.n_items, ==, 9);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_false (bars->bars.items[i].is_others);
+      g_assert_cmpuint (bars->bars.items[i].value, ==, rows[i].provisioned);
+      ranked += rows[i].provisioned;
+    }
+  g_assert_true (bars->bars.items[8].is_others);
+  label = g_strdup_printf ("%u others", n - 8);
+  g_assert_cmpstr (bars->bars.items[8].label, ==, label);
+  g_assert_cmpuint (bars->bars.items[8].value, ==, ld_result_get_provisioned (result) - ranked);
+}
+
 /* ---- PNG ------------------------------------------------------------------------- */
 
 static void
@@ -983,6 +1014,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
   ADD ("/export/content/figures", test_content_figures);
   ADD ("/export/content/changes", test_content_changes);
+  g_test_add_func ("/export/content/others", test_content_others);
   ADD ("/export/content/filters-and-selection", test_content_filters_and_selection);
   ADD ("/export/png/card", test_card_png);
   ADD ("/export/png/dashboard", test_dashboard_png);

@@ -248,8 +248,17 @@ fill_bars (LdCardModel    *self,
         }
       items[max_items - 1] = others;
       items[max_items] = (LdBarChartItem) { NULL, 0, 0, FALSE };
-      /* Two items past the limit make the fold name the last one "Others". */
+      /* Two items past the limit make the fold name the last one "Others"; how
+       * many it holds says what the bar is of. */
       data->n_items = ld_bar_chart_fold_items (items, max_items + 1, max_items, folded);
+      {
+        guint n_others = n_rows - (max_items - 1);
+        g_autofree char *count = ld_chart_format_count (n_others);
+
+        /* TRANSLATORS: the last bar of a ranked chart, all the rows not ranked
+         * above it: "1,971 others". */
+        folded[max_items - 1].label = own_string (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s other", "%s others", n_others), count));
+      }
     }
   else
     data->n_items = ld_bar_chart_fold_items (items, n_rows, max_items, folded);
