@@ -25,6 +25,7 @@
 #include "ld-file-save.h"
 #include "ld-chart-format.h"
 #include "ld-loader.h"
+#include "ld-test-pixels.h"
 #include "ld-test-report.h"
 
 /* ld_test_fixture_csv, with the figures worked by hand in tests/util/ld-test-util.c:
@@ -597,6 +598,195 @@ test_dashboard_pdf (Fixture       *f,
   remove_temp (path);
 }
 
+/* Pixels that @with and @without (one page drawn with and without the map's legend)
+ * disagree on must be open sea without the legend: the legend covers no land. */
+static guint
+assert_legend_over_sea (cairo_surface_t    *with,
+                        cairo_surface_t    *without,
+                        const LdChartColor *sea,
+                        const char         *what)
+{
+  int w = cairo_image_surface_get_width (with);
+  int h = cairo_image_surface_get_height (with);
+  guint changed = 0;
+
+  cairo_surface_flush (with);
+  cairo_surface_flush (without);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        LdTestPixel a = ld_test_pixel_at (with, x, y);
+        LdTestPixel b = ld_test_pixel_at (without, x, y);
+
+        if (abs (a.r - b.r) <= 1 && abs (a.g - b.g) <= 1 && abs (a.b - b.b) <= 1)
+          continue;
+        changed++;
+        if (!ld_test_pixel_is (b, sea, 2))
+          g_error ("%s: the map's legend covers land at (%d, %d): #%02x%02x%02x without it", what, x, y, b.r, b.g, b.b);
+      }
+
+  return changed;
+}
+
+typedef void (*PageDraw) (cairo_t *cr, gpointer data);
+
+static cairo_surface_t *
+draw_page_image (double   width,
+                 double   height,
+                 PageDraw draw,
+                 gpointer data)
+{
+  /* Twice the points, as a screen shows a PDF page. */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * 2),
+                                                         (int) ceil (height * 2));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, 2, 2);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  draw (cr, data);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+typedef struct
+{
+  LdDashboardReport *report;
+  guint              page;
+  const LdCardModel *model;
+  double             width, height;
+} PageJob;
+
+static void
+draw_report_page_job (cairo_t *cr,
+                      gpointer data)
+{
+  PageJob *job = data;
+
+  ld_dashboard_report_draw_page (job->report, cr, job->page);
+}
+
+static void
+draw_card_page_job (cairo_t *cr,
+                    gpointer data)
+{
+  PageJob *job = data;
+  LdChartTheme theme;
+
+  /* As ld_card_layout_pdf() draws its page. */
+  ld_chart_theme_init_default (&theme, LD_DOCUMENT_FONT_SIZE);
+  cairo_translate (cr, LD_DOCUMENT_MARGIN, LD_DOCUMENT_MARGIN);
+  ld_card_layout_draw_fitted (cr, job->model, &theme, job->width - 2 * LD_DOCUMENT_MARGIN,
+                              job->height - 2 * LD_DOCUMENT_MARGIN);
+}
+
+static void
+set_map_legend (const LdCardModel *model,
+                gboolean           shown)
+{
+  /* The test's own switch on a model it made: the pages are otherwise the exports'. */
+  for (guint i = 0; i < model->n_charts; i++)
+    if (model->charts[i].kind == LD_CHART_MAP)
+      ((LdCardModel *) model)->charts[i].map.show_legend = shown;
+}
+
+/* The Geographical spread on paper: its own landscape PDF page, the dashboard's
+ * landscape page and the card's PNG, for the sample with and without filters. The
+ * map's legend covers no land there (issue 12: it hid the United States and Brazil),
+ * and the dashboard puts the wide cards on landscape pages. */
+static void
+test_map_pages (void)
+{
+  g_autoptr(LdReport) report = ld_test_load_sample ();
+  LdChartTheme theme;
+  LdChartColor sea;
+
+  ld_chart_theme_init_default (&theme, LD_DOCUMENT_FONT_SIZE);
+  ld_map_chart_get_sea_color (&theme, &sea);
+
+  for (guint view = 0; view < 2; view++)
+    {
+      g_autoptr(LdQuery) query = ld_query_new (report);
+      g_autoptr(LdResult) result = NULL;
+      g_autoptr(LdCardModel) geo = NULL;
+      g_autoptr(LdDashboardReport) dashboard = NULL;
+      PageJob job = { 0 };
+      double paper_w, paper_h;
+      cairo_surface_t *with, *without;
+      guint n_pages, geo_page = G_MAXUINT;
+
+      if (view == 1)
+        {
+          ld_query_set_range_preset (query, LD_RANGE_ALL);
+          ld_query_add_filter_value (query, LD_DIM_COUNTRY, "BR");
+          ld_query_add_filter_value (query, LD_DIM_COUNTRY, "AU");
+        }
+      result = ld_query_run (query);
+      ld_document_get_paper_size (&paper_w, &paper_h);
+
+      /* The card's own PDF page, landscape. */
+      geo = ld_card_model_new (query, result, LD_WIDGET_GEO, LD_CARD_MODEL_NO_SELECTION, NULL);
+      job.model = geo;
+      job.width = paper_h;
+      job.height = paper_w;
+      with = draw_page_image (job.width, job.height, draw_card_page_job, &job);
+      set_map_legend (geo, FALSE);
+      without = draw_page_image (job.width, job.height, draw_card_page_job, &job);
+      set_map_legend (geo, TRUE);
+      g_assert_cmpuint (assert_legend_over_sea (with, without, &sea, "the card's PDF page"), >, 1000);
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+
+      /* The card's PNG. */
+      with = ld_card_layout_image (geo, 800, 2);
+      set_map_legend (geo, FALSE);
+      without = ld_card_layout_image (geo, 800, 2);
+      set_map_legend (geo, TRUE);
+      {
+        LdChartTheme screen;
+        LdChartColor screen_sea;
+
+        ld_chart_theme_init_default (&screen, 0);
+        ld_map_chart_get_sea_color (&screen, &screen_sea);
+        g_assert_cmpuint (assert_legend_over_sea (with, without, &screen_sea, "the card's PNG"), >, 1000);
+      }
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+
+      /* The dashboard: the Customers and Licenses cards on the paper as it comes,
+       * Analysis and the Geographical spread turned to landscape. */
+      dashboard = ld_dashboard_report_new (query, result);
+      n_pages = ld_dashboard_report_paginate (dashboard, paper_w, paper_h);
+      for (guint page = 0; page < n_pages; page++)
+        {
+          double w, h;
+
+          ld_dashboard_report_get_page_size (dashboard, page, &w, &h);
+          g_assert_true ((fabs (w - paper_w) < 0.01 && fabs (h - paper_h) < 0.01)
+                         || (fabs (w - paper_h) < 0.01 && fabs (h - paper_w) < 0.01));
+        }
+      {
+        double w, h;
+
+        ld_dashboard_report_get_page_size (dashboard, 0, &w, &h);
+        g_assert_cmpfloat (w, <, h);
+        ld_dashboard_report_get_page_size (dashboard, n_pages - 1, &w, &h);
+        g_assert_cmpfloat (w, >, h);
+        geo_page = n_pages - 1;
+      }
+      job.report = dashboard;
+      job.page = geo_page;
+      ld_dashboard_report_get_page_size (dashboard, geo_page, &job.width, &job.height);
+      with = draw_page_image (job.width, job.height, draw_report_page_job, &job);
+      set_map_legend (ld_dashboard_report_get_card (dashboard, 4), FALSE);
+      without = draw_page_image (job.width, job.height, draw_report_page_job, &job);
+      g_assert_cmpuint (assert_legend_over_sea (with, without, &sea, "the dashboard's map page"), >, 1000);
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
+}
+
 static void
 test_paper_size (void)
 {
@@ -1021,6 +1211,7 @@ main (int   argc,
   ADD ("/export/pdf/card", test_card_pdf);
   ADD ("/export/pdf/dashboard", test_dashboard_pdf);
   g_test_add_func ("/export/pdf/paper-size", test_paper_size);
+  g_test_add_func ("/export/pdf/map-pages", test_map_pages);
   ADD ("/export/save/replaces", test_save_replaces);
   ADD ("/export/save/missing-folder", test_save_missing_folder);
   ADD ("/export/save/read-only-folder", test_save_read_only_folder);

@@ -556,6 +556,8 @@ build_geo (LdCardModel *self,
                                       rows[i].customers, rows[i].assigned };
   map->map.items = map_items;
   map->map.n_items = n;
+  /* On paper the world sits at the top, its legend in the sea below it. */
+  map->map.align_top = TRUE;
   map->map.total = result != NULL ? ld_result_get_provisioned (result) : 0;
   if (query != NULL && ld_query_get_n_filter_values (query, LD_DIM_COUNTRY) > 0)
     {
