@@ -424,7 +424,33 @@ void
 ld_map_chart_get_land_color (const LdChartTheme *theme,
                              LdChartColor       *color)
 {
-  *color = theme->dark ? hex (0x4a4b50) : hex (0xd7d8dc);
+  /* "No licences": quiet, a little apart from the sea, and far enough from the
+   * licensed shades (3:1) for the palest of them to read as licensed. */
+  *color = theme->dark ? hex (0x3e3f44) : hex (0xe1e2e6);
+}
+
+/* @color moved towards black or white to relative luminance @target. */
+static LdChartColor
+with_luminance (LdChartColor color,
+                double       target)
+{
+  LdChartColor end = ld_chart_color_luminance (&color, NULL) > target ? hex (0x000000) : hex (0xffffff);
+  double lo = 0, hi = 1;
+
+  for (int i = 0; i < 24; i++)
+    {
+      double t = (lo + hi) / 2;
+
+      if ((ld_chart_color_luminance (&(LdChartColor) { color.r + (end.r - color.r) * t,
+                                                       color.g + (end.g - color.g) * t,
+                                                       color.b + (end.b - color.b) * t, 1 },
+                                     NULL) > target) == (end.r > 0.5))
+        hi = t;
+      else
+        lo = t;
+    }
+
+  return mix (color, end, (lo + hi) / 2);
 }
 
 void
@@ -434,30 +460,31 @@ ld_map_chart_get_bin_color (const LdChartTheme *theme,
                             LdChartColor       *color)
 {
   LdChartColor accent = theme->series[LD_CHART_COLOR_PRIMARY];
-  LdChartColor white = hex (0xffffff), black = hex (0x000000);
+  LdChartColor land;
   double t = n_bins <= 1 ? 1.0 : (double) MIN (bin, n_bins - 1) / (n_bins - 1);
-  LdChartColor low, high;
+  double land_l, low, high;
 
   accent.a = 1;
+  ld_map_chart_get_land_color (theme, &land);
+  land_l = ld_chart_color_luminance (&land, NULL);
 
-  /* One hue, lightness alone carries the order (it survives every kind of
-   * colour vision and greyscale printing). Light: pale to deep; dark: more
-   * licences glow brighter. The low end stays apart from the land. */
+  /* One hue, lightness alone carries the order (it survives every kind of colour
+   * vision and greyscale printing): light, from the accent's lightness to deep;
+   * dark, more licences glow brighter. The fewest licences stand 3:1 off "No
+   * licences" land, and the shades climb in equal ratios of luminance, so
+   * neighbours are as far apart as five can be. */
   if (theme->dark)
     {
-      low = mix (accent, hex (0x2b3a4e), 0.55);
-      high = mix (accent, white, 0.55);
+      low = (land_l + 0.05) * (LD_CHART_MARK_CONTRAST + 0.1) - 0.05;
+      high = 0.80;
     }
   else
     {
-      low = mix (accent, white, 0.72);
-      high = mix (accent, black, 0.5);
+      low = (land_l + 0.05) / (LD_CHART_MARK_CONTRAST + 0.1) - 0.05;
+      high = 0.025;
     }
 
-  if (t < 0.5)
-    *color = mix (low, accent, t / 0.5);
-  else
-    *color = mix (accent, high, (t - 0.5) / 0.5);
+  *color = with_luminance (accent, (low + 0.05) * pow ((high + 0.05) / (low + 0.05), t) - 0.05);
 }
 
 static void
