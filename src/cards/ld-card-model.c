@@ -365,7 +365,10 @@ build_customers (LdCardModel *self,
   if (n_months == 0)
     return;
 
-  /* New and returning customers stacked: together the active ones of the month. */
+  /* New and returning customers stacked: together the active ones of the month. The
+   * returning ones, most of a month, take the accent as the other charts' bars do;
+   * the new ones at the bottom its shade, which sets them apart (darker on a light
+   * card, lighter on a dark one) without a glaring slab of it. */
   chart->trend.first_month = ld_result_get_from_month (result);
   chart->trend.n_months = n_months;
   chart->trend.n_series = 3;
@@ -374,11 +377,11 @@ build_customers (LdCardModel *self,
   chart->trend.series[0] = (LdTrendSeries) { _("New customers"), LD_TREND_SERIES_BARS,
                                              own_array (self, g_memdup2 (ld_result_get_new_customers (result),
                                                                          n_months * sizeof (guint64))),
-                                             LD_CHART_COLOR_PRIMARY };
+                                             LD_CHART_COLOR_PRIMARY_SHADE };
   chart->trend.series[1] = (LdTrendSeries) { _("Returning customers"), LD_TREND_SERIES_BARS,
                                              own_array (self, g_memdup2 (ld_result_get_returning_customers (result),
                                                                          n_months * sizeof (guint64))),
-                                             LD_CHART_COLOR_PRIMARY_SHADE };
+                                             LD_CHART_COLOR_PRIMARY };
   chart->trend.series[2] = (LdTrendSeries) { _("Cumulative customers"), LD_TREND_SERIES_LINE,
                                              own_array (self, g_memdup2 (ld_result_get_cumulative_customers (result),
                                                                          n_months * sizeof (guint64))),

@@ -26,7 +26,7 @@ typedef enum
   LD_CHART_COLOR_OTHERS,    /* grey, for "Others" */
   /* The accent's companion: the same hue, apart from it by lightness (darker on a
    * light card, lighter on a dark one), for a second part of one whole stacked on
-   * the accent's (returning beside new customers). */
+   * the accent's (new customers under the returning ones). */
   LD_CHART_COLOR_PRIMARY_SHADE,
   LD_CHART_N_COLORS
 } LdChartColorIndex;
