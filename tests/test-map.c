@@ -709,8 +709,15 @@ test_legend_placement (void)
         data.align_top = FALSE;
         ld_chart_theme_set_font (&theme, NULL, 12.75);
         for (guint s = 0; s < G_N_ELEMENTS (screens); s++)
-          if (ld_map_chart_get_legend_area (&data, &theme, screens[s].w, screens[s].h, &(cairo_rectangle_t) { 0 }))
+          {
+            cairo_rectangle_t area;
+
+            if (!ld_map_chart_get_legend_area (&data, &theme, screens[s].w, screens[s].h, &area))
+              continue;
             check_legend_pixels (&data, &theme, screens[s].w, screens[s].h, FALSE);
+            /* Clear of the window's Reset view button, top right (6 px in, 34 px wide). */
+            g_assert_true (area.x + area.width <= screens[s].w - 46 || area.y >= 46);
+          }
       }
 
   /* The paper sizes that leave a legend room enough for one: most of them. */

@@ -872,6 +872,22 @@ land_mask_count (const LandMask *m,
          + m->sat[y0 * stride + x0];
 }
 
+/* Whether a legend at (@x, @y, @w, @h) would lie under the map's own control: the
+ * top right corner holds the window's Reset view button (left free on paper too). */
+static gboolean
+in_controls_corner (const LdChartTheme *theme,
+                    double              width,
+                    double              height,
+                    double              x,
+                    double              y,
+                    double              w,
+                    double              h)
+{
+  double u = theme->font_size;
+
+  return x + w > width - 5 * u && y < 4.5 * u;
+}
+
 /* The land of a map of one size changes only with the size: the screen asks for
  * it every frame, so the last one is kept. */
 static GMutex land_cache_lock;
@@ -944,8 +960,12 @@ legend_place (Legend             *legend,
   for (double y = height - pad - legend->height; y >= pad - 0.01; y -= step)
     for (double x = pad; x <= width - pad - legend->width + 0.01; x += step)
       {
-        guint32 land = land_mask_count (&land_cache.mask, x - margin, y - margin,
-                                        legend->width + 2 * margin, legend->height + 2 * margin);
+        guint32 land;
+
+        if (in_controls_corner (theme, width, height, x, y, legend->width, legend->height))
+          continue;
+        land = land_mask_count (&land_cache.mask, x - margin, y - margin,
+                                legend->width + 2 * margin, legend->height + 2 * margin);
         double to_left = x - pad, to_right = width - pad - legend->width - x;
         double to_top = y - pad, to_bottom = height - pad - legend->height - y;
         double score;
@@ -982,6 +1002,9 @@ legend_place (Legend             *legend,
         for (double x = pad; x <= width - pad - legend->width + 0.01; x += step)
           {
             double mx = x - margin, my = y - margin;
+
+            if (in_controls_corner (theme, width, height, x, y, legend->width, legend->height))
+              continue;
             double mw = legend->width + 2 * margin, mh = legend->height + 2 * margin;
             guint32 on_licensed = land_mask_count (&licensed, mx, my, mw, mh);
             guint32 land = land_mask_count (&land_cache.mask, mx, my, mw, mh);
