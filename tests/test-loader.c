@@ -1215,7 +1215,9 @@ test_cancel_big_file (void)
   g_test_message ("returned %" G_GINT64_FORMAT " us after the cancel", load.returned - cancelled);
   g_assert_null (load.report);
   g_assert_error (load.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (load.returned - cancelled, <, 300 * 1000);
+  /* A deadline only a hang reaches, not a speed: how soon Cancel returns is measured
+   * in docs/performance.md (about 10 ms), never asserted on a busy machine. */
+  g_assert_cmpint (load.returned - cancelled, <, 20 * G_USEC_PER_SEC);
 
   g_clear_error (&load.error);
   g_object_unref (load.file);
