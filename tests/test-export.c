@@ -1113,11 +1113,14 @@ test_cli_bulgarian (void)
   g_auto(LdTestRun) csv = { 0 };
   g_auto(LdTestRun) run = { 0 };
 
-  if (newlocale (LC_ALL_MASK, "bg_BG.UTF-8", (locale_t) 0) == (locale_t) 0)
+  locale_t probe = newlocale (LC_ALL_MASK, "bg_BG.UTF-8", (locale_t) 0);
+
+  if (probe == (locale_t) 0)
     {
       g_test_skip ("bg_BG.UTF-8 is not installed (./bootstrap.sh test generates it)");
       return;
     }
+  freelocale (probe);
 
   g_setenv ("LC_ALL", "bg_BG.UTF-8", TRUE);
   RUN (&run, "--export", "licenses", "--format", "pdf", "--output", pdf, "--sample");
