@@ -19,13 +19,24 @@
 
 G_BEGIN_DECLS
 
-/* Which colour a change line takes: a rise reads as good news. */
+/* Which way a change line points and which colour it takes: UP and DOWN read a
+ * rise as good news; a rise of unassigned licences or of suspended ones is bad
+ * news (UP_BAD, DOWN_GOOD), and some figures are neither (the _NEUTRAL pair). */
 typedef enum
 {
   LD_FIGURE_TREND_NONE,
   LD_FIGURE_TREND_UP,
   LD_FIGURE_TREND_DOWN,
+  LD_FIGURE_TREND_UP_BAD,
+  LD_FIGURE_TREND_DOWN_GOOD,
+  LD_FIGURE_TREND_UP_NEUTRAL,
+  LD_FIGURE_TREND_DOWN_NEUTRAL,
 } LdFigureTrend;
+
+/* 1 for a rise, -1 for a fall, 0 for no change line or no direction. */
+int            ld_figure_trend_get_direction  (LdFigureTrend trend);
+/* 1 for good news, -1 for bad news, 0 for neither. */
+int            ld_figure_trend_get_sentiment  (LdFigureTrend trend);
 
 typedef struct
 {
@@ -77,6 +88,16 @@ LdCardModel   *ld_card_model_new    (LdQuery     *query,
                                      LdWidgetId   widget,
                                      guint32      selected,
                                      LdResult    *selected_result);
+/* The model of a card of a customer's page: @query and @result are restricted to
+ * the customer (ld_query_set_customer_only(), or its name as the only Customer
+ * name filter), @customer is its name as the page shows it. LD_WIDGET_SUMMARY is
+ * the overview (its figures against the previous period), LD_WIDGET_LICENSES its
+ * monthly trend, LD_WIDGET_ANALYSIS_PRODUCTS its offers and plans,
+ * LD_WIDGET_STATES its licence states. */
+LdCardModel   *ld_card_model_new_for_customer (LdQuery     *query,
+                                               LdResult    *result,
+                                               LdWidgetId   widget,
+                                               const char  *customer);
 void           ld_card_model_free   (LdCardModel *self);
 
 /* The @nth chart of @kind, or NULL. */

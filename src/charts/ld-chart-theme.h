@@ -24,8 +24,15 @@ typedef enum
   LD_CHART_COLOR_SECONDARY, /* stays apart from the accent, also for colour-blind eyes */
   LD_CHART_COLOR_TERTIARY,
   LD_CHART_COLOR_OTHERS,    /* grey, for "Others" */
-  LD_CHART_N_COLORS
+  LD_CHART_N_COLORS,
+  /* The colours of an open set of categories (licence states): category n is
+   * LD_CHART_COLOR_CATEGORY + n, for n below LD_CHART_N_CATEGORIES. */
+  LD_CHART_COLOR_CATEGORY = 16,
 } LdChartColorIndex;
+
+/* Categorical colours differ in hue (and, where they can, in lightness) and each
+ * stands 3:1 or more off the theme's background, in light and in dark. */
+#define LD_CHART_N_CATEGORIES 11
 
 typedef struct
 {
@@ -37,6 +44,7 @@ typedef struct
   LdChartColor highlight;   /* the band behind the month under the pointer */
   LdChartColor track;       /* the empty part of a horizontal bar */
   LdChartColor series[LD_CHART_N_COLORS];
+  LdChartColor categories[LD_CHART_N_CATEGORIES];
   char         font_family[64]; /* a Pango family list, e.g. "Cantarell, Sans" */
   double       font_size;       /* label size in user-space units (pixels at scale 1) */
   gboolean     dark;
@@ -57,6 +65,10 @@ void ld_chart_theme_set_font   (LdChartTheme       *theme,
  * with no theme of its own uses it too. */
 void ld_chart_theme_init_default (LdChartTheme     *theme,
                                   double            font_size);
+
+/* The colour of @index: a series colour or a category's (LD_CHART_COLOR_CATEGORY + n). */
+const LdChartColor *ld_chart_theme_get_color (const LdChartTheme *theme,
+                                              LdChartColorIndex   index);
 
 /* Convenience for the draw functions: sets @color as source, its alpha times @alpha. */
 void ld_chart_color_set_source (cairo_t            *cr,

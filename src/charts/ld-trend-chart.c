@@ -46,6 +46,20 @@ n_series (const LdTrendChartData *data)
   return MIN (data->n_series, LD_TREND_CHART_MAX_SERIES);
 }
 
+/* The sum of the bar series in @month, for stacked bars. */
+static guint64
+stack_total (const LdTrendChartData *data,
+             guint                   month)
+{
+  guint64 total = 0;
+
+  for (guint s = 0; s < n_series (data); s++)
+    if (data->series[s].kind == LD_TREND_SERIES_BARS && data->series[s].values != NULL)
+      total += data->series[s].values[month];
+
+  return total;
+}
+
 static guint64
 max_value (const LdTrendChartData *data)
 {
@@ -59,6 +73,10 @@ max_value (const LdTrendChartData *data)
         max = MAX (max, data->series[s].values[i]);
     }
 
+  if (data->bar_layout == LD_TREND_BARS_STACKED)
+    for (guint i = 0; i < data->n_months; i++)
+      max = MAX (max, stack_total (data, i));
+
   return max;
 }
 
@@ -66,7 +84,7 @@ static const LdChartColor *
 series_color (const LdChartTheme *theme,
               const LdTrendSeries *series)
 {
-  return &theme->series[CLAMP (series->color, 0, LD_CHART_N_COLORS - 1)];
+  return ld_chart_theme_get_color (theme, series->color);
 }
 
 static guint
@@ -382,6 +400,68 @@ draw_grid (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/* Each month's bar is its series piled up, the first at the bottom; a hairline of
+ * the background parts two segments, so neighbours of like colour stay apart. Only
+ * the top of the pile is rounded. */
+static void
+draw_stacked_bars (cairo_t                *cr,
+                   const LdTrendChartData *data,
+                   const Layout           *l,
+                   const LdChartTheme     *theme,
+                   const guint            *bar_series,
+                   guint                   nb,
+                   double                  bar_w)
+{
+  /* One unit: a pixel on screen, a point on paper. */
+  const double gap = 1.0;
+
+  for (guint i = 0; i < data->n_months; i++)
+    {
+      double cx = l->px + (i + 0.5) * l->slot;
+      guint64 below = 0;
+      int top = -1;
+
+      for (guint k = 0; k < nb; k++)
+        if (data->series[bar_series[k]].values[i] > 0)
+          top = (int) k;
+
+      for (guint k = 0; k < nb; k++)
+        {
+          const LdTrendSeries *series = &data->series[bar_series[k]];
+          guint64 value = series->values[i];
+          double y0, y1, h;
+
+          if (value == 0)
+            continue;
+
+          y0 = value_y (l, (double) below);
+          y1 = value_y (l, (double) (below + value));
+          below += value;
+          h = y0 - y1;
+          /* A small but non-zero segment stays visible. */
+          if (h < 1.5)
+            {
+              h = 1.5;
+              y1 = y0 - h;
+            }
+          /* The hairline comes off the segment's top, unless it would eat it. */
+          if ((int) k != top && h > 2 * gap + 1)
+            {
+              y1 += gap;
+              h -= gap;
+            }
+
+          ld_chart_color_set_source (cr, series_color (theme, series), 1.0);
+          if ((int) k == top)
+            ld_chart_rounded_rect (cr, cx - bar_w / 2, y1, bar_w, h, MIN (4, bar_w / 3),
+                                   LD_CHART_CORNER_TOP_LEFT | LD_CHART_CORNER_TOP_RIGHT);
+          else
+            cairo_rectangle (cr, cx - bar_w / 2, y1, bar_w, h);
+          cairo_fill (cr);
+        }
+    }
+}
+
 static void
 draw_bars (cairo_t                *cr,
            const LdTrendChartData *data,
@@ -399,6 +479,12 @@ draw_bars (cairo_t                *cr,
 
   if (nb == 0)
     return;
+
+  if (data->bar_layout == LD_TREND_BARS_STACKED)
+    {
+      draw_stacked_bars (cr, data, l, theme, bar_series, nb, MIN (l->slot * 0.7, max_bar * 1.2));
+      return;
+    }
 
   if (data->bar_layout == LD_TREND_BARS_NESTED || nb == 1)
     {
@@ -714,6 +800,15 @@ ld_trend_chart_get_month_summary (const LdTrendChartData *data,
       /* TRANSLATORS: one line of a chart tooltip, "Provisioned: 360". */
       g_string_append_printf (str, C_("chart tooltip", "%s: %s"),
                               series->label != NULL ? series->label : _("Value"), value);
+    }
+
+  if (data->bar_layout == LD_TREND_BARS_STACKED)
+    {
+      g_autofree char *total = ld_chart_format_count (stack_total (data, month));
+
+      g_string_append_c (str, '\n');
+      /* TRANSLATORS: the last line of a stacked bar's tooltip, the sum of its parts: "Total: 420". */
+      g_string_append_printf (str, _("Total: %s"), total);
     }
 
   return g_string_free (g_steal_pointer (&str), FALSE);

@@ -15,7 +15,8 @@
 
 G_BEGIN_DECLS
 
-#define LD_TREND_CHART_MAX_SERIES 3
+/* Enough for the licence states a report has, each a series of its own. */
+#define LD_TREND_CHART_MAX_SERIES 12
 
 typedef enum
 {
@@ -25,11 +26,13 @@ typedef enum
 
 /* How several bar series share a month. NESTED draws each later series as a
  * narrower bar inside the earlier one, which suits a part of a whole (assigned
- * within provisioned); GROUPED puts them side by side. */
+ * within provisioned); GROUPED puts them side by side; STACKED piles them up, the
+ * first series at the bottom, so a bar is their sum (licences by state). */
 typedef enum
 {
   LD_TREND_BARS_GROUPED,
   LD_TREND_BARS_NESTED,
+  LD_TREND_BARS_STACKED,
 } LdTrendBarLayout;
 
 typedef struct
@@ -37,7 +40,7 @@ typedef struct
   const char        *label;  /* legend text and subject of the text alternative */
   LdTrendSeriesKind  kind;
   const guint64     *values; /* n_months values, borrowed */
-  LdChartColorIndex  color;
+  LdChartColorIndex  color;  /* a series colour or a category's (ld_chart_theme_get_color()) */
 } LdTrendSeries;
 
 typedef struct
@@ -85,7 +88,8 @@ gboolean ld_trend_chart_get_month_area      (const LdTrendChartData *data,
                                              cairo_rectangle_t      *area);
 
 /* The tooltip text of @month: its name, then one "Label: value" line per series
- * ("October 2026\nProvisioned: 360\nAssigned: 300"); NULL when out of range. */
+ * ("October 2026\nProvisioned: 360\nAssigned: 300"), and for stacked bars their
+ * total; NULL when out of range. */
 char    *ld_trend_chart_get_month_summary   (const LdTrendChartData *data,
                                              int                     month);
 

@@ -63,8 +63,8 @@ ld_figure_view_set (LdFigureView       *self,
   gtk_label_set_label (self->change, text != NULL ? text : "");
   gtk_widget_set_visible (change, text != NULL);
   if (text != NULL)
-    gtk_widget_add_css_class (change, figure->trend == LD_FIGURE_TREND_UP ? "success"
-                                      : figure->trend == LD_FIGURE_TREND_DOWN ? "error"
+    gtk_widget_add_css_class (change, ld_figure_trend_get_sentiment (figure->trend) > 0 ? "success"
+                                      : ld_figure_trend_get_sentiment (figure->trend) < 0 ? "error"
                                       : "dim-label");
 }
 
