@@ -398,6 +398,34 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- a customer's page ----------------------------------------------------------- */
+
+/* A row of Analysis › Customers or of Adoption: the customer's id. */
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ld_window_show_customer (LD_WINDOW (widget), g_variant_get_uint32 (parameter), NULL);
+}
+
+/* A value of the Customer name filter: every customer by that name. */
+static void
+show_customer_name_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ld_window_show_customer (LD_WINDOW (widget), G_MAXUINT32, g_variant_get_string (parameter, NULL));
+}
+
+static void
+close_customer_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ld_window_close_customer (LD_WINDOW (widget));
+}
+
 /* ---- messages -------------------------------------------------------------------- */
 
 /* Cards have no toast overlay: their menus' messages ("Image copied", why a save
@@ -480,6 +508,9 @@ ld_window_update_actions (LdWindow *self)
                                  has_report && ld_filter_sidebar_get_n_active (self->sidebar) > 0);
   gtk_widget_action_set_enabled (widget, "win.search-filters", has_report);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_report);
+  gtk_widget_action_set_enabled (widget, "win.show-customer", has_report && self->result != NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-customer-name", has_report && self->result != NULL);
+  gtk_widget_action_set_enabled (widget, "win.close-customer", ld_window_is_customer_shown (self));
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_report);
   gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_report && !self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_report);
@@ -503,6 +534,14 @@ ld_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.download-data", NULL, download_data_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-customer", "u", show_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-customer-name", "s", show_customer_name_action);
+  gtk_widget_class_install_action (widget_class, "win.close-customer", NULL, close_customer_action);
+
+  /* Escape leaves a customer's page when nothing inside took the key first (a
+   * search entry clears its search, a popover closes); the action is off on the
+   * dashboard, so there the key goes on as before. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-customer", NULL);
 
   /* The keyboard shortcuts are the application's accels (ld-application.c), so the
    * shortcuts window lists the keys that work. */

@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include "ld-adoption-card.h"
 #include "ld-analysis-card.h"
+#include "ld-customer-view.h"
 #include "ld-date-range-button.h"
 #include "ld-filter-sidebar.h"
 #include "ld-geo-card.h"
@@ -48,7 +50,11 @@ struct _LdWindow
   LdCard            *customers_card;
   LdCard            *licenses_card;
   LdCard            *analysis_card;
+  LdCard            *adoption_card;
+  LdCard            *states_card;
   LdCard            *geo_card;
+  AdwLeaflet        *leaflet;
+  LdCustomerView    *customer_view;
   GMenu             *recent_section;
 
   /* The report on screen */
@@ -73,6 +79,7 @@ struct _LdWindow
   guint              compact_idle;
 
   GtkFileChooserNative *chooser;
+  GtkWidget         *focus_before_customer;  /* weak */
 };
 
 /* ld-window.c */
@@ -81,6 +88,16 @@ void      ld_window_toast              (LdWindow   *self,
                                         const char *message);
 void      ld_window_set_compact        (LdWindow   *self,
                                         gboolean    compact);
+
+/* Shows the page of @customer (an id) or, with G_MAXUINT32, of every customer named
+ * @name; returns FALSE when there is no report, or no such customer in its result. */
+gboolean  ld_window_show_customer      (LdWindow   *self,
+                                        guint32     customer,
+                                        const char *name);
+/* Back to the dashboard; FALSE when no customer's page was shown. */
+gboolean  ld_window_close_customer     (LdWindow   *self);
+/* TRUE while a customer's page is shown. */
+gboolean  ld_window_is_customer_shown  (LdWindow   *self);
 
 /* ld-window-actions.c */
 void      ld_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -76,7 +76,12 @@ ld_window_refresh (LdWindow *self)
   ld_card_update (self->customers_card, self->query, self->result);
   ld_card_update (self->licenses_card, self->query, self->result);
   ld_card_update (self->analysis_card, self->query, self->result);
+  ld_card_update (self->adoption_card, self->query, self->result);
+  ld_card_update (self->states_card, self->query, self->result);
   ld_card_update (self->geo_card, self->query, self->result);
+  /* A customer's page counts with the window's range and filters too. */
+  if (ld_window_is_customer_shown (self))
+    ld_customer_view_update (self->customer_view, self->query);
 
   summary = self->query != NULL ? ld_describe_filters (self->query, 3) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->filter_summary_box), summary != NULL && summary[0] != '\0');
@@ -177,6 +182,10 @@ ld_window_set_report (LdWindow *self,
                       LdReport *report,
                       GFile    *file)
 {
+  /* A customer of the old report is none of the new one's. */
+  ld_window_close_customer (self);
+  ld_customer_view_clear (self->customer_view);
+
   g_set_object (&self->report, report);
   g_set_object (&self->file, file);
   g_clear_object (&self->query);
@@ -528,12 +537,92 @@ ld_window_get_card (LdWindow   *self,
     case LD_WIDGET_ANALYSIS_PRODUCTS:
     case LD_WIDGET_ANALYSIS_CUSTOMERS: return self->analysis_card;
     case LD_WIDGET_GEO: return self->geo_card;
+    case LD_WIDGET_ADOPTION: return self->adoption_card;
+    case LD_WIDGET_STATES: return self->states_card;
     case LD_WIDGET_SUMMARY:
     case LD_WIDGET_DATA:
     case LD_N_WIDGETS:
     default:
       return NULL;
     }
+}
+
+/* ---- a customer's page ----------------------------------------------------------- */
+
+gboolean
+ld_window_show_customer (LdWindow   *self,
+                         guint32     customer,
+                         const char *name)
+{
+  const char *code = NULL;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (LD_IS_WINDOW (self), FALSE);
+
+  if (self->result == NULL)
+    return FALSE;
+
+  /* A row names its customer by id: its name and country come from the table. */
+  if (customer != G_MAXUINT32)
+    {
+      const LdCustomerRow *rows;
+      guint n = 0;
+
+      name = NULL;
+      rows = ld_result_get_customers_table (self->result, &n);
+      for (guint i = 0; i < n && name == NULL; i++)
+        if (rows[i].customer == customer)
+          {
+            name = rows[i].name != NULL ? rows[i].name : "";
+            code = rows[i].country_code;
+          }
+    }
+  if (name == NULL)
+    return FALSE;
+
+  /* Back returns the keyboard to where the page was opened from. */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (!ld_window_is_customer_shown (self))
+    g_set_weak_pointer (&self->focus_before_customer, focus);
+
+  ld_customer_view_show (self->customer_view, self->query, customer, name, code);
+  adw_leaflet_set_visible_child_name (self->leaflet, "customer");
+  ld_customer_view_focus (self->customer_view);
+  ld_window_update_actions (self);
+
+  return TRUE;
+}
+
+gboolean
+ld_window_close_customer (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), FALSE);
+
+  if (!ld_window_is_customer_shown (self))
+    return FALSE;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "dashboard");
+  if (self->focus_before_customer != NULL && gtk_widget_is_visible (self->focus_before_customer))
+    gtk_widget_grab_focus (self->focus_before_customer);
+  g_clear_weak_pointer (&self->focus_before_customer);
+  ld_window_update_actions (self);
+
+  return TRUE;
+}
+
+gboolean
+ld_window_is_customer_shown (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "customer") == 0;
+}
+
+/* A swipe back reaches the dashboard without win.close-customer. */
+static void
+leaflet_child_changed_cb (LdWindow *self)
+{
+  ld_window_update_actions (self);
 }
 
 gboolean
@@ -682,6 +771,7 @@ ld_window_dispose (GObject *object)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
   g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->focus_before_customer);
   g_clear_pointer (&self->result, ld_result_unref);
   g_clear_object (&self->query);
   g_clear_object (&self->report);
@@ -731,6 +821,8 @@ ld_window_class_init (LdWindowClass *klass)
   g_type_ensure (LD_TYPE_TREND_CARD);
   g_type_ensure (LD_TYPE_ANALYSIS_CARD);
   g_type_ensure (LD_TYPE_GEO_CARD);
+  g_type_ensure (LD_TYPE_ADOPTION_CARD);
+  g_type_ensure (LD_TYPE_CUSTOMER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-window.ui");
@@ -757,6 +849,10 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, licenses_card);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, analysis_card);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, geo_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, adoption_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, states_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, customer_view);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, recent_section);
 
   ld_window_class_init_actions (widget_class);
@@ -806,6 +902,8 @@ ld_window_init (LdWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   ld_window_init_dnd (self);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (leaflet_child_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (ld_window_update_recent), self, G_CONNECT_SWAPPED);
   ld_window_update_recent (self);

@@ -109,7 +109,11 @@ on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   LdFilterGroup            *self)
 {
-  gtk_list_item_set_child (list_item, ld_filter_row_new ());
+  GtkWidget *row = ld_filter_row_new ();
+
+  /* A customer's name also opens the customer's page. */
+  ld_filter_row_set_can_open (LD_FILTER_ROW (row), self->dimension == LD_DIM_CUSTOMER);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
