@@ -345,6 +345,16 @@ test_open_from_analysis (void)
   g_signal_emit_by_name (back, "clicked");
   ld_test_flush_events ();
   g_assert_false (ld_window_is_customer_shown (window));
+  /* Once it slid away, the page is hidden: no swipe and no screen reader finds it. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (gtk_widget_get_visible (GTK_WIDGET (customer_view (window))))
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      }
+  }
   /* Nothing to go back from: the action is off (Back with it), so Escape goes on
    * to whoever else wants it. */
   g_assert_false (gtk_widget_get_sensitive (back));
@@ -432,8 +442,10 @@ test_open_from_filter (void)
   ld_test_flush_events ();
   find_widgets (GTK_WIDGET (customers), is_filter_row, "Fabrikam", rows);
   g_assert_cmpuint (rows->len, ==, 1);
-  find_widgets (rows->pdata[0], is_open_button, "ld-filter-open", buttons);
+  /* The button sits beside the check box, not in it. */
+  find_widgets (gtk_widget_get_parent (rows->pdata[0]), is_open_button, "ld-filter-open", buttons);
   g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_true (gtk_widget_get_prev_sibling (buttons->pdata[0]) == rows->pdata[0]);
   /* Other filters have no such button. */
   find_widgets (GTK_WIDGET (countries), is_open_button, "ld-filter-open", country_buttons);
   g_assert_cmpuint (country_buttons->len, ==, 0);

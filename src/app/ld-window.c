@@ -549,6 +549,8 @@ ld_window_get_card (LdWindow   *self,
 
 /* ---- a customer's page ----------------------------------------------------------- */
 
+static void leaflet_transition_cb (LdWindow *self);
+
 gboolean
 ld_window_show_customer (LdWindow   *self,
                          guint32     customer,
@@ -586,6 +588,7 @@ ld_window_show_customer (LdWindow   *self,
     g_set_weak_pointer (&self->focus_before_customer, focus);
 
   ld_customer_view_show (self->customer_view, self->query, customer, name, code);
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_view), TRUE);
   adw_leaflet_set_visible_child_name (self->leaflet, "customer");
   ld_customer_view_focus (self->customer_view);
   ld_window_update_actions (self);
@@ -602,6 +605,8 @@ ld_window_close_customer (LdWindow *self)
     return FALSE;
 
   adw_leaflet_set_visible_child_name (self->leaflet, "dashboard");
+  /* Without animations there is no transition to wait for. */
+  leaflet_transition_cb (self);
   if (self->focus_before_customer != NULL && gtk_widget_is_visible (self->focus_before_customer))
     gtk_widget_grab_focus (self->focus_before_customer);
   g_clear_weak_pointer (&self->focus_before_customer);
@@ -623,6 +628,15 @@ static void
 leaflet_child_changed_cb (LdWindow *self)
 {
   ld_window_update_actions (self);
+}
+
+/* Once the page has slid away it is hidden: the leaflet then has one page to show,
+ * and the accessibility tree no page that is not on the screen. */
+static void
+leaflet_transition_cb (LdWindow *self)
+{
+  if (!adw_leaflet_get_child_transition_running (self->leaflet) && !ld_window_is_customer_shown (self))
+    gtk_widget_set_visible (GTK_WIDGET (self->customer_view), FALSE);
 }
 
 gboolean
@@ -904,6 +918,8 @@ ld_window_init (LdWindow *self)
   ld_window_init_dnd (self);
   g_signal_connect_object (self->leaflet, "notify::visible-child",
                            G_CALLBACK (leaflet_child_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::child-transition-running",
+                           G_CALLBACK (leaflet_transition_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (ld_window_update_recent), self, G_CONNECT_SWAPPED);
   ld_window_update_recent (self);

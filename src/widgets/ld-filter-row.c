@@ -17,7 +17,6 @@ struct _LdFilterRow
   /* Template children */
   GtkLabel       *value_label;
   GtkLabel       *total_label;
-  GtkWidget      *open_button;
 
   LdFacetItem    *item;        /* while bound; the list item holds the reference */
   gulong          notify_id;
@@ -63,16 +62,6 @@ show_item (LdFilterRow *self)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self), ld_facet_item_get_selected (item));
   self->syncing = FALSE;
 
-  if (gtk_widget_get_visible (self->open_button))
-    {
-      /* Translators: the button of a Customer name option for screen readers, "Open the page of Contoso". */
-      g_autofree char *open = g_strdup_printf (_("Open the page of %s"), ld_facet_item_get_label (item));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, open,
-                                      -1);
-    }
-
   /* Translators: an option of a filter for screen readers, "Contoso, 1,234 licenses". */
   accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s license", "%s, %s licenses",
                                              provisioned > G_MAXULONG ? G_MAXULONG : (gulong) provisioned),
@@ -104,25 +93,6 @@ on_toggled (LdFilterRow *self)
       self->syncing = FALSE;
     }
   g_object_unref (self);
-}
-
-/* The customer's page of a Customer name option; the value stays as ticked. */
-static void
-on_open_clicked (LdFilterRow *self)
-{
-  if (self->item != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-customer-name", "s",
-                                ld_facet_item_get_value (self->item));
-}
-
-void
-ld_filter_row_set_can_open (LdFilterRow *self,
-                            gboolean     can_open)
-{
-  g_return_if_fail (LD_IS_FILTER_ROW (self));
-
-  gtk_widget_set_visible (self->open_button, can_open);
-  show_item (self);
 }
 
 /* Tooltips are asked for, not set: gtk_widget_set_tooltip_text() asks the display
@@ -190,8 +160,6 @@ ld_filter_row_class_init (LdFilterRowClass *klass)
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-filter-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LdFilterRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, LdFilterRow, total_label);
-  gtk_widget_class_bind_template_child (widget_class, LdFilterRow, open_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
 }
 
 static void

@@ -23,9 +23,4 @@ GtkWidget *ld_filter_row_new  (void);
 void       ld_filter_row_bind (LdFilterRow *self,
                                LdFacetItem *item);
 
-/* Shows the button that opens the customer's page (win.show-customer-name): for
- * the options of the Customer name filter. */
-void       ld_filter_row_set_can_open (LdFilterRow *self,
-                                       gboolean     can_open);
-
 G_END_DECLS
