@@ -15,9 +15,10 @@ set -eu
 cd "$(dirname "$0")"
 
 # desktop-file-utils: meson's post-install step needs update-desktop-database at configure time.
+# libportal: Send by Email goes through the desktop's Email portal.
 BUILD_PACKAGES="build-essential meson ninja-build pkg-config gettext \
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libshumate-dev \
-  libcsv-dev libjson-glib-dev iso-codes desktop-file-utils"
+  libcsv-dev libjson-glib-dev iso-codes desktop-file-utils libportal-dev libportal-gtk4-dev"
 # dbus + at-spi2-core: every GUI test runs in a D-Bus session of its own (dbus-run-session),
 # where GTK reaches the accessibility bus; xdotool and pyatspi drive the real window with
 # real X input in the gui-input suite and read it back through the accessibility tree;

@@ -4,8 +4,9 @@
 #
 # The GNOME runtime the real manifest names cannot be downloaded on machines without Flathub,
 # so flatpak/check-local.sh builds the app against these instead. They carry the libraries the
-# app links against (GTK 4.8, libadwaita 1.2, libshumate 1.0, libcsv, json-glib) the way a
-# Flatpak runtime does: Debian's /usr becomes the runtime's files/, its /etc files/etc.
+# app links against (GTK 4.8, libadwaita 1.2, libshumate 1.0, libcsv, json-glib, and libportal,
+# which the GNOME runtime ships too) the way a Flatpak runtime does: Debian's /usr becomes the
+# runtime's files/, its /etc files/etc.
 #
 # The repository is rebuilt only when what goes into it changes (the package lists, the apt
 # sources, STANDIN_FORMAT below); the key of what it holds is in CACHE_DIR/repo.key. Needs root
@@ -25,15 +26,16 @@ SDK=io.github.licensedashboard.StandIn.Sdk
 # libgl1 and Mesa's drivers GDK cannot render at all. librsvg2-common lets GdkPixbuf load the
 # SVG icons; iso-codes gives the country names (ld-country-codes.c reads its JSON and catalogue).
 PLATFORM_PACKAGES="libgtk-4-1 libadwaita-1-0 libshumate-1.0-1 libcsv3 libjson-glib-1.0-0 \
-  iso-codes libegl1 libgl1 libgl1-mesa-dri libglx-mesa0 librsvg2-common adwaita-icon-theme \
-  hicolor-icon-theme fonts-cantarell fonts-dejavu-core shared-mime-info glib-networking \
-  ca-certificates gsettings-desktop-schemas libglib2.0-bin"
+  libportal1 libportal-gtk4-1 iso-codes libegl1 libgl1 libgl1-mesa-dri libglx-mesa0 \
+  librsvg2-common adwaita-icon-theme hicolor-icon-theme fonts-cantarell fonts-dejavu-core \
+  shared-mime-info glib-networking ca-certificates gsettings-desktop-schemas libglib2.0-bin"
 # The SDK: the platform plus what the manifest's modules build with. gtk-update-icon-cache,
 # desktop-file-utils and libglib2.0-bin serve meson's post-install step; flatpak-builder runs
 # appstream-compose (appstream-util) inside the SDK when it finishes the app.
 SDK_PACKAGES="$PLATFORM_PACKAGES build-essential meson ninja-build pkg-config gettext \
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libshumate-dev libcsv-dev \
-  libjson-glib-dev desktop-file-utils gtk-update-icon-cache appstream-util"
+  libjson-glib-dev libportal-dev libportal-gtk4-dev desktop-file-utils gtk-update-icon-cache \
+  appstream-util"
 
 # The same Debian archive the host's apt uses (the machine may reach only a mirror of it).
 sources=$(mktemp)

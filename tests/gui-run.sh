@@ -18,16 +18,30 @@ done
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ld-gui-test.XXXXXX")
 xpid=
+# The test's own status stands whatever the cleaning up meets.
 cleanup () {
+  status=$?
   [ -n "$xpid" ] && kill "$xpid" 2>/dev/null && wait "$xpid" 2>/dev/null
-  rm -rf "$dir"
+  # Where xdg-desktop-portal is installed (flatpak brings it), the bus may start the
+  # document portal, which mounts a FUSE file system in the runtime directory.
+  # Its process may have died with the bus, leaving the mount behind, so look in the
+  # mount table rather than at the directory.
+  for mnt in $(awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts 2>/dev/null); do
+    fusermount3 -u -z "$mnt" 2>/dev/null || fusermount -u -z "$mnt" 2>/dev/null ||
+      umount -l "$mnt" 2>/dev/null || true
+  done
+  rm -rf "$dir" 2>/dev/null || echo "gui-run.sh: could not remove $dir" >&2
+  exit $status
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 mkfifo "$dir/display"
 # Unix socket only, no access control: a throwaway server for this one test.
-Xvfb -displayfd 3 -screen 0 "${LD_TEST_SCREEN:-1600x1000x24}" -nolisten tcp -ac \
+# -noreset: without it the server resets when its last client leaves, and a client that
+# connects during the reset (a test that checked the display with one client, then starts
+# the program) is refused: "cannot open display".
+Xvfb -displayfd 3 -screen 0 "${LD_TEST_SCREEN:-1600x1000x24}" -nolisten tcp -ac -noreset \
   3>"$dir/display" >"$dir/xvfb.log" 2>&1 &
 xpid=$!
 read -r number <"$dir/display" || true
@@ -48,6 +62,4 @@ export XDG_RUNTIME_DIR
 
 # The bus and the services it starts (at-spi's registry greets on its standard output) write
 # to standard error; only the test itself writes to standard output, which is its TAP stream.
-status=0
-dbus-run-session -- sh -c 'exec "$@" >&3 3>&-' gui-test "$@" 3>&1 >&2 || status=$?
-exit $status
+dbus-run-session -- sh -c 'exec "$@" >&3 3>&-' gui-test "$@" 3>&1 >&2

@@ -516,6 +516,43 @@ test_adoption_tenants (void)
                 "2025-02,1,0,1,2\n");
 }
 
+/* "The customer's first row" is the first in the file, not the earliest by date: t1's
+ * rows are in the file March, January, February, so t1 is Zed/US however the store
+ * orders its months — in every table that names it, whatever the range or filters.
+ * t2's first row has no name: it stays unnamed, as its first row is. */
+static void
+test_tenant_first_row (void)
+{
+  g_autoptr(LdReport) report = load (
+    "TenantId,CustomerName,CustomerCountryCode,ActivationDate,ProductId,LicensesProvisioned,LicensesAssigned\n"
+    "t1,Zed,US,2026-03-05,P1,4,1\n"
+    "t1,Alpha,DE,2026-01-05,P1,2,2\n"
+    "t2,,FR,2026-01-07,P1,1,0\n"
+    "t1,Mid,FR,2026-02-05,P2,3,0\n"
+    "t2,Named Later,FR,2026-02-07,P1,1,1\n");
+  g_autoptr(LdQuery) query = ld_query_new (report);
+
+  /* t1: 4+2+3 = 9 provisioned, 1+2+0 = 3 assigned → 6 unassigned, 33.33 %;
+   * t2: 2, 1 → 1 unassigned, 50 %. */
+  set_range (query, "all");
+  assert_table (query, LD_WIDGET_ADOPTION,
+                ADOPTION_HEADER
+                "Zed,US,9,3,6,33.33\n"
+                ",FR,2,1,1,50.00\n");
+  assert_table (query, LD_WIDGET_ANALYSIS_CUSTOMERS,
+                "CustomerName,CustomerCountryCode,Products,LicensesProvisioned,LicensesAssigned,"
+                "ProvisionedShare,AssignmentRate\n"
+                "Zed,US,2,9,3,81.82,33.33\n"
+                ",FR,1,2,1,18.18,50.00\n");
+
+  /* January alone, and t1 filtered by a name of a later row: still Zed/US. */
+  ld_query_add_filter_value (query, LD_DIM_CUSTOMER, "Mid");
+  set_range (query, "2026-02:2026-02");
+  assert_table (query, LD_WIDGET_ADOPTION,
+                ADOPTION_HEADER
+                "Zed,US,3,0,3,0.00\n");
+}
+
 /* ---- licence states ---------------------------------------------------------------
  *
  *   Jan: Alpha Active 4/4 and 2/1 (one customer, twice), Beta Suspended 3/0
@@ -734,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/figures/header-only-custom-range", test_header_only_custom_range);
   g_test_add_func ("/figures/adoption", test_adoption);
   g_test_add_func ("/figures/adoption-tenants", test_adoption_tenants);
+  g_test_add_func ("/figures/tenant-first-row", test_tenant_first_row);
   g_test_add_func ("/figures/states", test_states);
   g_test_add_func ("/figures/states-without-column", test_states_without_column);
   g_test_add_func ("/figures/many-states", test_many_states);

@@ -77,7 +77,7 @@ cell (LdReport *report,
 
   g_assert_cmpuint (row, <, report->n_rows);
   g_assert_nonnull (col->dict);
-  return ld_dict_get (col->dict, ld_ids_get (&col->ids, report->file_order[row]));
+  return ld_dict_get (col->dict, ld_ids_get (&col->ids, ld_report_get_file_order (report)[row]));
 }
 
 static const char *
@@ -95,21 +95,21 @@ static guint32
 row_date (LdReport *report,
           guint     row)
 {
-  return report->date[report->file_order[row]];
+  return ld_report_row_date (report, ld_report_get_file_order (report)[row]);
 }
 
 static guint32
 row_provisioned (LdReport *report,
                  guint     row)
 {
-  return report->provisioned[report->file_order[row]];
+  return ld_ids_get (&report->provisioned, ld_report_get_file_order (report)[row]);
 }
 
 static guint32
 row_assigned (LdReport *report,
               guint     row)
 {
-  return report->assigned[report->file_order[row]];
+  return ld_ids_get (&report->assigned, ld_report_get_file_order (report)[row]);
 }
 
 static guint64
@@ -118,7 +118,7 @@ sum_provisioned (LdReport *report)
   guint64 sum = 0;
 
   for (guint i = 0; i < report->n_rows; i++)
-    sum += report->provisioned[i];
+    sum += ld_ids_get (&report->provisioned, i);
   return sum;
 }
 
@@ -128,7 +128,7 @@ sum_assigned (LdReport *report)
   guint64 sum = 0;
 
   for (guint i = 0; i < report->n_rows; i++)
-    sum += report->assigned[i];
+    sum += ld_ids_get (&report->assigned, i);
   return sum;
 }
 
@@ -402,24 +402,39 @@ test_quoting (void)
 static void
 test_quoting_equivalence (void)
 {
-  /* Quoted and unquoted, spaced and unspaced: the same cells. */
+  /* Quoted and unquoted: the same cells. Blanks around a count or a date are allowed
+   * (SPEC §2: "optional surrounding spaces"); around a text they are part of it (RFC
+   * 4180: "spaces are considered part of a field"), so "  Contoso  " is another name —
+   * the app's own CSV quotes such a text, so it reads back as written. v1 trimmed them,
+   * which made a name written "\tAcme" (formula-escaped as "'\tAcme") read as "Acme". */
   g_autoptr(LdReport) report = load (
     "CustomerName,ActivationDate,ProductId,LicensesAssigned,LicensesProvisioned\n"
     "Contoso,2026-03-05,p,1,2\n"
     "\"Contoso\",\"2026-03-05\",\"p\",\"1\",\"2\"\n"
-    "  Contoso  , 2026-03-05 ,p , 1,2  \n"
-    "Contoso  ,\"2026-03-05\",  \"p\", 1 ,2\n");
+    "Contoso, 2026-03-05 ,p, 1,2  \n"
+    "Contoso,\"2026-03-05\",p, 1 ,2\n"
+    "  Contoso  ,2026-03-05,p,1,2\n"
+    "\"  Contoso  \",2026-03-05,p,1,2\n"
+    "\tTab,2026-03-05,p,1,2\n"
+    "'\tTab,2026-03-05,p,1,2\n");
 
-  g_assert_cmpuint (ld_report_get_n_rows (report), ==, 4);
-  for (guint i = 0; i < 4; i++)
+  g_assert_cmpuint (ld_report_get_n_rows (report), ==, 8);
+  for (guint i = 0; i < 8; i++)
     {
-      g_assert_cmpstr (field_cell (report, i, LD_FIELD_CUSTOMER_NAME), ==, "Contoso");
       g_assert_cmpstr (field_cell (report, i, LD_FIELD_PRODUCT_ID), ==, "p");
       g_assert_cmpuint (row_date (report, i), ==, 20260305);
       g_assert_cmpuint (row_assigned (report, i), ==, 1);
       g_assert_cmpuint (row_provisioned (report, i), ==, 2);
     }
-  g_assert_cmpuint (ld_dict_size (report->columns[0].dict), ==, 2);  /* "" and "Contoso" */
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (field_cell (report, i, LD_FIELD_CUSTOMER_NAME), ==, "Contoso");
+  g_assert_cmpstr (field_cell (report, 4, LD_FIELD_CUSTOMER_NAME), ==, "  Contoso  ");
+  g_assert_cmpstr (field_cell (report, 5, LD_FIELD_CUSTOMER_NAME), ==, "  Contoso  ");
+  /* A tab written as the app writes it (formula escape) or not: the same name. */
+  g_assert_cmpstr (field_cell (report, 6, LD_FIELD_CUSTOMER_NAME), ==, "\tTab");
+  g_assert_cmpstr (field_cell (report, 7, LD_FIELD_CUSTOMER_NAME), ==, "\tTab");
+  /* "", "Contoso", "  Contoso  ", "\tTab". */
+  g_assert_cmpuint (ld_dict_size (report->columns[0].dict), ==, 4);
 }
 
 static void

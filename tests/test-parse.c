@@ -255,6 +255,55 @@ test_count_length (void)
   g_assert_cmpuint (value, ==, 0);
 }
 
+/* The parsers take a short way for the common forms (exactly YYYY-MM-DD, up to
+ * nine plain digits); a leading space sends the same text the long way. Both must
+ * agree on every text of those shapes, valid or not. */
+static void
+test_short_ways (void)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (14);
+  static const char alphabet[] = "0123456789-/ .x";
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      char text[12];
+      char padded[13];
+      guint len = i % 2 == 0 ? 10 : g_rand_int_range (rng, 0, 10);
+      LdDateParse a, b;
+      guint32 ca, cb;
+      const char *ra, *rb;
+      gboolean oka, okb;
+
+      for (guint k = 0; k < len; k++)
+        {
+          /* Mostly digits, and dashes where a date has them. */
+          if (len == 10 && (k == 4 || k == 7) && g_rand_int_range (rng, 0, 8) != 0)
+            text[k] = '-';
+          else if (g_rand_int_range (rng, 0, 12) != 0)
+            text[k] = '0' + g_rand_int_range (rng, 0, 10);
+          else
+            text[k] = alphabet[g_rand_int_range (rng, 0, sizeof alphabet - 1)];
+        }
+      text[len] = '\0';
+      padded[0] = ' ';
+      memcpy (padded + 1, text, len + 1);
+
+      oka = ld_parse_date (text, len, &a);
+      okb = ld_parse_date (padded, len + 1, &b);
+      g_assert_cmpint (oka, ==, okb);
+      g_assert_cmpint (a.kind, ==, b.kind);
+      g_assert_cmpuint (a.date, ==, b.date);
+      g_assert_cmpint (a.valid_month_first, ==, b.valid_month_first);
+      g_assert_cmpint (a.valid_day_first, ==, b.valid_day_first);
+
+      oka = ld_parse_count (text, len, &ca, &ra);
+      okb = ld_parse_count (padded, len + 1, &cb, &rb);
+      g_assert_cmpint (oka, ==, okb);
+      g_assert_cmpuint (ca, ==, cb);
+      g_assert_cmpstr (ra, ==, rb);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -269,6 +318,7 @@ main (int    argc,
   g_test_add_func ("/parse/date/garbage", test_date_garbage);
   g_test_add_func ("/parse/count/rules", test_count);
   g_test_add_func ("/parse/count/length", test_count_length);
+  g_test_add_func ("/parse/short-ways", test_short_ways);
 
   return g_test_run ();
 }

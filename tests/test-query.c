@@ -244,8 +244,8 @@ test_store_layout (void)
   /* Month order, stable: file order within a month. */
   for (guint r = 0; r < 20; r++)
     {
-      g_assert_cmpint (LD_DATE_TO_MONTH (report->date[r]), >=, LD_DATE_TO_MONTH (prev));
-      prev = report->date[r];
+      g_assert_cmpint (LD_DATE_TO_MONTH (ld_report_row_date (report, r)), >=, LD_DATE_TO_MONTH (prev));
+      prev = ld_report_row_date (report, r);
     }
   g_assert_cmpuint (report->month_start[0], ==, 0);
   g_assert_cmpuint (report->month_start[1], ==, 5);
@@ -254,11 +254,11 @@ test_store_layout (void)
   g_assert_cmpuint (report->month_start[4], ==, 14);
   g_assert_cmpuint (report->month_start[5], ==, 20);
   /* Jan in file order: rows 2, 3, 9, 14, 19. */
-  g_assert_cmpuint (report->date[0], ==, 20250105);
-  g_assert_cmpuint (report->date[1], ==, 20250120);
-  g_assert_cmpuint (report->date[4], ==, 20250115);
+  g_assert_cmpuint (ld_report_row_date (report, 0), ==, 20250105);
+  g_assert_cmpuint (ld_report_row_date (report, 1), ==, 20250120);
+  g_assert_cmpuint (ld_report_row_date (report, 4), ==, 20250115);
   for (guint i = 0; i < 20; i++)
-    g_assert_cmpuint (report->date[report->file_order[i]], ==, parse_date (fixture[i].date));
+    g_assert_cmpuint (ld_report_row_date (report, ld_report_get_file_order (report)[i]), ==, parse_date (fixture[i].date));
 
   /* Values in order of first appearance in the file. */
   g_assert_cmpuint (ld_report_get_n_values (report, LD_DIM_PLAN), ==, 4);
@@ -685,9 +685,9 @@ test_only_and_collect (void)
   rows = ld_query_collect_rows (query, &n_rows);
   g_assert_cmpuint (n_rows, ==, 6);
   /* Contoso/US in file order: rows 1, 3, 7, 14, 18, 20. */
-  g_assert_cmpuint (report->date[rows[0]], ==, 20250210);
-  g_assert_cmpuint (report->date[rows[1]], ==, 20250120);
-  g_assert_cmpuint (report->date[rows[5]], ==, 20250525);
+  g_assert_cmpuint (ld_report_row_date (report, rows[0]), ==, 20250210);
+  g_assert_cmpuint (ld_report_row_date (report, rows[1]), ==, 20250120);
+  g_assert_cmpuint (ld_report_row_date (report, rows[5]), ==, 20250525);
   g_clear_pointer (&rows, g_free);
   ld_query_set_customer_only (query, G_MAXUINT32);
 
@@ -696,8 +696,8 @@ test_only_and_collect (void)
   g_assert_cmpuint (n_rows, ==, 20);
   for (guint i = 0; i < 20; i++)
     {
-      g_assert_cmpuint (report->date[rows[i]], ==, parse_date (fixture[i].date));
-      g_assert_cmpuint (report->provisioned[rows[i]], ==, fixture[i].provisioned);
+      g_assert_cmpuint (ld_report_row_date (report, rows[i]), ==, parse_date (fixture[i].date));
+      g_assert_cmpuint (ld_ids_get (&report->provisioned, rows[i]), ==, fixture[i].provisioned);
     }
   g_clear_pointer (&rows, g_free);
 
@@ -705,7 +705,7 @@ test_only_and_collect (void)
   rows = ld_query_collect_rows (query, &n_rows);
   g_assert_cmpuint (n_rows, ==, G_N_ELEMENTS (inactive));
   for (guint i = 0; i < n_rows; i++)
-    g_assert_cmpuint (report->date[rows[i]], ==, parse_date (fixture[inactive[i] - 1].date));
+    g_assert_cmpuint (ld_report_row_date (report, rows[i]), ==, parse_date (fixture[inactive[i] - 1].date));
   g_clear_pointer (&rows, g_free);
 
   /* A range outside the data collects nothing. */
@@ -869,13 +869,13 @@ test_builder_dates_and_drops (void)
   g_assert_cmpint (ld_report_get_last_month (report), ==, LD_MONTH (2025, 3));
   g_assert_cmpuint (ld_report_get_latest_date (report), ==, 20250305);
   /* Storage: Jan (file row 3), Feb 13 (row 0), Mar 5 (row 1). */
-  g_assert_cmpuint (report->date[0], ==, 20250101);
-  g_assert_cmpuint (report->date[1], ==, 20250213);
-  g_assert_cmpuint (report->date[2], ==, 20250305);
-  g_assert_cmpuint (report->provisioned[2], ==, 2);
-  g_assert_cmpuint (report->file_order[0], ==, 1);
-  g_assert_cmpuint (report->file_order[1], ==, 2);
-  g_assert_cmpuint (report->file_order[2], ==, 0);
+  g_assert_cmpuint (ld_report_row_date (report, 0), ==, 20250101);
+  g_assert_cmpuint (ld_report_row_date (report, 1), ==, 20250213);
+  g_assert_cmpuint (ld_report_row_date (report, 2), ==, 20250305);
+  g_assert_cmpuint (ld_ids_get (&report->provisioned, 2), ==, 2);
+  g_assert_cmpuint (ld_report_get_file_order (report)[0], ==, 1);
+  g_assert_cmpuint (ld_report_get_file_order (report)[1], ==, 2);
+  g_assert_cmpuint (ld_report_get_file_order (report)[2], ==, 0);
   g_assert_cmpstr (ld_dict_get (report->columns[4].dict, ld_ids_get (&report->columns[4].ids, 0)), ==, "n");
 
   bad = ld_report_get_bad_rows (report);
@@ -890,7 +890,7 @@ test_builder_dates_and_drops (void)
   builder = ld_report_builder_new (5, names, fields);
   add_cells (builder, cells, 5, 2025 * 10000 + 1 * 100 + 2, TRUE, 0, 0);
   month_first = ld_report_builder_finish (builder, "mf.csv", NULL, ',', LD_ENCODING_UTF8, FALSE);
-  g_assert_cmpuint (month_first->date[0], ==, 20250102);
+  g_assert_cmpuint (ld_report_row_date (month_first, 0), ==, 20250102);
 }
 
 static void

@@ -10,6 +10,13 @@
  * customers adopting over time (more new customers each month), most licences
  * Active, small seat counts with a long tail, and rows in activation-date order.
  *
+ * Publishers download a few months at a time (SPEC §7). --window writes only the
+ * months of one download out of the whole history the other options describe, so
+ * downloads of one history overlap row for row; --revision ages a download: each
+ * revision lapses a few more Active licences (Suspended or Expired, none assigned),
+ * always the same ones, so a later download carries the newer state of a licence an
+ * earlier one also has.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -425,6 +432,10 @@ typedef struct {
   guint      offer_first_plan[G_N_ELEMENTS (offers)];
   int        first_month;     /* year * 12 + month - 1 */
   guint64   *month_adopters;  /* customers adopted by the end of month k (running total) */
+
+  int        window_from;     /* the months written, as first_month */
+  int        window_to;
+  guint      revision;
 } Generator;
 
 static char *
@@ -897,12 +908,33 @@ write_rows (Generator *gen,
       else if (k == 0)
         rows[n - 1].day = days;
 
+      /* Every month is made, so the PRNG goes the same way whatever the window; only
+       * the window's months are written. */
+      if (month_index < gen->window_from || month_index > gen->window_to)
+        continue;
+
       for (guint64 i = 0; i < n; i++)
         {
-          const Row *row = &rows[i];
+          Row aged = rows[i];
+          const Row *row = &aged;
           const Customer *cu = &gen->customers[row->customer];
           const Plan *plan = &gen->plans[row->plan];
-          const char *state = states[row->state];
+          const char *state;
+
+          if (gen->revision > 0 && aged.state == STATE_ACTIVE)
+            {
+              /* Its own coin, from the seed and where the row is: the same licence
+               * lapses in every later revision too. */
+              guint64 h = gen->seed ^ ((guint64) k << 40) ^ i;
+              guint64 coin = splitmix64 (&h) % 1000;
+
+              if (coin < 25 * (guint64) gen->revision)
+                {
+                  aged.state = coin % 2 ? STATE_SUSPENDED : STATE_EXPIRED;
+                  aged.assigned = 0;
+                }
+            }
+          state = states[row->state];
 
           out_reserve_row (out);
           out_append (out, cu->prefix, cu->prefix_len);
@@ -978,6 +1010,8 @@ main (int    argc,
   int months = 24;
   int n_countries = DEFAULT_COUNTRIES;
   gboolean legacy = FALSE;
+  g_autofree char *window = NULL;
+  int revision = 0;
   const GOptionEntry entries[] = {
     { "rows", 'n', 0, G_OPTION_ARG_STRING, &rows_text, "Data rows to write (default 20000)", "N" },
     { "seed", 's', 0, G_OPTION_ARG_STRING, &seed_text, "PRNG seed (default 2026)", "S" },
@@ -989,6 +1023,8 @@ main (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "csv, tsv or semicolon (default csv)", "FORMAT" },
     { "date-style", 0, 0, G_OPTION_ARG_STRING, &date_style, "iso, us, eu or isotime (default iso)", "STYLE" },
     { "legacy", 0, 0, G_OPTION_ARG_NONE, &legacy, "Old export: Tenant ID instead of OfferType", NULL },
+    { "window", 'w', 0, G_OPTION_ARG_STRING, &window, "Write only these months of the history, as one download does", "YYYY-MM:YYYY-MM" },
+    { "revision", 'r', 0, G_OPTION_ARG_INT, &revision, "Age the download: more lapsed licences (default 0)", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -1060,6 +1096,38 @@ main (int    argc,
                    "--months reaches before the year 1");
       goto usage;
     }
+
+  gen.window_from = gen.first_month;
+  gen.window_to = gen.first_month + (int) gen.months - 1;
+  if (window != NULL)
+    {
+      guint64 y1, m1, y2, m2;
+      g_auto(GStrv) ends = g_strsplit (window, ":", -1);
+      g_auto(GStrv) from = g_strv_length (ends) == 2 ? g_strsplit (ends[0], "-", -1) : NULL;
+      g_auto(GStrv) to = g_strv_length (ends) == 2 ? g_strsplit (ends[1], "-", -1) : NULL;
+
+      if (from == NULL || to == NULL || g_strv_length (from) != 2 || g_strv_length (to) != 2
+          || !g_ascii_string_to_unsigned (from[0], 10, 1, 9999, &y1, NULL)
+          || !g_ascii_string_to_unsigned (from[1], 10, 1, 12, &m1, NULL)
+          || !g_ascii_string_to_unsigned (to[0], 10, 1, 9999, &y2, NULL)
+          || !g_ascii_string_to_unsigned (to[1], 10, 1, 12, &m2, NULL)
+          || y1 * 12 + m1 > y2 * 12 + m2)
+        {
+          g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--window must be YYYY-MM:YYYY-MM, the first not after the second, not '%s'",
+                       window);
+          goto usage;
+        }
+      gen.window_from = (int) (y1 * 12 + m1 - 1);
+      gen.window_to = (int) (y2 * 12 + m2 - 1);
+    }
+  if (revision < 0 || revision > 40)
+    {
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--revision must be from 0 to 40, not %d", revision);
+      goto usage;
+    }
+  gen.revision = revision;
 
   value = MAX (gen.rows / 10, 1);
   if (customers_text != NULL && !parse_uint64 ("--customers", customers_text, 1, G_MAXUINT32, &value, &error))

@@ -149,6 +149,7 @@ ld_application_startup (GApplication *app)
     { "win.reload", { "<Control>r", NULL } },
     { "win.search-filters", { "<Control>f", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.send-email", { "<Control><Shift>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

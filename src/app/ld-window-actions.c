@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ld-dashboard-report.h"
+#include "ld-email-composer.h"
 #include "ld-file-chooser.h"
 #include "ld-file-save.h"
 #include "ld-table.h"
@@ -426,6 +427,31 @@ close_customer_action (GtkWidget  *widget,
   ld_window_close_customer (LD_WINDOW (widget));
 }
 
+/* Send Dashboard by Email attaches exactly what Export Dashboard writes as a PDF. */
+static gboolean
+write_dashboard_for_email (GFile    *file,
+                           gpointer  user_data,
+                           GError  **error)
+{
+  return ld_window_export_dashboard (LD_WINDOW (user_data), file, error);
+}
+
+static void
+send_email_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LdWindow *self = LD_WINDOW (widget);
+  g_autofree char *name = NULL;
+
+  if (self->result == NULL)
+    return;
+
+  name = suggested_name (self, "dashboard", "pdf");
+  ld_email_composer_send_report (GTK_WIDGET (self->toast_overlay), NULL, self->query, self->result,
+                                 name, write_dashboard_for_email, self);
+}
+
 /* ---- messages -------------------------------------------------------------------- */
 
 /* Cards have no toast overlay: their menus' messages ("Image copied", why a save
@@ -500,6 +526,7 @@ ld_window_update_actions (LdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.cancel-load", self->load_job != NULL);
   gtk_widget_action_set_enabled (widget, "win.download-data", has_report);
   gtk_widget_action_set_enabled (widget, "win.export", has_report && self->result != NULL);
+  gtk_widget_action_set_enabled (widget, "win.send-email", has_report && self->result != NULL);
   gtk_widget_action_set_enabled (widget, "win.range", has_report);
   gtk_widget_action_set_enabled (widget, "win.custom-range", has_report);
   gtk_widget_action_set_enabled (widget, "win.toggle-filter", has_report);
@@ -533,6 +560,7 @@ ld_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
   gtk_widget_class_install_action (widget_class, "win.download-data", NULL, download_data_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.send-email", NULL, send_email_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer", "u", show_customer_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer-name", "s", show_customer_name_action);

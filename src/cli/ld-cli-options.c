@@ -50,13 +50,14 @@ context_new (LdCliOptions *options)
   };
   GOptionContext *context;
 
-  context = g_option_context_new (_("FILE — export a License report’s tables without a window"));
+  context = g_option_context_new (_("FILE… — export a License report’s tables without a window"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Exports the figures of a Partner Center License report as "
-                                  "CSV, JSON, PDF or PNG. Exit status: 0 success, 1 the file cannot be "
-                                  "read, 2 a usage error."));
+                                  "CSV, JSON, PDF or PNG. Several files are read as one history: "
+                                  "where downloads overlap, the newest counts. Exit status: 0 success, "
+                                  "1 a file cannot be read, 2 a usage error."));
   return context;
 }
 
@@ -250,6 +251,21 @@ ld_cli_options_validate (LdCliOptions  *options,
     return usage_error (error, _("Unknown range “%s”. Use last-6, last-12, all or YYYY-MM:YYYY-MM, "
                                  "for example 2026-01:2026-06."), options->range);
 
+  /* A range typed backwards means the same months: count them, and say so on standard
+   * error, so that a scheduled report neither fails nor changes its range unremarked. */
+  if (options->preset == LD_RANGE_CUSTOM && options->from_month > options->to_month)
+    {
+      int from = options->to_month, to = options->from_month;
+
+      options->range_note =
+        /* TRANSLATORS: the range as typed, then the months counted, "2026-05:2026-01", "2026-01:2026-05". */
+        g_strdup_printf (_("The range “%s” runs backwards: counting %04d-%02d:%04d-%02d."),
+                         options->range, LD_MONTH_YEAR (from), LD_MONTH_OF_YEAR (from),
+                         LD_MONTH_YEAR (to), LD_MONTH_OF_YEAR (to));
+      options->from_month = from;
+      options->to_month = to;
+    }
+
   if (!validate_filters (options, error))
     return FALSE;
 
@@ -259,8 +275,6 @@ ld_cli_options_validate (LdCliOptions  *options,
     return usage_error (error, _("Name a License report or --sample, not both."));
   if (!options->sample && n_files == 0)
     return usage_error (error, _("Name the License report to read."));
-  if (n_files > 1)
-    return usage_error (error, _("Name one License report only; “%s” is one too many."), options->files[1]);
 
   if (options->n_targets > 1 && options->output == NULL)
     return usage_error (error, _("Several widgets need --output with a folder to write them in."));
@@ -277,4 +291,5 @@ ld_cli_options_clear (LdCliOptions *options)
   g_clear_pointer (&options->range, g_free);
   g_clear_pointer (&options->where_values, g_strfreev);
   g_clear_pointer (&options->files, g_strfreev);
+  g_clear_pointer (&options->range_note, g_free);
 }

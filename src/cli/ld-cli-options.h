@@ -65,6 +65,7 @@ typedef struct
   int            to_month;
   LdCliFilter    filters[LD_CLI_MAX_FILTERS];
   guint          n_filters;
+  char          *range_note;    /* what was made of a range typed backwards, or NULL */
 } LdCliOptions;
 
 /* Reads @argv (left as it was). A request for help anywhere sets @help and stops

@@ -1,10 +1,11 @@
-/* ld-loader.h — reading a License report (SPEC §2) into an LdReport
+/* ld-loader.h — reading License reports (SPEC §2) into an LdReport, one or several (§7)
  *
- * The file streams through libcsv in chunks and is never held whole in memory.
- * Loading is safe in a worker thread: it only builds a new report, reports progress
- * through a callback (called in the loading thread) and stops when @cancellable is
- * cancelled (G_IO_ERROR_CANCELLED). On failure it returns NULL with one GError whose
- * message is a sentence for a person: what is wrong, where, and what to do.
+ * A file streams through the parser in chunks and is never held whole in memory; a
+ * big one is parsed by several threads at once. Loading is safe in a worker thread:
+ * it only builds a new report, reports progress through a callback (called in the
+ * loading thread) and stops when @cancellable is cancelled (G_IO_ERROR_CANCELLED).
+ * On failure it returns NULL with one GError whose message is a sentence for a
+ * person: what is wrong, in which file, where, and what to do.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,20 @@ typedef enum {
 
 /* @bytes_done of @bytes_total (0 when unknown). */
 typedef void (*LdProgressFunc) (guint64 bytes_done, guint64 bytes_total, gpointer user_data);
+
+/* Loads several downloads as one report (SPEC §7): each file is read on its own
+ * (its delimiter, encoding, date order), files are ranked by their latest
+ * ActivationDate (ties: in the order given), and a row of a later file replaces the
+ * rows of earlier files with its licence key. If any file cannot be read, nothing
+ * is returned and the message names that file. Progress counts the bytes of all
+ * the files. @files are in the order the user gave them, which is the order of the
+ * data table and of ld_report_get_file(). */
+LdReport *ld_loader_load_files  (GFile *const   *files,
+                                 guint           n_files,
+                                 GCancellable   *cancellable,
+                                 LdProgressFunc  progress,
+                                 gpointer        user_data,
+                                 GError        **error);
 
 /* Loads @file. Errors from GIO (not found, permission) come back in their own domain,
  * with the file's name in the message. */

@@ -183,6 +183,22 @@ ld_parse_date (const char  *text,
     return FALSE;
   end = text + len;
 
+  /* The form Partner Center writes, exactly YYYY-MM-DD, without the general path's
+   * steps: the same answer, a third of the work. */
+  if (len == 10 && p[4] == '-' && p[7] == '-' && is_digit (p[0]) && is_digit (p[1])
+      && is_digit (p[2]) && is_digit (p[3]) && is_digit (p[5]) && is_digit (p[6])
+      && is_digit (p[8]) && is_digit (p[9]))
+    {
+      a = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+      b = (p[5] - '0') * 10 + (p[6] - '0');
+      c = (p[8] - '0') * 10 + (p[9] - '0');
+      if (!ld_date_is_valid (a, b, c))
+        return FALSE;
+      out->kind = LD_DATE_ISO;
+      out->date = (guint32) (a * 10000 + b * 100 + c);
+      return TRUE;
+    }
+
   while (p < end && is_blank (*p))
     p++;
   while (end > p && is_blank (end[-1]))
@@ -269,6 +285,21 @@ ld_parse_count (const char  *text,
   if (text == NULL)
     return TRUE;
   end = text + len;
+
+  /* Most counts are a few plain digits: nine never pass 2,147,483,647. */
+  if (len <= 9)
+    {
+      guint32 v = 0;
+      gsize i;
+
+      for (i = 0; i < len && is_digit (text[i]); i++)
+        v = v * 10 + (guint32) (text[i] - '0');
+      if (i == len)
+        {
+          *out = v;
+          return TRUE;
+        }
+    }
 
   while (p < end && is_blank (*p))
     p++;

@@ -784,14 +784,15 @@ scan_rows (LdQuery       *self,
   guint n_filters = work->n_filters;
   guint64 rows = 0, sum_prov = 0, sum_asg = 0, active = 0, first_in_run = 0, fresh = 0;
   guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS], cg_buf[BLOCK_ROWS], cp_buf[BLOCK_ROWS];
+  guint32 prov_buf[BLOCK_ROWS], asg_buf[BLOCK_ROWS];
   guint32 cc_buf[BLOCK_ROWS], code_buf[BLOCK_ROWS];
   guint32 dim_buf[LD_N_DIMS][BLOCK_ROWS];
 
   for (guint base = lo; base < hi; base += BLOCK_ROWS)
     {
       guint n = MIN (BLOCK_ROWS, hi - base);
-      const guint32 *prov = report->provisioned + base;
-      const guint32 *asg = report->assigned + base;
+      const guint32 *prov = ids_block (&report->provisioned, base, n, prov_buf);
+      const guint32 *asg = ids_block (&report->assigned, base, n, asg_buf);
       const guint32 *cust = ids_block (&report->customer, base, n, cust_buf);
       const guint32 *grp = ids_block (&report->group, base, n, grp_buf);
       const guint32 *cg_pair = ids_block (&report->customer_group_pair, base, n, cg_buf);
@@ -1024,14 +1025,14 @@ scan_before (LdQuery       *self,
   guint filter_bit0 = work->filter_bit[0];
   guint n_filters = work->n_filters;
   guint64 sum_prov = 0, sum_asg = 0, customers = 0;
-  guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS];
+  guint32 cust_buf[BLOCK_ROWS], grp_buf[BLOCK_ROWS], prov_buf[BLOCK_ROWS], asg_buf[BLOCK_ROWS];
   guint32 filter_buf[LD_N_DIMS][BLOCK_ROWS];
 
   for (guint base = lo; base < hi; base += BLOCK_ROWS)
     {
       guint n = MIN (BLOCK_ROWS, hi - base);
-      const guint32 *prov = report->provisioned + base;
-      const guint32 *asg = report->assigned + base;
+      const guint32 *prov = counting ? ids_block (&report->provisioned, base, n, prov_buf) : NULL;
+      const guint32 *asg = counting ? ids_block (&report->assigned, base, n, asg_buf) : NULL;
       const guint32 *cust = ids_block (&report->customer, base, n, cust_buf);
       const guint32 *grp = NULL;
       const guint32 *filter_values[LD_N_DIMS];
@@ -1454,6 +1455,7 @@ ld_query_collect_rows (LdQuery *self,
 {
   LdReport *report;
   g_autofree guint64 *passing = NULL;
+  const guint32 *file_order;
   const LdIds *active_ids[LD_N_DIMS];
   const guint8 *active_sel[LD_N_DIMS];
   guint n_active = 0;
@@ -1505,9 +1507,10 @@ ld_query_collect_rows (LdQuery *self,
   out = g_new (guint32, MAX (n, 1));
   *n_rows = n;
   n = 0;
+  file_order = ld_report_get_file_order (report);
   for (guint i = 0; i < report->n_rows && n < *n_rows; i++)
     {
-      guint32 r = report->file_order[i];
+      guint32 r = file_order[i];
 
       if (passing[r / 64] & (G_GUINT64_CONSTANT (1) << (r % 64)))
         out[n++] = r;

@@ -106,6 +106,13 @@ struct _LdReport
   LdEncoding  encoding;
   gboolean    day_first;
 
+  /* The files read, in the order given (SPEC §7), and the months they cover. */
+  guint         n_files;
+  LdReportFile *files;
+  guint         n_months_covered;
+  LdMonthSpan  *months_covered;
+  guint64       rows_replaced;
+
   guint       n_columns;
   LdColumn   *columns;
   int         field_column[LD_N_FIELDS];  /* file column of each field, -1 when absent */
@@ -115,10 +122,12 @@ struct _LdReport
   guint64     n_warnings;
   GArray     *bad_rows;                   /* LdBadRow, line order */
 
-  /* Typed columns, storage order. */
-  guint32    *date;          /* packed YYYYMMDD */
-  guint32    *provisioned;
-  guint32    *assigned;
+  /* Typed columns, storage order. A row's month is where it lies (month_start), so
+   * only its day is kept: ld_report_row_date() gives the whole date. The counts are
+   * as narrow as the largest of them allows (most fit in two bytes). */
+  guint8     *day;           /* 1 … 31 */
+  LdIds       provisioned;
+  LdIds       assigned;
 
   /* Rows of month first_month + k are [month_start[k], month_start[k + 1]). */
   int         first_month;   /* -1 when n_rows == 0 */
@@ -126,8 +135,13 @@ struct _LdReport
   guint       n_months;      /* last_month - first_month + 1, or 0 */
   guint      *month_start;   /* n_months + 1 entries */
 
-  /* file_order[i] is the storage row of the i-th kept row in file order. */
-  guint32    *file_order;
+  /* The file order: files in the order given, rows in each file's order (the data
+   * table's order, SPEC §7). file_month[i] is the month (minus first_month) of the
+   * i-th kept row in file order; since rows keep file order within a month, that is
+   * enough to rebuild where each lies: ld_report_get_file_order(). */
+  LdIds       file_month;    /* data NULL when file_order_is_storage */
+  gboolean    file_order_is_storage;  /* the files came in month order already */
+  guint32    *file_order;    /* made on first use */
 
   /* Dimension columns: ids into dim_dict[d]; copies of the file column's ids (not
    * owned), or data NULL when the field is absent (every row then has id 0, the
@@ -190,6 +204,32 @@ const guint32 *ld_report_get_group_ranks (LdReport *self);
 /* The inverses: the customers, and the groups, in rank order. */
 const guint32 *ld_report_get_customer_order (LdReport *self);
 const guint32 *ld_report_get_group_order (LdReport *self);
+
+/* file_order[i] is the storage row of the i-th kept row in file order. Made on the
+ * first call (n_rows × 4 bytes, kept with the report), safely from any thread. */
+const guint32 *ld_report_get_file_order (LdReport *self);
+
+/* The packed date (YYYYMMDD) of storage row @row. */
+static inline guint32
+ld_report_row_date (const LdReport *self,
+                    guint           row)
+{
+  guint lo = 0, hi = self->n_months;
+  int month;
+
+  /* The last month starting at or before the row: the one holding it. */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->month_start[mid] <= row)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  month = self->first_month + (int) lo;
+  return (guint32) LD_MONTH_YEAR (month) * 10000 + LD_MONTH_OF_YEAR (month) * 100 + self->day[row];
+}
 
 /* The number of bits @v needs (0 for 0). */
 static inline guint

@@ -92,6 +92,13 @@ ld_report_finalize (GObject *object)
 
   g_free (self->display_name);
   g_free (self->path);
+  for (guint i = 0; i < self->n_files; i++)
+    {
+      g_free (self->files[i].display_name);
+      g_free (self->files[i].path);
+    }
+  g_free (self->files);
+  g_free (self->months_covered);
 
   /* Dictionaries of absent fields are the report's own; the others belong to columns. */
   for (int d = 0; d < LD_N_DIMS; d++)
@@ -111,10 +118,11 @@ ld_report_finalize (GObject *object)
   g_free (self->columns);
 
   g_clear_pointer (&self->bad_rows, g_array_unref);
-  g_free (self->date);
-  g_free (self->provisioned);
-  g_free (self->assigned);
+  g_free (self->day);
+  ld_ids_clear (&self->provisioned);
+  ld_ids_clear (&self->assigned);
   g_free (self->month_start);
+  ld_ids_clear (&self->file_month);
   g_free (self->file_order);
   ld_ids_clear (&self->customer);
   g_free (self->customer_name);
@@ -208,10 +216,43 @@ ld_report_get_rows_skipped (LdReport *self)
 }
 
 guint64
+ld_report_get_rows_replaced (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->rows_replaced;
+}
+
+guint64
 ld_report_get_rows_read (LdReport *self)
 {
   g_return_val_if_fail (LD_IS_REPORT (self), 0);
-  return (guint64) self->n_rows + self->rows_skipped;
+  return (guint64) self->n_rows + self->rows_replaced + self->rows_skipped;
+}
+
+guint
+ld_report_get_n_files (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), 0);
+  return self->n_files;
+}
+
+const LdReportFile *
+ld_report_get_file (LdReport *self,
+                    guint     index)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->n_files, NULL);
+  return &self->files[index];
+}
+
+const LdMonthSpan *
+ld_report_get_months_covered (LdReport *self,
+                              guint    *n_spans)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+  if (n_spans != NULL)
+    *n_spans = self->n_months_covered;
+  return self->months_covered;
 }
 
 guint64
@@ -388,6 +429,30 @@ ld_report_get_group_ranks (LdReport *self)
     }
 
   return self->group_rank;
+}
+
+const guint32 *
+ld_report_get_file_order (LdReport *self)
+{
+  g_return_val_if_fail (LD_IS_REPORT (self), NULL);
+
+  if (g_once_init_enter (&self->file_order))
+    {
+      guint32 *order = g_new (guint32, MAX (self->n_rows, 1));
+      g_autofree guint *cursor = g_memdup2 (self->month_start, (self->n_months + 1) * sizeof (guint));
+
+      /* The stable counting sort the builder made, again: within a month, file order. */
+      if (self->file_order_is_storage)
+        for (guint i = 0; i < self->n_rows; i++)
+          order[i] = i;
+      else
+        for (guint i = 0; i < self->n_rows; i++)
+          order[i] = cursor[ld_ids_get (&self->file_month, i)]++;
+
+      g_once_init_leave (&self->file_order, order);
+    }
+
+  return self->file_order;
 }
 
 const guint32 *

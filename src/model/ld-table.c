@@ -303,11 +303,11 @@ get_data_row (LdTable *self,
           cells[c].value = 0;
         }
       else if (col->field == LD_FIELD_ACTIVATION_DATE)
-        set_value (&cells[c], LD_CELL_DATE, report->date[r]);
+        set_value (&cells[c], LD_CELL_DATE, ld_report_row_date (report, r));
       else if (col->field == LD_FIELD_LICENSES_PROVISIONED)
-        set_value (&cells[c], LD_CELL_INT, report->provisioned[r]);
+        set_value (&cells[c], LD_CELL_INT, ld_ids_get (&report->provisioned, r));
       else if (col->field == LD_FIELD_LICENSES_ASSIGNED)
-        set_value (&cells[c], LD_CELL_INT, report->assigned[r]);
+        set_value (&cells[c], LD_CELL_INT, ld_ids_get (&report->assigned, r));
       else
         set_text (&cells[c], "");
     }

@@ -9,6 +9,7 @@
 #include "ld-card-export.h"
 #include "ld-card-layout.h"
 #include "ld-document.h"
+#include "ld-email-composer.h"
 #include "ld-file-chooser.h"
 #include "ld-file-save.h"
 #include "ld-table.h"
@@ -416,6 +417,31 @@ print_action (GtkWidget  *widget,
     print_with_dialog (LD_CARD (widget));
 }
 
+/* Send by Email attaches exactly what Save as PDF writes. */
+static gboolean
+write_pdf_for_email (GFile    *file,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  return ld_card_export_save_pdf (LD_CARD (user_data), file, error);
+}
+
+static void
+send_email_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LdCard *card = LD_CARD (widget);
+  g_autofree char *name = NULL;
+
+  if (ld_card_get_result (card) == NULL)
+    return;
+
+  name = ld_card_export_suggest_name (card, "pdf");
+  ld_email_composer_send_report (widget, ld_card_get_title (card), ld_card_get_query (card),
+                                 ld_card_get_result (card), name, write_pdf_for_email, card);
+}
+
 void
 ld_card_class_install_export_actions (GtkWidgetClass *widget_class)
 {
@@ -423,4 +449,5 @@ ld_card_class_install_export_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "card.save-csv", NULL, save_csv_action);
   gtk_widget_class_install_action (widget_class, "card.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "card.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "card.send-email", NULL, send_email_action);
 }

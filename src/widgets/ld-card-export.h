@@ -1,7 +1,8 @@
-/* ld-card-export.h — a card's menu: Copy Image, Save Data as CSV, Save as PDF, Print
+/* ld-card-export.h — a card's menu: Copy Image, Send by Email, Save Data as CSV, Save as PDF, Print
  *
- * The actions live on LdCard's class (card.copy-image, card.save-csv, card.save-pdf,
- * card.print), so each card's menu acts on its own card. Everything they draw
+ * The actions live on LdCard's class (card.copy-image, card.send-email, card.save-csv,
+ * card.save-pdf, card.print), so each card's menu acts on its own card. Send by Email
+ * attaches what Save as PDF writes (ld-email-composer.h). Everything they draw
  * comes from ld-card-layout.h, the same code as the command line's --format pdf|png.
  * Messages for the user ("Image copied", why a save failed) go to the window's
  * win.toast action.

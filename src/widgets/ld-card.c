@@ -46,12 +46,13 @@ static GParamSpec *properties[N_PROPS];
 
 static GtkBuildableIface *parent_buildable_iface;
 
-/* The menu's four actions (ld-card-export.c): enabled while the card shows a report. */
+/* The menu's actions (ld-card-export.c): enabled while the card shows a report. */
 static const char *const card_actions[] = {
   "card.copy-image",
   "card.save-csv",
   "card.save-pdf",
   "card.print",
+  "card.send-email",
 };
 
 static void
