@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /* What a worker thread shares with the window while it loads: progress is written by
  * the worker and read by a timer on the main thread. */
 typedef struct {
-  GFile   *file;        /* NULL for the sample */
+  GPtrArray *files;     /* GFile, in the order given; NULL for the sample */
   guint64  bytes_done;  /* atomic access only */
   guint64  bytes_total; /* atomic access only */
 } LdLoadJob;
@@ -61,8 +61,9 @@ struct _LdWindow
   LdReport          *report;
   LdQuery           *query;
   LdResult          *result;
-  GFile             *file;          /* NULL for the sample */
-  GFileMonitor      *monitor;
+  GPtrArray         *files;         /* GFile: one report, or several downloads as one
+                                     * history (SPEC §7); NULL for the sample */
+  GPtrArray         *monitors;      /* GFileMonitor, one a file */
   gboolean           change_toast_shown;
   gint64             last_refresh_usec;
 
@@ -99,8 +100,15 @@ gboolean  ld_window_close_customer     (LdWindow   *self);
 /* TRUE while a customer's page is shown. */
 gboolean  ld_window_is_customer_shown  (LdWindow   *self);
 
+/* The files of the report on screen (GFile), or NULL for the sample or none. */
+GPtrArray *ld_window_get_files         (LdWindow   *self);
+
 /* ld-window-actions.c */
 void      ld_window_class_init_actions (GtkWidgetClass *widget_class);
+/* Remembers @files as a set to open again together (Open Recent), in GSettings:
+ * the recent-files store holds single files. */
+void      ld_window_remember_set       (LdWindow   *self,
+                                        GPtrArray  *files);
 void      ld_window_update_actions     (LdWindow   *self);
 void      ld_window_update_recent      (LdWindow   *self);
 void      ld_window_set_range          (LdWindow   *self,
@@ -113,7 +121,7 @@ gboolean  ld_window_export_dashboard   (LdWindow   *self,
 
 /* ld-window-dnd.c */
 void      ld_window_init_dnd           (LdWindow   *self);
-/* Opens the first of @files (what a drop on the window does). */
+/* Opens @files as one report (what a drop on the window does). */
 gboolean  ld_window_drop_files         (LdWindow    *self,
                                         GdkFileList *files);
 
