@@ -26,8 +26,9 @@ folder = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
 suffix = sys.argv[2] if len(sys.argv) > 2 else ""
 
 
-def shoot(app, acc, name, margin=12):
-    """The screen, cut to @acc with a margin around it."""
+def shoot(app, acc, name, margin=12, bottom_of=None):
+    """The screen, cut to @acc with a margin around it (down to the bottom of @bottom_of
+    when given: a page is as tall as the window, its cards may end sooner)."""
     path = os.path.join(folder, f"{name}{suffix}.png")
     # No tooltip in the picture: the pointer rests in the window's corner.
     x0, y0 = app.window_origin()
@@ -36,6 +37,9 @@ def shoot(app, acc, name, margin=12):
     if not ldinput.screenshot(path):
         sys.exit("ImageMagick's import is needed for the screenshots")
     x, y, w, h = app.extents(acc)
+    if bottom_of is not None:
+        bx, by, bw, bh = app.extents(bottom_of)
+        h = min(h, by + bh + 24 - y)
     subprocess.run(["convert", path, "-crop",
                     f"{w + 2 * margin}x{h + 2 * margin}+{x - margin}+{y - margin}", "+repage", path],
                    check=True)
@@ -62,4 +66,5 @@ with ldinput.App() as app:
     page = app.find(role=Role.PANEL, name_prefix="Customer page: ")
     ldinput.xdotool("windowsize", "--sync", app.xid, 1480, 1900)
     time.sleep(0.5)
-    shoot(app, page, "customer-page", margin=0)
+    shoot(app, page, "customer-page", margin=0,
+          bottom_of=app.find(root=page, role=Role.PANEL, name="Offers and plans"))
