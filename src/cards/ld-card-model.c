@@ -415,6 +415,59 @@ ld_card_model_copy_query (LdQuery *query)
   return copy;
 }
 
+void
+ld_card_model_sync_query (LdQuery *copy,
+                          LdQuery *query)
+{
+  g_return_if_fail (LD_IS_QUERY (copy));
+  g_return_if_fail (LD_IS_QUERY (query));
+  g_return_if_fail (ld_query_get_report (copy) == ld_query_get_report (query));
+
+  if (ld_query_get_range_preset (query) == LD_RANGE_CUSTOM)
+    {
+      int from, to;
+
+      ld_query_get_range (query, &from, &to);
+      ld_query_set_custom_range (copy, from, to);
+    }
+  else
+    ld_query_set_range_preset (copy, ld_query_get_range_preset (query));
+
+  for (guint dim = 0; dim < LD_N_DIMS; dim++)
+    {
+      const char *const *values = ld_query_get_filter_values (query, dim);
+
+      ld_query_clear_filter (copy, dim);
+      for (guint i = 0; values != NULL && values[i] != NULL; i++)
+        ld_query_add_filter_value (copy, dim, values[i]);
+    }
+  ld_query_set_group_only (copy, ld_query_get_group_only (query));
+  ld_query_set_customer_only (copy, ld_query_get_customer_only (query));
+}
+
+LdQuery *
+ld_card_model_scratch_query (LdQuery    *query,
+                             const char *key)
+{
+  LdQuery *copy;
+
+  g_return_val_if_fail (LD_IS_QUERY (query), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  /* A query keeps its scratch buffers and what it worked out about the report (each
+   * customer's first month) from one run to the next: a fresh copy would pay for
+   * them again on every refresh. */
+  copy = g_object_get_data (G_OBJECT (query), key);
+  if (copy == NULL)
+    {
+      copy = ld_query_new (ld_query_get_report (query));
+      g_object_set_data_full (G_OBJECT (query), key, copy, g_object_unref);
+    }
+  ld_card_model_sync_query (copy, query);
+
+  return copy;
+}
+
 static void
 build_analysis (LdCardModel *self,
                 LdQuery     *query,
@@ -631,7 +684,7 @@ static LdResult *
 run_previous (LdQuery  *query,
               LdResult *result)
 {
-  g_autoptr(LdQuery) copy = NULL;
+  LdQuery *copy;
   LdResult *previous;
 
   if (query == NULL || result == NULL || !ld_result_has_previous (result))
@@ -646,9 +699,7 @@ run_previous (LdQuery  *query,
     }
   G_UNLOCK (previous_cache);
 
-  copy = ld_card_model_copy_query (query);
-  ld_query_set_group_only (copy, ld_query_get_group_only (query));
-  ld_query_set_customer_only (copy, ld_query_get_customer_only (query));
+  copy = ld_card_model_scratch_query (query, "ld-card-model-previous");
   ld_query_set_custom_range (copy, ld_result_get_previous_from_month (result),
                              ld_result_get_previous_to_month (result));
   previous = ld_query_run (copy);

@@ -112,6 +112,15 @@ char          *ld_card_model_get_headline_text (const LdCardModel *self);
 /* A copy of @query's range and filters over the same report, for an Analysis
  * row's own figures (ld_query_set_group_only() and friends). */
 LdQuery       *ld_card_model_copy_query (LdQuery *query);
+/* Gives @copy (over the same report) @query's range, filters and restrictions to one
+ * group or customer. */
+void           ld_card_model_sync_query (LdQuery *copy,
+                                         LdQuery *query);
+/* A query of @query's own, kept on it under @key and synced to it on each call, for
+ * runs that follow @query's (the previous period, a customer's page): it keeps its
+ * scratch from one run to the next. Owned by @query. */
+LdQuery       *ld_card_model_scratch_query (LdQuery    *query,
+                                            const char *key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdCardModel, ld_card_model_free)
 

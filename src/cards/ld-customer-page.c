@@ -52,8 +52,9 @@ ld_customer_page_new (LdQuery    *query,
     self->label = g_strdup (self->title);
 
   /* The page's customer takes the place of the Customer name filter: its page is
-   * about it whichever names the dashboard is filtered to. */
-  self->query = ld_card_model_copy_query (query);
+   * about it whichever names the dashboard is filtered to. The page's query is kept on
+   * the window's, which the page is counted again with on every refresh. */
+  self->query = g_object_ref (ld_card_model_scratch_query (query, "ld-customer-page"));
   ld_query_clear_filter (self->query, LD_DIM_CUSTOMER);
   if (customer != G_MAXUINT32)
     ld_query_set_customer_only (self->query, customer);
