@@ -51,15 +51,25 @@ install_packages () {
 }
 
 ensure_locale () {
-  # One test writes CSV under a German locale to prove numbers stay locale-independent.
-  if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
-    if [ -f /etc/locale.gen ]; then
-      as_root sed -i 's/^# *\(de_DE.UTF-8 UTF-8\)/\1/' /etc/locale.gen
-      grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | as_root tee -a /etc/locale.gen >/dev/null
-      as_root locale-gen
-    else
-      as_root locale-gen de_DE.UTF-8
+  # Tests write CSV under a German locale to prove numbers stay locale-independent, and
+  # draw under a Bulgarian one, whose glibc locale groups no digits (CLDR's grouping then).
+  missing=""
+  for loc in de_DE bg_BG; do
+    if ! locale -a 2>/dev/null | grep -qi "^$loc\.utf-\?8\$"; then
+      missing="$missing $loc"
     fi
+  done
+  [ -n "$missing" ] || return 0
+  if [ -f /etc/locale.gen ]; then
+    for loc in $missing; do
+      as_root sed -i "s/^# *\($loc.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+      grep -q "^$loc.UTF-8 UTF-8" /etc/locale.gen || echo "$loc.UTF-8 UTF-8" | as_root tee -a /etc/locale.gen >/dev/null
+    done
+    as_root locale-gen
+  else
+    for loc in $missing; do
+      as_root locale-gen "$loc.UTF-8"
+    done
   fi
 }
 

@@ -151,8 +151,8 @@ test_adoption_previous (Fixture       *f,
   g_assert_cmpint (ld_figure_trend_get_direction (model->figures[0].trend), ==, 1);
   g_assert_cmpint (ld_figure_trend_get_sentiment (model->figures[0].trend), ==, -1);
   headline = ld_card_model_get_headline_text (model);
-  ld_test_assert_contains (headline, "Unassigned licenses: 9, up 200.0% vs Feb 2026");
-  ld_test_assert_contains (headline, "Assignment rate: 30.77%, down 31.7 pts vs Feb 2026");
+  ld_test_assert_contains (headline, "Unassigned licenses: 9, up 200.0% compared with Feb 2026");
+  ld_test_assert_contains (headline, "Assignment rate: 30.77%, down 31.7 percentage points compared with Feb 2026");
 
   /* A filter applies to both periods: Austria → Fabrikam, 1 unassigned in March
    * and none in February (it had no row then). */
@@ -200,7 +200,7 @@ test_states (Fixture       *f,
   g_assert_cmpint (chart->trend.series[1].color, ==, LD_CHART_COLOR_CATEGORY + 1);
 
   march = ld_chart_get_item_summary (chart, 2);
-  g_assert_cmpstr (march, ==, "March 2026\nActive: 5\nInactive: 8\nTotal: 13");
+  g_assert_cmpstr (march, ==, "March 2026\nActive: 5\nInactive: 8\nProvisioned: 13");
 }
 
 /* March against February: licences going inactive is bad news, active ones falling too. */

@@ -21,6 +21,7 @@
 #include "ld-chart-format.h"
 #include "ld-chart-theme.h"
 #include "ld-test-pixels.h"
+#include "ld-test-util.h"
 #include "ld-trend-chart.h"
 
 static const struct { int w, h; } sizes[] = { { 320, 200 }, { 800, 300 }, { 2560, 600 } };
@@ -241,6 +242,41 @@ test_numbers_german (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* glibc's bg_BG groups no digits ("217818"): CLDR's Bulgarian grouping stands in, a
+ * no-break space from five digits on (minimumGroupingDigits 2), decimals stay glibc's. */
+static void
+test_numbers_bulgarian (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "bg_BG.UTF-8") == NULL)
+    {
+      g_test_skip ("bg_BG.UTF-8 is not installed (./bootstrap.sh test generates it)");
+      return;
+    }
+
+  /* The C library's own answer, which the fallback exists for. */
+  g_assert_cmpstr (localeconv ()->thousands_sep, ==, "");
+
+  assert_str_free (ld_chart_format_count (0), "0");
+  assert_str_free (ld_chart_format_count (999), "999");
+  assert_str_free (ld_chart_format_count (4000), "4000");
+  assert_str_free (ld_chart_format_count (9999), "9999");
+  assert_str_free (ld_chart_format_count (20000), "20\u00a0000");
+  assert_str_free (ld_chart_format_count (217818), "217\u00a0818");
+  assert_str_free (ld_chart_format_count (1234567), "1\u00a0234\u00a0567");
+  assert_str_free (ld_chart_format_count (G_MAXUINT64),
+                   "18\u00a0446\u00a0744\u00a0073\u00a0709\u00a0551\u00a0615");
+  assert_str_free (ld_chart_format_rate (7694), "76,94%");
+  assert_str_free (ld_chart_format_compact (1200), "1,2k");
+
+  /* German has glibc's own grouping, which stays. */
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") != NULL)
+    assert_str_free (ld_chart_format_count (4000), "4.000");
+
+  setlocale (LC_NUMERIC, saved);
+}
+
 static void
 test_months (void)
 {
@@ -404,6 +440,93 @@ test_trend_bars (void)
 
         cairo_surface_destroy (surface);
       }
+}
+
+/* New and returning customers stacked, new at the bottom: each month's stack is as
+ * tall as their sum, the parts in their own colours with the background between
+ * them, and the tooltip and the words name the parts and the total. */
+static void
+test_trend_stacked (void)
+{
+  static const guint64 fresh[] = { 40, 10, 0, 25, 5 };
+  static const guint64 returning[] = { 0, 30, 20, 25, 15 };
+  static const guint64 so_far[] = { 40, 70, 85, 120, 130 };
+  LdTrendChartData data;
+  g_autofree char *summary = NULL;
+  g_autofree char *alt = NULL;
+
+  ld_trend_chart_data_init (&data);
+  data.first_month = ld_chart_month_index (2026, 1);
+  data.n_months = G_N_ELEMENTS (fresh);
+  data.n_series = 3;
+  data.bar_layout = LD_TREND_BARS_STACKED;
+  data.total_label = "Active customers";
+  data.series[0] = (LdTrendSeries) { "New customers", LD_TREND_SERIES_BARS, fresh, LD_CHART_COLOR_PRIMARY };
+  data.series[1] = (LdTrendSeries) { "Returning customers", LD_TREND_SERIES_BARS, returning,
+                                     LD_CHART_COLOR_PRIMARY_SHADE };
+  data.series[2] = (LdTrendSeries) { "Cumulative customers", LD_TREND_SERIES_LINE, so_far,
+                                     LD_CHART_COLOR_SECONDARY };
+
+  for (guint d = 0; d < 2; d++)
+    {
+      LdChartTheme theme;
+      cairo_surface_t *surface;
+      int w = 800, h = 400;
+      int top[G_N_ELEMENTS (fresh)];
+
+      theme_for (&theme, d);
+      surface = render (draw_trend, &data, &theme, w, h);
+      save_png (surface, d ? "trend-stacked-dark.png" : "trend-stacked-light.png");
+
+      for (guint m = 0; m < data.n_months; m++)
+        {
+          const LdChartColor *new_color = &theme.series[LD_CHART_COLOR_PRIMARY];
+          const LdChartColor *shade = &theme.series[LD_CHART_COLOR_PRIMARY_SHADE];
+          cairo_rectangle_t area;
+          int cx, bottom, first_new, first_shade;
+          guint n_new, n_shade;
+
+          g_assert_true (ld_trend_chart_get_month_area (&data, &theme, w, h, m, &area));
+          /* Left of the centre: the line and its dots run through the middle. */
+          cx = (int) (area.x + area.width * 0.35);
+          bottom = (int) (area.y + area.height);
+          n_new = column_count (surface, cx, (int) area.y - 2, bottom, new_color, &first_new);
+          n_shade = column_count (surface, cx, (int) area.y - 2, bottom, shade, &first_shade);
+
+          g_assert_cmpuint (n_new > 0, ==, fresh[m] > 0);
+          g_assert_cmpuint (n_shade > 0, ==, returning[m] > 0);
+          if (fresh[m] > 0)
+            g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, cx, bottom - 2), new_color, 6));
+          if (fresh[m] > 0 && returning[m] > 0)
+            {
+              /* Returning on top of new, a row of neither between them. */
+              g_assert_cmpint (first_shade + (int) n_shade, <, first_new);
+            }
+          top[m] = MIN (first_new >= 0 ? first_new : bottom, first_shade >= 0 ? first_shade : bottom);
+        }
+
+      /* A stack is as tall as its sum: Apr (50) stands 1.25 times Jan (40), Feb
+       * (40, two parts) as tall as Jan (one part). */
+      {
+        cairo_rectangle_t area;
+        double base;
+
+        g_assert_true (ld_trend_chart_get_month_area (&data, &theme, w, h, 0, &area));
+        base = area.y + area.height;
+        g_assert_cmpfloat (fabs ((base - top[3]) / (base - top[0]) - 1.25), <, 0.05);
+        g_assert_cmpint (abs (top[1] - top[0]), <=, 1);
+      }
+
+      cairo_surface_destroy (surface);
+    }
+
+  summary = ld_trend_chart_get_month_summary (&data, 3);
+  g_assert_cmpstr (summary, ==, "April 2026\nNew customers: 25\nReturning customers: 25\n"
+                                "Active customers: 50\nCumulative customers: 120");
+  alt = ld_trend_chart_get_text_alternative (&data);
+  ld_test_assert_contains (alt, "New customers fell from 40 in January 2026 to 5 in May 2026");
+  ld_test_assert_contains (alt, "Returning customers rose from 0 in January 2026 to 15 in May 2026");
+  ld_test_assert_contains (alt, "Active customers");
 }
 
 static void
@@ -578,8 +701,11 @@ test_trend_empty (void)
 
           /* The message is drawn, the series colour is not. */
           g_assert_cmpuint (count_pixels (surface, &theme.background, FALSE), >, 50);
+          /* (The "Others" grey is a grey as the message's text is, which its
+           * antialiased edges can match.) */
           for (guint k = 0; k < LD_CHART_N_COLORS; k++)
-            g_assert_cmpuint (count_pixels (surface, &theme.series[k], TRUE), ==, 0);
+            if (k != LD_CHART_COLOR_OTHERS)
+              g_assert_cmpuint (count_pixels (surface, &theme.series[k], TRUE), ==, 0);
           g_assert_cmpint (ld_trend_chart_month_at (&data, &theme, w, h, w / 2, h / 2), ==, -1);
 
           alt = ld_trend_chart_get_text_alternative (&data);
@@ -772,6 +898,84 @@ test_bar_chart (void)
   }
 }
 
+/* The bars are scaled to the largest named item: an "Others" of 87 % does not make
+ * the top customers slivers. It stands apart, broken where it passes the scale. */
+static void
+test_bar_scale (void)
+{
+  static const LdBarChartItem items[] = {
+    { "Zenith", 4743, 4000, FALSE },
+    { "Hudson", 3800, 1900, FALSE },
+    { "Quantum", 950, 900, FALSE },
+    { "1,976 others", 189506, 150000, TRUE },
+  };
+  LdBarChartData data;
+
+  ld_bar_chart_data_init (&data);
+  data.items = items;
+  data.n_items = G_N_ELEMENTS (items);
+  data.value_label = "Provisioned";
+  data.secondary_label = "Assigned";
+  data.has_secondary = TRUE;
+  data.show_percent = TRUE;
+
+  for (guint d = 0; d < 2; d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        LdChartTheme theme;
+        cairo_surface_t *surface;
+        int w = sizes[s].w, h = MAX (sizes[s].h, (int) ld_bar_chart_get_preferred_height (&data, NULL, sizes[s].w));
+        const LdChartColor *primary, *others;
+        cairo_rectangle_t bar, last, prev;
+        int y, n_others = 0, n_gap = 0;
+        g_autofree char *name = NULL;
+
+        theme_for (&theme, d);
+        primary = &theme.series[LD_CHART_COLOR_PRIMARY];
+        others = &theme.series[LD_CHART_COLOR_OTHERS];
+        surface = render (draw_bars, &data, &theme, w, h);
+        name = g_strdup_printf ("bars-scale-%s-%dx%d.png", d ? "dark" : "light", w, h);
+        save_png (surface, name);
+
+        /* The top item fills its track; the second is 3800/4743 of it. */
+        for (guint i = 0; i < 2; i++)
+          {
+            double len;
+
+            g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, w, h, i, &bar));
+            len = bar.width * items[i].value / items[0].value;
+            y = (int) (bar.y + 1.5);
+            g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, (int) (bar.x + len - 4), y), primary, 8));
+            if (len + 4 < bar.width)
+              g_assert_false (ld_test_pixel_is (ld_test_pixel_at (surface, (int) (bar.x + len + 4), y), primary, 20));
+          }
+
+        /* "Others" runs the whole track, broken: a gap of no grey in it. */
+        g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, w, h, 3, &last));
+        g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, w, h, 2, &prev));
+        y = (int) (last.y + 1.5);
+        for (int x = (int) last.x + 2; x < (int) (last.x + last.width) - 2; x++)
+          {
+            if (ld_test_pixel_is (ld_test_pixel_at (surface, x, y), others, 8))
+              n_others++;
+            else if (x > last.x + last.width * 0.5)
+              n_gap++;
+          }
+        g_assert_cmpint (n_others, >, (int) (last.width * 0.8));
+        g_assert_cmpint (n_gap, >=, 2);
+        g_assert_true (ld_test_pixel_is (ld_test_pixel_at (surface, (int) (last.x + last.width - 4), y), others, 8));
+
+        /* Apart: more room above it than between the ranked rows, and hit-testing
+         * finds it where it is drawn. */
+        g_assert_true (ld_bar_chart_get_bar_area (&data, &theme, w, h, 1, &bar));
+        g_assert_cmpfloat (last.y - prev.y, >, prev.y - bar.y + 2);
+        g_assert_cmpint (ld_bar_chart_item_at (&data, &theme, w, h, last.x + 10, last.y + last.height / 2), ==, 3);
+        g_assert_cmpint (ld_bar_chart_item_at (&data, &theme, w, h, prev.x + 10, prev.y + prev.height / 2), ==, 2);
+
+        cairo_surface_destroy (surface);
+      }
+}
+
 static void
 test_bar_empty_and_text (void)
 {
@@ -861,6 +1065,145 @@ test_pdf (void)
   g_assert_false (contains_bytes (contents, len, "/Subtype /Image"));
 }
 
+static int
+compare_words_x (gconstpointer a,
+                 gconstpointer b)
+{
+  const LdTestPdfWord *x = *(const LdTestPdfWord *const *) a;
+  const LdTestPdfWord *y = *(const LdTestPdfWord *const *) b;
+
+  return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+/* Month axes name the year of their first label and wherever the year changes, in
+ * the user's language: a range starting in December reads "Dec / 2025", "Jan / 2026",
+ * and an axis labelling every third month names the year under the first label of
+ * each year. Read back from the PDF: where each word is drawn. */
+static void
+test_trend_axis_years (void)
+{
+  static const char *const locales[] = { "C.UTF-8", "de_DE.UTF-8", "bg_BG.UTF-8" };
+  static const guint64 values[24] = { 3, 5, 2, 7, 4, 6, 8, 1, 9, 3, 5, 2, 7, 4, 6, 8, 1, 9, 3, 5, 2, 7, 4, 6 };
+  static const struct { int first_month; guint n_months; double width; } ranges[] = {
+    { 2025 * 12 + 11, 6, 500 },    /* Dec 2025 – May 2026: every month labelled */
+    { 2024 * 12 + 10, 24, 360 },   /* Nov 2024 – Oct 2026, narrow: every few months */
+    { 2026 * 12 + 2, 3, 400 },     /* Mar – May 2026: no change of year */
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+
+  if (!ld_test_have_poppler ())
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  for (guint loc = 0; loc < G_N_ELEMENTS (locales); loc++)
+    {
+      if (setlocale (LC_TIME, locales[loc]) == NULL)
+        {
+          g_test_message ("%s is not installed: not checked", locales[loc]);
+          continue;
+        }
+
+      for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+        {
+          g_autofree char *path = g_build_filename (tmp_dir, "axis.pdf", NULL);
+          g_autoptr(GArray) words = NULL;
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          g_autoptr(GPtrArray) years = g_ptr_array_new ();
+          LdTrendChartData data;
+          LdChartTheme theme;
+          cairo_surface_t *surface;
+          cairo_t *cr;
+          double height = 240, names_y = G_MAXDOUBLE;
+          int month, prev_year = -1;
+          guint n_year_words = 0;
+
+          ld_trend_chart_data_init (&data);
+          data.first_month = ranges[r].first_month;
+          data.n_months = ranges[r].n_months;
+          data.n_series = 1;
+          data.series[0] = (LdTrendSeries) { "Provisioned", LD_TREND_SERIES_BARS, values,
+                                             LD_CHART_COLOR_PRIMARY };
+          theme_for (&theme, FALSE);
+
+          surface = cairo_pdf_surface_create (path, ranges[r].width, height);
+          cr = cairo_create (surface);
+          ld_trend_chart_draw (cr, ranges[r].width, height, &data, &theme);
+          cairo_destroy (cr);
+          cairo_surface_finish (surface);
+          cairo_surface_destroy (surface);
+          words = ld_test_pdf_words (path);
+
+          /* The axis: month names on one line, years on the line under it. */
+          for (guint i = 0; i < words->len; i++)
+            {
+              LdTestPdfWord *word = &g_array_index (words, LdTestPdfWord, i);
+
+              if (word->y0 > height * 0.7 && !g_ascii_isdigit (word->text[0]))
+                names_y = MIN (names_y, word->y0);
+            }
+          for (guint i = 0; i < words->len; i++)
+            {
+              LdTestPdfWord *word = &g_array_index (words, LdTestPdfWord, i);
+
+              if (fabs (word->y0 - names_y) < 1)
+                g_ptr_array_add (names, word);
+              else if (word->y0 > names_y + 1 && g_ascii_isdigit (word->text[0]))
+                g_ptr_array_add (years, word);
+            }
+          g_ptr_array_sort (names, compare_words_x);
+          g_assert_cmpuint (names->len, >=, 2);
+
+          /* Each name is the next labelled month; the first is the range's first. */
+          month = data.first_month;
+          for (guint i = 0; i < names->len; i++)
+            {
+              const LdTestPdfWord *name = g_ptr_array_index (names, i);
+              double cx = (name->x0 + name->x1) / 2;
+              const LdTestPdfWord *under = NULL;
+
+              for (; month < data.first_month + (int) data.n_months; month++)
+                {
+                  g_autofree char *expected = ld_chart_format_month (month, FALSE);
+
+                  if (g_strcmp0 (expected, name->text) == 0)
+                    break;
+                  g_assert_cmpuint (i, >, 0);
+                }
+              g_assert_cmpint (month, <, data.first_month + (int) data.n_months);
+
+              for (guint y = 0; y < years->len; y++)
+                {
+                  const LdTestPdfWord *year = g_ptr_array_index (years, y);
+
+                  if (fabs ((year->x0 + year->x1) / 2 - cx) < 3)
+                    under = year;
+                }
+
+              /* Under the first label and the first of every new year, and nowhere else. */
+              if (month / 12 != prev_year)
+                {
+                  g_autofree char *year = g_strdup_printf ("%d", month / 12);
+
+                  g_assert_nonnull (under);
+                  g_assert_cmpstr (under->text, ==, year);
+                  n_year_words++;
+                }
+              else
+                g_assert_null (under);
+              prev_year = month / 12;
+              month++;
+            }
+          g_assert_cmpuint (years->len, ==, n_year_words);
+
+          g_unlink (path);
+        }
+    }
+
+  setlocale (LC_TIME, saved);
+}
+
 static void
 test_recording_and_scale (void)
 {
@@ -923,17 +1266,21 @@ main (int   argc,
   g_test_add_func ("/charts/format/ticks", test_ticks);
   g_test_add_func ("/charts/format/numbers", test_numbers);
   g_test_add_func ("/charts/format/numbers-german", test_numbers_german);
+  g_test_add_func ("/charts/format/numbers-bulgarian", test_numbers_bulgarian);
   g_test_add_func ("/charts/format/months", test_months);
   g_test_add_func ("/charts/theme", test_theme);
   g_test_add_func ("/charts/trend/bars", test_trend_bars);
   g_test_add_func ("/charts/trend/bars-and-line", test_trend_bars_and_line);
+  g_test_add_func ("/charts/trend/stacked", test_trend_stacked);
   g_test_add_func ("/charts/trend/licenses", test_trend_licenses);
   g_test_add_func ("/charts/trend/long-range", test_trend_long_range);
   g_test_add_func ("/charts/trend/empty", test_trend_empty);
   g_test_add_func ("/charts/trend/extremes", test_trend_extremes);
   g_test_add_func ("/charts/trend/text-alternative", test_trend_text_alternative);
+  g_test_add_func ("/charts/trend/axis-years", test_trend_axis_years);
   g_test_add_func ("/charts/bar/fold", test_bar_fold);
   g_test_add_func ("/charts/bar/draw", test_bar_chart);
+  g_test_add_func ("/charts/bar/scale", test_bar_scale);
   g_test_add_func ("/charts/bar/empty-and-text", test_bar_empty_and_text);
   g_test_add_func ("/charts/pdf", test_pdf);
   g_test_add_func ("/charts/recording-and-scale", test_recording_and_scale);

@@ -25,6 +25,7 @@
 #include "ld-file-save.h"
 #include "ld-chart-format.h"
 #include "ld-loader.h"
+#include "ld-test-pixels.h"
 #include "ld-test-report.h"
 
 /* ld_test_fixture_csv, with the figures worked by hand in tests/util/ld-test-util.c:
@@ -223,20 +224,40 @@ test_content_figures (Fixture       *f,
   g_autofree char *headline = NULL;
   const LdChart *chart;
 
+  /* All time has no previous period: no change lines. */
   g_assert_cmpstr (customers->title, ==, "Customers");
-  assert_figure (customers, 0, "Customers", "4", "2 new since Jan 2026");
-  g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_UP);
-  assert_figure (customers, 1, "New in Mar 2026", "1", "50.0% since Jan 2026");
+  assert_figure (customers, 0, "Customers", "4", NULL);
+  g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_NONE);
+  assert_figure (customers, 1, "New customers", "4", NULL);
+
+  /* New and returning customers stacked (their sum the active ones), the
+   * cumulative customers as a line: new 2, 1, 1; returning 0, 1, 1; cumulative 2, 3, 4. */
   chart = ld_card_model_get_chart (customers, LD_CHART_TREND, 0);
   g_assert_nonnull (chart);
   g_assert_cmpuint (chart->trend.n_months, ==, 3);
-  g_assert_cmpuint (chart->trend.series[1].values[2], ==, 4);
+  g_assert_cmpint (chart->trend.bar_layout, ==, LD_TREND_BARS_STACKED);
+  g_assert_cmpstr (chart->trend.total_label, ==, "Active customers");
+  g_assert_cmpuint (chart->trend.n_series, ==, 3);
+  g_assert_cmpstr (chart->trend.series[0].label, ==, "New customers");
+  g_assert_cmpint (chart->trend.series[0].kind, ==, LD_TREND_SERIES_BARS);
+  g_assert_cmpstr (chart->trend.series[1].label, ==, "Returning customers");
+  g_assert_cmpint (chart->trend.series[1].kind, ==, LD_TREND_SERIES_BARS);
+  g_assert_cmpstr (chart->trend.series[2].label, ==, "Cumulative customers");
+  g_assert_cmpint (chart->trend.series[2].kind, ==, LD_TREND_SERIES_LINE);
+  {
+    const guint64 new_customers[] = { 2, 1, 1 }, returning[] = { 0, 1, 1 }, cumulative[] = { 2, 3, 4 };
 
-  /* Jan → Mar: provisioned 14 → 13, assigned 6 → 4, rate 42.86 % → 30.77 %. */
-  assert_figure (licenses, 0, "Provisioned", "35", "7.1% since Jan 2026");
-  assert_figure (licenses, 1, "Assigned", "15", "33.3% since Jan 2026");
-  assert_figure (licenses, 2, "Assignment rate", rate, "12.1 pts since Jan 2026");
-  g_assert_cmpint (licenses->figures[2].trend, ==, LD_FIGURE_TREND_DOWN);
+    for (guint m = 0; m < 3; m++)
+      {
+        g_assert_cmpuint (chart->trend.series[0].values[m], ==, new_customers[m]);
+        g_assert_cmpuint (chart->trend.series[1].values[m], ==, returning[m]);
+        g_assert_cmpuint (chart->trend.series[2].values[m], ==, cumulative[m]);
+      }
+  }
+
+  assert_figure (licenses, 0, "Provisioned", "35", NULL);
+  assert_figure (licenses, 1, "Assigned", "15", NULL);
+  assert_figure (licenses, 2, "Assignment rate", rate, NULL);
   g_assert_false (licenses->wide);
 
   assert_figure (products, 0, "Products and plans", "3", NULL);
@@ -268,7 +289,99 @@ test_content_figures (Fixture       *f,
   ld_test_assert_contains (licenses->caption, "No filters");
 
   headline = ld_card_model_get_headline_text (licenses);
-  g_assert_true (g_str_has_prefix (headline, "Provisioned: 35, down 7.1% since Jan 2026; "));
+  g_assert_cmpstr (headline, ==, "Provisioned: 35; Assigned: 15; Assignment rate: 42.86%.");
+}
+
+/* The runs of @f's query over @from … @to (custom months). */
+static LdResult *
+run_range (Fixture *f,
+           int      from,
+           int      to)
+{
+  ld_query_set_custom_range (f->query, from, to);
+  return ld_query_run (f->query);
+}
+
+/* Every headline figure's change is against the previous period of SPEC §3, named,
+ * and absent where there is none. */
+static void
+test_content_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(LdResult) march = run_range (f, LD_MONTH (2026, 3), LD_MONTH (2026, 3));
+  g_autoptr(LdCardModel) customers = ld_card_model_new (f->query, march, LD_WIDGET_CUSTOMERS,
+                                                        LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) licenses = ld_card_model_new (f->query, march, LD_WIDGET_LICENSES,
+                                                       LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdCardModel) summary = ld_card_model_new (f->query, march, LD_WIDGET_SUMMARY,
+                                                      LD_CARD_MODEL_NO_SELECTION, NULL);
+  g_autoptr(LdResult) austria = NULL;
+  g_autoptr(LdResult) early = NULL;
+  g_autoptr(LdCardModel) model = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *change = NULL;
+
+  /* March against February: customers 2 and 2 (Northwind and Fabrikam, Contoso and
+   * the US), new 1 (Northwind); provisioned 8 → 13, assigned 5 → 4, rate
+   * 62.50 % → 30.77 %. */
+  g_assert_true (ld_result_has_previous (march));
+  assert_figure (customers, 0, "Customers", "2", "No change vs Feb 2026");
+  g_assert_cmpint (customers->figures[0].trend, ==, LD_FIGURE_TREND_NONE);
+  assert_figure (customers, 1, "New customers", "1", NULL);
+  assert_figure (licenses, 0, "Provisioned", "13", "62.5% vs Feb 2026");
+  g_assert_cmpint (licenses->figures[0].trend, ==, LD_FIGURE_TREND_UP);
+  assert_figure (licenses, 1, "Assigned", "4", "20.0% vs Feb 2026");
+  g_assert_cmpint (licenses->figures[1].trend, ==, LD_FIGURE_TREND_DOWN);
+  assert_figure (licenses, 2, "Assignment rate", "30.77%", "31.7 pts vs Feb 2026");
+  g_assert_cmpint (licenses->figures[2].trend, ==, LD_FIGURE_TREND_DOWN);
+  change = ld_card_figure_get_change_text (&licenses->figures[0]);
+  g_assert_cmpstr (change, ==, "▲ 62.5% vs Feb 2026");
+
+  headline = ld_card_model_get_headline_text (licenses);
+  g_assert_cmpstr (headline, ==, "Provisioned: 13, up 62.5% compared with Feb 2026; "
+                                 "Assigned: 4, down 20.0% compared with Feb 2026; "
+                                 "Assignment rate: 30.77%, down 31.7 percentage points compared with Feb 2026.");
+  g_clear_pointer (&headline, g_free);
+  headline = ld_card_model_get_headline_text (customers);
+  g_assert_cmpstr (headline, ==, "Customers: 2, no change compared with Feb 2026; New customers: 1.");
+
+  /* The summary card compares the same four figures; rows are not compared. */
+  assert_figure (summary, 0, "Customers", "2", "No change vs Feb 2026");
+  assert_figure (summary, 1, "Provisioned", "13", "62.5% vs Feb 2026");
+  assert_figure (summary, 2, "Assigned", "4", "20.0% vs Feb 2026");
+  assert_figure (summary, 3, "Assignment rate", "30.77%", "31.7 pts vs Feb 2026");
+  assert_figure (summary, 4, "Rows", "2", NULL);
+
+  /* Austria in March against an Austrian February with no rows: the data covers
+   * February, so it is a real comparison with nothing — a rise of +1 customer and
+   * +5 licences, not a percentage of zero; a rate had February none to compare with. */
+  ld_query_add_filter_value (f->query, LD_DIM_COUNTRY, "AT");
+  austria = run_range (f, LD_MONTH (2026, 3), LD_MONTH (2026, 3));
+  g_assert_true (ld_result_has_previous (austria));
+  model = ld_card_model_new (f->query, austria, LD_WIDGET_LICENSES, LD_CARD_MODEL_NO_SELECTION, NULL);
+  assert_figure (model, 0, "Provisioned", "5", "+5 vs Feb 2026");
+  g_assert_cmpint (model->figures[0].trend, ==, LD_FIGURE_TREND_UP);
+  assert_figure (model, 2, "Assignment rate", "80.00%", NULL);
+  g_clear_pointer (&model, ld_card_model_free);
+  model = ld_card_model_new (f->query, austria, LD_WIDGET_CUSTOMERS, LD_CARD_MODEL_NO_SELECTION, NULL);
+  assert_figure (model, 0, "Customers", "1", "+1 vs Feb 2026");
+  g_clear_pointer (&model, ld_card_model_free);
+  ld_query_clear_all_filters (f->query);
+
+  /* February and March against December and January: December is before the
+   * data's first month, so there is no previous period and no change line. */
+  early = run_range (f, LD_MONTH (2026, 2), LD_MONTH (2026, 3));
+  g_assert_false (ld_result_has_previous (early));
+  for (LdWidgetId w = LD_WIDGET_SUMMARY; w <= LD_WIDGET_LICENSES; w++)
+    {
+      model = ld_card_model_new (f->query, early, w, LD_CARD_MODEL_NO_SELECTION, NULL);
+      for (guint i = 0; i < model->n_figures; i++)
+        {
+          g_assert_null (model->figures[i].change);
+          g_assert_null (model->figures[i].spoken_change);
+        }
+      g_clear_pointer (&model, ld_card_model_free);
+    }
 }
 
 static void
@@ -305,6 +418,37 @@ test_content_filters_and_selection (Fixture       *f,
       sum += trend->trend.series[0].values[m];
     g_assert_cmpuint (sum, ==, rows[1].provisioned);
   }
+}
+
+/* The sample's 1,979 customers: the top eight ranked, the rest one "Others" bar that
+ * says how many it holds and sums exactly to the total. */
+static void
+test_content_others (void)
+{
+  g_autoptr(LdReport) report = ld_test_load_sample ();
+  g_autoptr(LdQuery) query = ld_query_new (report);
+  g_autoptr(LdResult) result = ld_query_run (query);
+  g_autoptr(LdCardModel) model = ld_card_model_new (query, result, LD_WIDGET_ANALYSIS_CUSTOMERS,
+                                                    LD_CARD_MODEL_NO_SELECTION, NULL);
+  const LdChart *bars = ld_card_model_get_chart (model, LD_CHART_BARS, 0);
+  g_autofree char *label = NULL;
+  const LdCustomerRow *rows;
+  guint64 ranked = 0;
+  guint n;
+
+  rows = ld_result_get_customers_table (result, &n);
+  g_assert_cmpuint (n, >, 9);
+  g_assert_cmpuint (bars->bars.n_items, ==, 9);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_false (bars->bars.items[i].is_others);
+      g_assert_cmpuint (bars->bars.items[i].value, ==, rows[i].provisioned);
+      ranked += rows[i].provisioned;
+    }
+  g_assert_true (bars->bars.items[8].is_others);
+  label = g_strdup_printf ("%u others", n - 8);
+  g_assert_cmpstr (bars->bars.items[8].label, ==, label);
+  g_assert_cmpuint (bars->bars.items[8].value, ==, ld_result_get_provisioned (result) - ranked);
 }
 
 /* ---- PNG ------------------------------------------------------------------------- */
@@ -458,6 +602,195 @@ test_dashboard_pdf (Fixture       *f,
   ld_test_assert_contains (text, last_page);
 
   remove_temp (path);
+}
+
+/* Pixels that @with and @without (one page drawn with and without the map's legend)
+ * disagree on must be open sea without the legend: the legend covers no land. */
+static guint
+assert_legend_over_sea (cairo_surface_t    *with,
+                        cairo_surface_t    *without,
+                        const LdChartColor *sea,
+                        const char         *what)
+{
+  int w = cairo_image_surface_get_width (with);
+  int h = cairo_image_surface_get_height (with);
+  guint changed = 0;
+
+  cairo_surface_flush (with);
+  cairo_surface_flush (without);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        LdTestPixel a = ld_test_pixel_at (with, x, y);
+        LdTestPixel b = ld_test_pixel_at (without, x, y);
+
+        if (abs (a.r - b.r) <= 1 && abs (a.g - b.g) <= 1 && abs (a.b - b.b) <= 1)
+          continue;
+        changed++;
+        if (!ld_test_pixel_is (b, sea, 2))
+          g_error ("%s: the map's legend covers land at (%d, %d): #%02x%02x%02x without it", what, x, y, b.r, b.g, b.b);
+      }
+
+  return changed;
+}
+
+typedef void (*PageDraw) (cairo_t *cr, gpointer data);
+
+static cairo_surface_t *
+draw_page_image (double   width,
+                 double   height,
+                 PageDraw draw,
+                 gpointer data)
+{
+  /* Twice the points, as a screen shows a PDF page. */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * 2),
+                                                         (int) ceil (height * 2));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, 2, 2);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  draw (cr, data);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+typedef struct
+{
+  LdDashboardReport *report;
+  guint              page;
+  const LdCardModel *model;
+  double             width, height;
+} PageJob;
+
+static void
+draw_report_page_job (cairo_t *cr,
+                      gpointer data)
+{
+  PageJob *job = data;
+
+  ld_dashboard_report_draw_page (job->report, cr, job->page);
+}
+
+static void
+draw_card_page_job (cairo_t *cr,
+                    gpointer data)
+{
+  PageJob *job = data;
+  LdChartTheme theme;
+
+  /* As ld_card_layout_pdf() draws its page. */
+  ld_chart_theme_init_default (&theme, LD_DOCUMENT_FONT_SIZE);
+  cairo_translate (cr, LD_DOCUMENT_MARGIN, LD_DOCUMENT_MARGIN);
+  ld_card_layout_draw_fitted (cr, job->model, &theme, job->width - 2 * LD_DOCUMENT_MARGIN,
+                              job->height - 2 * LD_DOCUMENT_MARGIN);
+}
+
+static void
+set_map_legend (const LdCardModel *model,
+                gboolean           shown)
+{
+  /* The test's own switch on a model it made: the pages are otherwise the exports'. */
+  for (guint i = 0; i < model->n_charts; i++)
+    if (model->charts[i].kind == LD_CHART_MAP)
+      ((LdCardModel *) model)->charts[i].map.show_legend = shown;
+}
+
+/* The Geographical spread on paper: its own landscape PDF page, the dashboard's
+ * landscape page and the card's PNG, for the sample with and without filters. The
+ * map's legend covers no land there (issue 12: it hid the United States and Brazil),
+ * and the dashboard puts the wide cards on landscape pages. */
+static void
+test_map_pages (void)
+{
+  g_autoptr(LdReport) report = ld_test_load_sample ();
+  LdChartTheme theme;
+  LdChartColor sea;
+
+  ld_chart_theme_init_default (&theme, LD_DOCUMENT_FONT_SIZE);
+  ld_map_chart_get_sea_color (&theme, &sea);
+
+  for (guint view = 0; view < 2; view++)
+    {
+      g_autoptr(LdQuery) query = ld_query_new (report);
+      g_autoptr(LdResult) result = NULL;
+      g_autoptr(LdCardModel) geo = NULL;
+      g_autoptr(LdDashboardReport) dashboard = NULL;
+      PageJob job = { 0 };
+      double paper_w, paper_h;
+      cairo_surface_t *with, *without;
+      guint n_pages, geo_page = G_MAXUINT;
+
+      if (view == 1)
+        {
+          ld_query_set_range_preset (query, LD_RANGE_ALL);
+          ld_query_add_filter_value (query, LD_DIM_COUNTRY, "BR");
+          ld_query_add_filter_value (query, LD_DIM_COUNTRY, "AU");
+        }
+      result = ld_query_run (query);
+      ld_document_get_paper_size (&paper_w, &paper_h);
+
+      /* The card's own PDF page, landscape. */
+      geo = ld_card_model_new (query, result, LD_WIDGET_GEO, LD_CARD_MODEL_NO_SELECTION, NULL);
+      job.model = geo;
+      job.width = paper_h;
+      job.height = paper_w;
+      with = draw_page_image (job.width, job.height, draw_card_page_job, &job);
+      set_map_legend (geo, FALSE);
+      without = draw_page_image (job.width, job.height, draw_card_page_job, &job);
+      set_map_legend (geo, TRUE);
+      g_assert_cmpuint (assert_legend_over_sea (with, without, &sea, "the card's PDF page"), >, 1000);
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+
+      /* The card's PNG. */
+      with = ld_card_layout_image (geo, 800, 2);
+      set_map_legend (geo, FALSE);
+      without = ld_card_layout_image (geo, 800, 2);
+      set_map_legend (geo, TRUE);
+      {
+        LdChartTheme screen;
+        LdChartColor screen_sea;
+
+        ld_chart_theme_init_default (&screen, 0);
+        ld_map_chart_get_sea_color (&screen, &screen_sea);
+        g_assert_cmpuint (assert_legend_over_sea (with, without, &screen_sea, "the card's PNG"), >, 1000);
+      }
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+
+      /* The dashboard: the Customers and Licenses cards on the paper as it comes,
+       * Analysis and the Geographical spread turned to landscape. */
+      dashboard = ld_dashboard_report_new (query, result);
+      n_pages = ld_dashboard_report_paginate (dashboard, paper_w, paper_h);
+      for (guint page = 0; page < n_pages; page++)
+        {
+          double w, h;
+
+          ld_dashboard_report_get_page_size (dashboard, page, &w, &h);
+          g_assert_true ((fabs (w - paper_w) < 0.01 && fabs (h - paper_h) < 0.01)
+                         || (fabs (w - paper_h) < 0.01 && fabs (h - paper_w) < 0.01));
+        }
+      {
+        double w, h;
+
+        ld_dashboard_report_get_page_size (dashboard, 0, &w, &h);
+        g_assert_cmpfloat (w, <, h);
+        ld_dashboard_report_get_page_size (dashboard, n_pages - 1, &w, &h);
+        g_assert_cmpfloat (w, >, h);
+        geo_page = n_pages - 1;
+      }
+      job.report = dashboard;
+      job.page = geo_page;
+      ld_dashboard_report_get_page_size (dashboard, geo_page, &job.width, &job.height);
+      with = draw_page_image (job.width, job.height, draw_report_page_job, &job);
+      set_map_legend (ld_dashboard_report_get_card (dashboard, ld_dashboard_report_get_n_cards (dashboard) - 1), FALSE);
+      without = draw_page_image (job.width, job.height, draw_report_page_job, &job);
+      g_assert_cmpuint (assert_legend_over_sea (with, without, &sea, "the dashboard's map page"), >, 1000);
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
 }
 
 static void
@@ -774,6 +1107,54 @@ test_cli_pdf_png (Fixture       *f,
   ld_test_remove_tree (dir);
 }
 
+/* Bulgarian: glibc's bg_BG groups no digits, the exports group them as CLDR does
+ * (U+00A0 from five digits on) in the picture and never in the tables. */
+static void
+test_cli_bulgarian (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+  g_autofree char *dir = g_dir_make_tmp ("ld-export-bg-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "licenses.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(LdTestRun) csv = { 0 };
+  g_auto(LdTestRun) run = { 0 };
+
+  if (newlocale (LC_ALL_MASK, "bg_BG.UTF-8", (locale_t) 0) == (locale_t) 0)
+    {
+      g_test_skip ("bg_BG.UTF-8 is not installed (./bootstrap.sh test generates it)");
+      return;
+    }
+
+  g_setenv ("LC_ALL", "bg_BG.UTF-8", TRUE);
+  RUN (&run, "--export", "licenses", "--format", "pdf", "--output", pdf, "--sample");
+  RUN (&csv, "--export", "summary", "--format", "csv", "--sample");
+  if (saved != NULL)
+    g_setenv ("LC_ALL", saved, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (csv.status, ==, 0);
+  /* The sample's last six months: 217,818 provisioned. */
+  ld_test_assert_contains (csv.out, "\n1979,217818,167589,76.94,");
+  if (ld_test_have_poppler ())
+    {
+      g_autoptr(GString) spaced = NULL;
+
+      /* A PDF maps one glyph to one character: the no-break space may read back as
+       * the space that shares its glyph. */
+      text = ld_test_pdf_text (pdf);
+      spaced = g_string_new (text);
+      g_string_replace (spaced, "\u00a0", " ", 0);
+      ld_test_assert_contains (spaced->str, "217 818");
+      ld_test_assert_contains (spaced->str, "167 589");
+      ld_test_assert_contains (spaced->str, "76,94%");
+      g_assert_null (strstr (text, "217818"));
+    }
+
+  ld_test_remove_tree (dir);
+}
+
 static void
 test_cli_usage (void)
 {
@@ -828,12 +1209,15 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
   ADD ("/export/content/figures", test_content_figures);
+  ADD ("/export/content/changes", test_content_changes);
+  g_test_add_func ("/export/content/others", test_content_others);
   ADD ("/export/content/filters-and-selection", test_content_filters_and_selection);
   ADD ("/export/png/card", test_card_png);
   ADD ("/export/png/dashboard", test_dashboard_png);
   ADD ("/export/pdf/card", test_card_pdf);
   ADD ("/export/pdf/dashboard", test_dashboard_pdf);
   g_test_add_func ("/export/pdf/paper-size", test_paper_size);
+  g_test_add_func ("/export/pdf/map-pages", test_map_pages);
   ADD ("/export/save/replaces", test_save_replaces);
   ADD ("/export/save/missing-folder", test_save_missing_folder);
   ADD ("/export/save/read-only-folder", test_save_read_only_folder);
@@ -842,6 +1226,7 @@ main (int   argc,
   ADD ("/export/save/dev-full", test_save_dev_full);
   ADD ("/export/cli/pdf-png", test_cli_pdf_png);
   g_test_add_func ("/export/cli/usage", test_cli_usage);
+  g_test_add_func ("/export/cli/bulgarian", test_cli_bulgarian);
 #undef ADD
 
   return g_test_run ();

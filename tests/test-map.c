@@ -564,7 +564,12 @@ test_render_view (void)
   assert_pixel_is (surface, x, y, &color);
   g_assert_cmpstr (ld_map_chart_country_at (&data, &theme, W, H, x, y), ==, "MY");
   /* Over the legend nothing is hit. */
-  g_assert_null (ld_map_chart_country_at (&data, &theme, W, H, 30, H - 30));
+  {
+    cairo_rectangle_t legend;
+
+    g_assert_true (ld_map_chart_get_legend_area (&data, &theme, W, H, &legend));
+    g_assert_null (ld_map_chart_country_at (&data, &theme, W, H, legend.x + 5, legend.y + legend.height - 5));
+  }
   cairo_surface_destroy (surface);
 
   /* Over online tiles, sea and land are left to the tiles. */
@@ -580,6 +585,161 @@ test_render_view (void)
     g_assert_cmpint (px[(int) y * cairo_image_surface_get_stride (surface) + (int) x * 4 + 3], ==, 0);
   }
   cairo_surface_destroy (surface);
+}
+
+/* What the legend changed on a map of @w × @h: drawn with and without it, every pixel
+ * that differs must be open sea without it (@clear_of_land), or at least no country
+ * with licences. Returns how many pixels it changed. */
+static guint
+check_legend_pixels (const LdMapChartData *data,
+                     const LdChartTheme   *theme,
+                     int                   w,
+                     int                   h,
+                     gboolean              clear_of_land)
+{
+  LdMapChartData without = *data;
+  cairo_surface_t *with_legend = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  LdMapChartBins bins;
+  LdChartColor sea;
+  cairo_t *cr;
+  guint changed = 0;
+
+  without.show_legend = FALSE;
+  cr = cairo_create (with_legend);
+  ld_map_chart_draw (cr, w, h, data, theme);
+  cairo_destroy (cr);
+  cr = cairo_create (plain);
+  ld_map_chart_draw (cr, w, h, &without, theme);
+  cairo_destroy (cr);
+
+  ld_map_chart_get_sea_color (theme, &sea);
+  ld_map_chart_compute_bins (data, &bins);
+  cairo_surface_flush (with_legend);
+  cairo_surface_flush (plain);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        gsize at = (gsize) y * cairo_image_surface_get_stride (plain) + x * 4;
+        LdTestPixel a, b;
+
+        /* Most pixels are the same bytes: only those that are not are read. */
+        if (memcmp (cairo_image_surface_get_data (with_legend) + at,
+                    cairo_image_surface_get_data (plain) + at, 4) == 0)
+          continue;
+        a = ld_test_pixel_at (with_legend, x, y);
+        b = ld_test_pixel_at (plain, x, y);
+        if (abs (a.r - b.r) <= 1 && abs (a.g - b.g) <= 1 && abs (a.b - b.b) <= 1)
+          continue;
+        changed++;
+        if (clear_of_land && !ld_test_pixel_is (b, &sea, 2))
+          g_error ("%dx%d: the legend covers land at (%d, %d): #%02x%02x%02x without it",
+                   w, h, x, y, b.r, b.g, b.b);
+        for (guint k = 0; k < bins.n_bins; k++)
+          {
+            LdChartColor shade;
+
+            ld_map_chart_get_bin_color (theme, bins.n_bins, k, &shade);
+            if (ld_test_pixel_is (b, &shade, 3))
+              g_error ("%dx%d: the legend covers a country with licences at (%d, %d)", w, h, x, y);
+          }
+      }
+
+  cairo_surface_destroy (with_legend);
+  cairo_surface_destroy (plain);
+
+  return changed;
+}
+
+/* On paper (align_top, at the height the map asks for, or taller beside a taller
+ * neighbour) the legend goes where it covers no land, at every width a card or a page
+ * gives the map, light and dark, with the sample's 30 countries or a few: no legend
+ * pixel over land. On screen (the world in the middle, any size) it covers no country
+ * with licences. */
+static void
+test_legend_placement (void)
+{
+  static const int widths[] = { 300, 444, 465, 900 };
+  static const double fonts[] = { 8.5, 12 };
+  /* (A 360 px wide map has no room to spare all 30 of the sample's countries.) */
+  static const struct { int w, h; } screens[] = { { 700, 340 }, { 1024, 640 }, { 900, 340 }, { 560, 340 } };
+  g_autoptr(LdResult) result = sample_result ();
+  g_autoptr(GArray) items = items_from_result (result);
+  LdMapChartItem few[] = { { "AU", NULL, 300 }, { "BR", NULL, 1200 }, { "NZ", NULL, 40 }, { "US", NULL, 900 } };
+  guint n_checked = 0;
+
+  for (guint d = 0; d < 2; d++)
+    for (guint set = 0; set < 2; set++)
+      {
+        LdChartTheme theme = theme_for (d);
+        LdMapChartData data;
+
+        ld_map_chart_data_init (&data);
+        data.items = set == 0 ? (const LdMapChartItem *) items->data : few;
+        data.n_items = set == 0 ? items->len : G_N_ELEMENTS (few);
+
+        data.align_top = TRUE;
+        for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
+          for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+            for (guint taller = 0; taller < 2; taller++)
+              {
+                double h;
+                cairo_rectangle_t area;
+
+                /* Dark places the legend as light does: two sizes are enough. */
+                if (d == 1 && (f > 0 || w > 1))
+                  continue;
+
+                ld_chart_theme_set_font (&theme, NULL, fonts[f]);
+                h = ceil (ld_map_chart_get_preferred_height (&data, &theme, widths[w])) + taller * 90;
+                if (!ld_map_chart_get_legend_area (&data, &theme, widths[w], h, &area))
+                  continue;
+                g_test_message ("paper %dx%.0f, font %.1f: legend %.0fx%.0f at %.0f, %.0f",
+                                widths[w], h, fonts[f], area.width, area.height, area.x, area.y);
+                g_assert_cmpfloat (area.x, >=, 0);
+                g_assert_cmpfloat (area.y, >=, 0);
+                g_assert_cmpfloat (area.x + area.width, <=, widths[w]);
+                g_assert_cmpfloat (area.y + area.height, <=, h);
+                /* Drawn where it is said to be, and over sea alone. */
+                g_assert_cmpuint (check_legend_pixels (&data, &theme, widths[w], (int) h, TRUE), >,
+                                  (guint) (area.width * area.height * 0.5));
+                n_checked++;
+              }
+
+        data.align_top = FALSE;
+        ld_chart_theme_set_font (&theme, NULL, 12.75);
+        for (guint s = 0; s < G_N_ELEMENTS (screens); s++)
+          {
+            cairo_rectangle_t area;
+
+            if (!ld_map_chart_get_legend_area (&data, &theme, screens[s].w, screens[s].h, &area))
+              continue;
+            check_legend_pixels (&data, &theme, screens[s].w, screens[s].h, FALSE);
+            /* Clear of the window's Reset view button, top right (6 px in, 34 px wide). */
+            g_assert_true (area.x + area.width <= screens[s].w - 46 || area.y >= 46);
+          }
+      }
+
+  /* The paper sizes that leave a legend room enough for one: most of them. */
+  g_assert_cmpuint (n_checked, >=, 16);
+}
+
+/* A map with no open sea for it: the legend spares the countries with licences. */
+static void
+test_legend_crowded (void)
+{
+  LdChartTheme theme = theme_for (FALSE);
+  LdMapChartItem items[] = { { "RU", NULL, 500 }, { "CN", NULL, 300 }, { "US", NULL, 200 } };
+  LdMapChartData data;
+
+  ld_map_chart_data_init (&data);
+  data.items = items;
+  data.n_items = G_N_ELEMENTS (items);
+  /* Zoomed onto Europe and Asia: land nearly everywhere. */
+  data.fit_world = FALSE;
+  data.view = (LdMapChartView) { 60, 50, 2.2, 0 };
+
+  check_legend_pixels (&data, &theme, 600, 400, FALSE);
 }
 
 static void
@@ -645,6 +805,8 @@ main (int   argc,
   g_test_add_func ("/map/render/dark", test_render_dark);
   g_test_add_func ("/map/render/view", test_render_view);
   g_test_add_func ("/map/text", test_text);
+  g_test_add_func ("/map/legend/placement", test_legend_placement);
+  g_test_add_func ("/map/legend/crowded", test_legend_crowded);
 
   return g_test_run ();
 }

@@ -447,6 +447,17 @@ test_sidebar_toggle (Fixture       *f,
   g_assert_cmpstr (last_log (f), ==, "toggle-filter country=DE");
   g_assert_true (gtk_check_button_get_active (check));
   g_assert_cmpuint (f->log->len, ==, 3);
+
+  /* Its chip names the country, as a customer's chip names the customer (it said
+   * "DE"), and its close button says what it removes. */
+  {
+    GtkFlowBox *chips = GTK_FLOW_BOX (sidebar_child (f->sidebar, "chips"));
+    GtkWidget *chip = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (chips, 0));
+    GtkWidget *label = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (chip)));
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Germany");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (chip), ==, "Remove Country/region: Germany");
+  }
 }
 
 static void
@@ -582,19 +593,78 @@ test_sidebar_search (Fixture       *f,
   }
 }
 
+/* Types into a search entry and lets its "search-changed" come: GtkSearchEntry waits
+ * 150 ms after the last key, and the main loop runs well past that (no duration is
+ * asserted: the loop simply runs until then). */
+static void
+type_search (GtkWidget  *entry,
+             const char *text)
+{
+  gint64 until;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  until = g_get_monotonic_time () + 400 * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+/* Ctrl+F (ld_filter_sidebar_focus_search) is one search across every group's options
+ * (issue 12: it used to focus the Customer name group's entry only, so "germ" found
+ * nothing). Groups with matches open, the others step aside, and the search cleared
+ * leaves every group as it was. */
 static void
 test_sidebar_focus_search (Fixture       *f,
                            gconstpointer  data)
 {
   LdFilterGroup *customers = ld_filter_sidebar_get_group (f->sidebar, LD_DIM_CUSTOMER);
-  GtkWidget *entry = GTK_WIDGET (group_child (customers, "search_entry"));
+  LdFilterGroup *countries = ld_filter_sidebar_get_group (f->sidebar, LD_DIM_COUNTRY);
+  LdFilterGroup *offers = ld_filter_sidebar_get_group (f->sidebar, LD_DIM_OFFER);
+  LdFilterGroup *states = ld_filter_sidebar_get_group (f->sidebar, LD_DIM_STATE);
+  GtkWidget *entry = GTK_WIDGET (sidebar_child (f->sidebar, "search_entry"));
+  GtkWidget *no_match = GTK_WIDGET (sidebar_child (f->sidebar, "no_match_label"));
+  gboolean offers_open = ld_filter_group_get_expanded (offers);
 
-  g_assert_false (ld_filter_group_get_expanded (customers));
+  g_assert_false (ld_filter_group_get_expanded (countries));
   ld_filter_sidebar_focus_search (f->sidebar);
   drain_main_loop ();
-  g_assert_true (ld_filter_group_get_expanded (customers));
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry) ||
-                 gtk_root_get_focus (GTK_ROOT (f->window)) == entry);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == entry ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
+
+  /* "germ": Germany among the countries, and no customer, offer or state. */
+  type_search (entry, "germ");
+  g_assert_cmpuint (ld_filter_group_get_n_matches (countries), ==, 1);
+  g_assert_cmpstr (ld_facet_item_get_value (model_item (countries, 0)), ==, "DE");
+  g_assert_true (ld_filter_group_get_expanded (countries));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (countries)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (customers)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (offers)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (states)));
+  g_assert_false (gtk_widget_get_visible (no_match));
+
+  /* "co": customers (Contoso GmbH, Fourth Coffee, Coho Winery) and an offer (Contoso Maps). */
+  type_search (entry, "co");
+  g_assert_cmpuint (ld_filter_group_get_n_matches (customers), ==, 3);
+  g_assert_cmpuint (ld_filter_group_get_n_matches (offers), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (customers)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (countries)));
+
+  /* Nothing anywhere: say so. */
+  type_search (entry, "zzz");
+  g_assert_true (gtk_widget_get_visible (no_match));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (no_match)), "zzz"));
+
+  /* Cleared: every group back, open or closed as before the search. */
+  type_search (entry, "");
+  for (guint d = 0; d < LD_N_DIMS; d++)
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ld_filter_sidebar_get_group (f->sidebar, d))));
+  g_assert_false (ld_filter_group_get_expanded (countries));
+  g_assert_cmpint (ld_filter_group_get_expanded (offers), ==, offers_open);
+  g_assert_cmpuint (ld_filter_group_get_n_matches (customers), ==, 13);
+  g_assert_false (gtk_widget_get_visible (no_match));
 }
 
 static void

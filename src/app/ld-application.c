@@ -146,6 +146,8 @@ ld_application_startup (GApplication *app)
     { "win.search-filters", { "<Control>f", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.send-email", { "<Control><Shift>e", NULL } },
+    { "win.focus-next-pane", { "F6", NULL } },
+    { "win.focus-previous-pane", { "<Shift>F6", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

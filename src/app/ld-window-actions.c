@@ -222,6 +222,66 @@ clear_filters_action (GtkWidget  *widget,
   ld_window_refresh (self);
 }
 
+/* F6 and Shift+F6 move the focus between the window's parts, as GNOME apps do: the
+ * header bar, the filters (while they are shown) and the page — the dashboard, or
+ * whatever the window shows instead. The focus lands on the part's first control. */
+static GtkWidget *
+content_pane (LdWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (page == GTK_WIDGET (self->flap))
+    return adw_flap_get_content (self->flap);
+  return page;
+}
+
+static void
+focus_pane (LdWindow *self,
+            int       step)
+{
+  GtkWidget *panes[3];
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int n = 0, current = -1;
+
+  panes[n++] = GTK_WIDGET (self->header_bar);
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->flap) &&
+      adw_flap_get_reveal_flap (self->flap))
+    panes[n++] = GTK_WIDGET (self->sidebar);
+  if (content_pane (self) != NULL)
+    panes[n++] = content_pane (self);
+
+  for (int i = 0; i < n; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+  /* From nowhere, F6 starts at the header bar and Shift+F6 at the page. */
+  if (current < 0)
+    current = step > 0 ? n - 1 : 0;
+
+  for (int k = 1; k <= n; k++)
+    {
+      GtkWidget *pane = panes[((current + step * k) % n + n) % n];
+
+      if (gtk_widget_get_mapped (pane) && gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
+static void
+focus_next_pane_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  focus_pane (LD_WINDOW (widget), 1);
+}
+
+static void
+focus_previous_pane_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  focus_pane (LD_WINDOW (widget), -1);
+}
+
 static void
 search_filters_action (GtkWidget  *widget,
                        const char *action_name,
@@ -686,6 +746,8 @@ ld_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.send-email", NULL, send_email_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, focus_next_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL, focus_previous_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer", "u", show_customer_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer-name", "s", show_customer_name_action);
   gtk_widget_class_install_action (widget_class, "win.close-customer", NULL, close_customer_action);

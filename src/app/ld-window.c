@@ -140,9 +140,17 @@ ld_window_refresh (LdWindow *self)
   if (ld_window_is_customer_shown (self))
     ld_customer_view_update (self->customer_view, self->query);
 
+  /* The line above the cards is always there, one line high (the whole text in its
+   * tooltip): a filter ticked on the map must not push the map down under the pointer
+   * before the next click. */
   summary = self->query != NULL ? ld_describe_filters (self->query, 3) : NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_summary_box), summary != NULL && summary[0] != '\0');
-  gtk_label_set_label (self->filter_summary_label, summary != NULL ? summary : "");
+  if (summary == NULL || summary[0] == '\0')
+    {
+      g_free (summary);
+      summary = g_strdup (_("No filters: every offer, customer and country in the range"));
+    }
+  gtk_label_set_label (self->filter_summary_label, summary);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_summary_label), summary);
 
   ld_window_update_actions (self);
   self->last_refresh_usec = g_get_monotonic_time () - start;

@@ -179,15 +179,13 @@ card_layout (LdChartText        *text,
           row_h = MAX (row_h, nat[i]);
         row_h += extra;
 
+        /* Every chart of the row takes its height: a trend stretches, a map
+         * fits the world in and has open sea left over for its legend. */
         x = l->pad;
         for (guint i = 0; i < model->n_charts; i++)
           {
-            /* A map keeps the world's proportions, top-aligned, where a trend
-             * stretches to its neighbour's height. */
-            double h = ld_chart_keeps_proportions (&model->charts[i]) ? nat[i] : row_h;
-
             l->chart_titles[i] = (Rect) { x, y, widths[i], any_title };
-            l->charts[i] = (Rect) { x, y + any_title, widths[i], h };
+            l->charts[i] = (Rect) { x, y + any_title, widths[i], row_h };
             x += widths[i] + gap;
           }
         y += any_title + row_h + round (SECTION_GAP * u);

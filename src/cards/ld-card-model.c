@@ -21,52 +21,87 @@
 
 typedef enum
 {
-  CHANGE_COUNT,   /* a count: in percent of the first month */
+  CHANGE_COUNT,   /* a count: in percent of the previous period's */
   CHANGE_POINTS,  /* a rate in hundredths: in percentage points */
 } ChangeUnit;
 
-/* The change of a monthly figure from the range's first month to its last, as
- * "12.5% since Jan 2026". When the first month of a count is zero a percentage
- * means nothing, so the change is the plain difference ("+26 since Jan 2026"); a
- * rate changes by points ("4.5 pts since Jan 2026"). */
-static char *
-format_change (gint64         first,
-               gint64         last,
-               int            first_month,
-               ChangeUnit     unit,
-               LdFigureTrend *trend)
+/* A headline figure's change against the previous period, as drawn and as said. */
+typedef struct
 {
-  g_autofree char *since = ld_chart_format_month (first_month, TRUE);
-  g_autofree char *amount = NULL;
+  char          *text;    /* "12.5% vs Dec 2025 – May 2026" */
+  char          *spoken;  /* "up 12.5% compared with Dec 2025 – May 2026" */
+  LdFigureTrend  trend;
+} Change;
 
-  if (first == last)
+/* The change of a figure from the previous period (SPEC §3) to the range: in
+ * percent of the previous count ("12.5% vs Dec 2025 – May 2026"), as the plain
+ * difference when the previous count is zero and a percentage means nothing
+ * ("+26 vs …"), in points for a rate ("4.5 pts vs …"). Without a previous period
+ * (All time, or months the data does not cover) there is nothing to compare
+ * with: no change at all. */
+static void
+compare_with_previous (LdResult   *result,
+                       gint64      before,
+                       gint64      now,
+                       ChangeUnit  unit,
+                       Change     *change)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *spoken_amount = NULL;
+
+  memset (change, 0, sizeof *change);
+  if (result == NULL || !ld_result_has_previous (result))
+    return;
+
+  period = ld_describe_range (ld_result_get_previous_from_month (result),
+                              ld_result_get_previous_to_month (result));
+
+  if (before == now)
     {
-      *trend = LD_FIGURE_TREND_NONE;
-      /* TRANSLATORS: a headline figure's change line, "No change since Jan 2026". */
-      return g_strdup_printf (_("No change since %s"), since);
+      /* TRANSLATORS: a headline figure's change line, "No change vs Dec 2025 – May 2026":
+       * the figure is the same as in the previous period, which it names. */
+      change->text = g_strdup_printf (_("No change vs %s"), period);
+      /* TRANSLATORS: the same, in a sentence a screen reader says. */
+      change->spoken = g_strdup_printf (_("no change compared with %s"), period);
+      return;
     }
 
-  *trend = last > first ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
+  change->trend = now > before ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
   if (unit == CHANGE_POINTS)
     {
-      amount = g_strdup_printf ("%.1f", llabs (last - first) / 100.0);
-      /* TRANSLATORS: the change of the assignment rate in percentage points,
-       * "4.5 pts since Jan 2026". */
-      return g_strdup_printf (_("%s pts since %s"), amount, since);
-    }
+      g_autofree char *points = g_strdup_printf ("%.1f", llabs (now - before) / 100.0);
 
-  if (first == 0)
+      /* TRANSLATORS: a change of the assignment rate in percentage points, "4.5 pts". */
+      amount = g_strdup_printf (_("%s pts"), points);
+      /* TRANSLATORS: the same, in a sentence a screen reader says, "4.5 percentage points". */
+      spoken_amount = g_strdup_printf (_("%s percentage points"), points);
+    }
+  else if (before == 0)
     {
-      g_autofree char *count = ld_chart_format_count (last);
-      /* TRANSLATORS: a rise from nothing, "+26". */
+      g_autofree char *count = ld_chart_format_count (now);
+
+      /* TRANSLATORS: a rise from nothing in the previous period, "+26". */
       amount = g_strdup_printf (_("+%s"), count);
+      spoken_amount = g_strdup (count);
     }
   else
-    amount = ld_chart_format_percent (100.0 * fabs ((double) last - (double) first) / (double) first);
+    {
+      amount = ld_chart_format_percent (100.0 * fabs ((double) now - (double) before) / (double) before);
+      spoken_amount = g_strdup (amount);
+    }
 
-  /* TRANSLATORS: a headline figure's change line, "12.5% since Jan 2026"; the
-   * arrow before it says up or down. */
-  return g_strdup_printf (_("%s since %s"), amount, since);
+  /* TRANSLATORS: a headline figure's change line, "12.5% vs Dec 2025 – May 2026": the
+   * change from the previous period, which it names; an arrow before it says up or down. */
+  change->text = g_strdup_printf (_("%s vs %s"), amount, period);
+  if (change->trend == LD_FIGURE_TREND_UP)
+    /* TRANSLATORS: a rise in a sentence a screen reader says,
+     * "up 12.5% compared with Dec 2025 – May 2026". */
+    change->spoken = g_strdup_printf (_("up %s compared with %s"), spoken_amount, period);
+  else
+    /* TRANSLATORS: a fall in a sentence a screen reader says,
+     * "down 3.0% compared with Dec 2025 – May 2026". */
+    change->spoken = g_strdup_printf (_("down %s compared with %s"), spoken_amount, period);
 }
 
 char *
@@ -160,11 +195,30 @@ set_figure (LdCardModel   *self,
   g_free (figure->caption);
   g_free (figure->value);
   g_free (figure->change);
+  g_clear_pointer (&figure->spoken_change, g_free);
   figure->caption = g_strdup (caption);
   figure->value = value;
   figure->change = change;
   figure->trend = change != NULL ? trend : LD_FIGURE_TREND_NONE;
   self->n_figures = MAX (self->n_figures, index + 1);
+}
+
+/* Gives figure @index the change worked out by compare_with_previous(). */
+static void
+set_change (LdCardModel *self,
+            guint        index,
+            Change      *change)
+{
+  LdCardFigure *figure;
+
+  g_assert (index < self->n_figures);
+
+  figure = &self->figures[index];
+  g_free (figure->change);
+  g_free (figure->spoken_change);
+  figure->change = g_steal_pointer (&change->text);
+  figure->spoken_change = g_steal_pointer (&change->spoken);
+  figure->trend = figure->change != NULL ? change->trend : LD_FIGURE_TREND_NONE;
 }
 
 static LdChart *
@@ -232,8 +286,17 @@ fill_bars (LdCardModel    *self,
         }
       items[max_items - 1] = others;
       items[max_items] = (LdBarChartItem) { NULL, 0, 0, FALSE };
-      /* Two items past the limit make the fold name the last one "Others". */
+      /* Two items past the limit make the fold name the last one "Others"; how
+       * many it holds says what the bar is of. */
       data->n_items = ld_bar_chart_fold_items (items, max_items + 1, max_items, folded);
+      {
+        guint n_others = n_rows - (max_items - 1);
+        g_autofree char *count = ld_chart_format_count (n_others);
+
+        /* TRANSLATORS: the last bar of a ranked chart, all the rows not ranked
+         * above it: "1,971 others". */
+        folded[max_items - 1].label = own_string (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s other", "%s others", n_others), count));
+      }
     }
   else
     data->n_items = ld_bar_chart_fold_items (items, n_rows, max_items, folded);
@@ -246,25 +309,70 @@ fill_bars (LdCardModel    *self,
   data->total = result != NULL ? ld_result_get_provisioned (result) : 0;
 }
 
+/* Customers, provisioned, assigned and the assignment rate, each with its change
+ * against the previous period, as figures @first … @first + 3 (the rate only with
+ * @with_rate, the customers only with @with_customers). */
+static guint
+set_totals (LdCardModel *self,
+            LdResult    *result,
+            guint        first,
+            gboolean     with_customers,
+            gboolean     with_rate)
+{
+  guint64 customers = result != NULL ? ld_result_get_customers (result) : 0;
+  guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
+  guint64 assigned = result != NULL ? ld_result_get_assigned (result) : 0;
+  gint64 rate = result != NULL ? ld_result_get_assignment_rate (result) : 0;
+  guint index = first;
+  Change change;
+
+  if (with_customers)
+    {
+      set_figure (self, index, _("Customers"), ld_chart_format_count (customers),
+                  NULL, LD_FIGURE_TREND_NONE);
+      compare_with_previous (result, result != NULL ? ld_result_get_previous_customers (result) : 0,
+                             customers, CHANGE_COUNT, &change);
+      set_change (self, index++, &change);
+    }
+
+  set_figure (self, index, _("Provisioned"), ld_chart_format_count (provisioned),
+              NULL, LD_FIGURE_TREND_NONE);
+  compare_with_previous (result, result != NULL ? ld_result_get_previous_provisioned (result) : 0,
+                         provisioned, CHANGE_COUNT, &change);
+  set_change (self, index++, &change);
+
+  set_figure (self, index, _("Assigned"), ld_chart_format_count (assigned),
+              NULL, LD_FIGURE_TREND_NONE);
+  compare_with_previous (result, result != NULL ? ld_result_get_previous_assigned (result) : 0,
+                         assigned, CHANGE_COUNT, &change);
+  set_change (self, index++, &change);
+
+  if (with_rate)
+    {
+      set_figure (self, index, _("Assignment rate"), ld_chart_format_rate (rate),
+                  NULL, LD_FIGURE_TREND_NONE);
+      /* A period with nothing provisioned had no rate to compare with (its 0.00 %
+       * is a convention, not an adoption). */
+      if (result != NULL && ld_result_get_previous_provisioned (result) > 0)
+        compare_with_previous (result, ld_result_get_previous_assignment_rate (result),
+                               rate, CHANGE_POINTS, &change);
+      else
+        memset (&change, 0, sizeof change);
+      set_change (self, index++, &change);
+    }
+
+  return index;
+}
+
 static void
 build_summary (LdCardModel *self,
                LdResult    *result)
 {
-  guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
-  guint64 assigned = result != NULL ? ld_result_get_assigned (result) : 0;
+  guint next;
 
   self->title = g_strdup (_("Summary"));
-  set_figure (self, 0, _("Customers"),
-              ld_chart_format_count (result != NULL ? ld_result_get_customers (result) : 0),
-              NULL, LD_FIGURE_TREND_NONE);
-  set_figure (self, 1, _("Provisioned"), ld_chart_format_count (provisioned),
-              NULL, LD_FIGURE_TREND_NONE);
-  set_figure (self, 2, _("Assigned"), ld_chart_format_count (assigned),
-              NULL, LD_FIGURE_TREND_NONE);
-  set_figure (self, 3, _("Assignment rate"),
-              ld_chart_format_rate (result != NULL ? ld_result_get_assignment_rate (result) : 0),
-              NULL, LD_FIGURE_TREND_NONE);
-  set_figure (self, 4, _("Rows"),
+  next = set_totals (self, result, 0, TRUE, TRUE);
+  set_figure (self, next, _("Rows"),
               ld_chart_format_count (result != NULL ? ld_result_get_rows (result) : 0),
               NULL, LD_FIGURE_TREND_NONE);
 }
@@ -274,113 +382,58 @@ build_customers (LdCardModel *self,
                  LdResult    *result)
 {
   guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
-  char *customers = ld_chart_format_count (result != NULL ? ld_result_get_customers (result) : 0);
+  Change change;
   LdChart *chart;
 
   self->title = g_strdup (_("Customers"));
   chart = add_chart (self, LD_CHART_TREND, NULL);
 
+  set_figure (self, 0, _("Customers"),
+              ld_chart_format_count (result != NULL ? ld_result_get_customers (result) : 0),
+              NULL, LD_FIGURE_TREND_NONE);
+  compare_with_previous (result, result != NULL ? ld_result_get_previous_customers (result) : 0,
+                         result != NULL ? ld_result_get_customers (result) : 0, CHANGE_COUNT, &change);
+  set_change (self, 0, &change);
+
+  /* SPEC §3: customers whose first row anywhere in the data falls in the range. */
+  set_figure (self, 1, _("New customers"),
+              ld_chart_format_count (result != NULL ? ld_result_get_new_customers_total (result) : 0),
+              NULL, LD_FIGURE_TREND_NONE);
+
   if (n_months == 0)
-    {
-      set_figure (self, 0, _("Customers"), customers, NULL, LD_FIGURE_TREND_NONE);
-      set_figure (self, 1, _("New in the last month"), ld_chart_format_count (0),
-                  NULL, LD_FIGURE_TREND_NONE);
-      return;
-    }
+    return;
 
-  {
-    int from = ld_result_get_from_month (result);
-    int to = ld_result_get_to_month (result);
-    const guint64 *new_customers = ld_result_get_new_customers (result);
-    const guint64 *cumulative = ld_result_get_cumulative_customers (result);
-    g_autofree char *first_name = ld_chart_format_month (from, TRUE);
-    g_autofree char *last_name = ld_chart_format_month (to, TRUE);
-    g_autofree char *month_caption = NULL;
-    /* "New since the first month" are the customers whose first row in the range
-     * is activated after the range's first month: the cumulative count at the
-     * last month less the one at the first. */
-    guint64 joined = cumulative[n_months - 1] - cumulative[0];
-    char *joined_text;
-    char *month_change = NULL;
-    LdFigureTrend month_trend = LD_FIGURE_TREND_NONE;
-
-    if (joined > 0)
-      {
-        g_autofree char *count = ld_chart_format_count (joined);
-        /* TRANSLATORS: customers first seen after the range's first month,
-         * "12 new since Jan 2026". */
-        joined_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new since %s",
-                                                    "%s new since %s", joined),
-                                       count, first_name);
-      }
-    else
-      /* TRANSLATORS: no customer was first seen after the range's first month. */
-      joined_text = g_strdup_printf (_("None new since %s"), first_name);
-    set_figure (self, 0, _("Customers"), customers, joined_text,
-                joined > 0 ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_NONE);
-
-    /* The last month's new customers (SPEC §3: distinct customers with a row
-     * activated in the month), against the first month's. */
-    /* TRANSLATORS: the caption of the new customers in the range's last month, "New in Nov 2026". */
-    month_caption = g_strdup_printf (_("New in %s"), last_name);
-    if (n_months > 1)
-      month_change = format_change (new_customers[0], new_customers[n_months - 1], from,
-                                    CHANGE_COUNT, &month_trend);
-    set_figure (self, 1, month_caption, ld_chart_format_count (new_customers[n_months - 1]),
-                month_change, month_trend);
-
-    chart->trend.first_month = from;
-    chart->trend.n_months = n_months;
-    chart->trend.n_series = 2;
-    chart->trend.series[0] = (LdTrendSeries) { _("New customers"), LD_TREND_SERIES_BARS,
-                                               own_array (self, g_memdup2 (new_customers, n_months * sizeof (guint64))),
-                                               LD_CHART_COLOR_PRIMARY };
-    chart->trend.series[1] = (LdTrendSeries) { _("Cumulative customers"), LD_TREND_SERIES_LINE,
-                                               own_array (self, g_memdup2 (cumulative, n_months * sizeof (guint64))),
-                                               LD_CHART_COLOR_SECONDARY };
-  }
+  /* New and returning customers stacked: together the active ones of the month. The
+   * returning ones, most of a month, take the accent as the other charts' bars do;
+   * the new ones at the bottom its shade, which sets them apart (darker on a light
+   * card, lighter on a dark one) without a glaring slab of it. */
+  chart->trend.first_month = ld_result_get_from_month (result);
+  chart->trend.n_months = n_months;
+  chart->trend.n_series = 3;
+  chart->trend.bar_layout = LD_TREND_BARS_STACKED;
+  chart->trend.total_label = _("Active customers");
+  chart->trend.series[0] = (LdTrendSeries) { _("New customers"), LD_TREND_SERIES_BARS,
+                                             own_array (self, g_memdup2 (ld_result_get_new_customers (result),
+                                                                         n_months * sizeof (guint64))),
+                                             LD_CHART_COLOR_PRIMARY_SHADE };
+  chart->trend.series[1] = (LdTrendSeries) { _("Returning customers"), LD_TREND_SERIES_BARS,
+                                             own_array (self, g_memdup2 (ld_result_get_returning_customers (result),
+                                                                         n_months * sizeof (guint64))),
+                                             LD_CHART_COLOR_PRIMARY };
+  chart->trend.series[2] = (LdTrendSeries) { _("Cumulative customers"), LD_TREND_SERIES_LINE,
+                                             own_array (self, g_memdup2 (ld_result_get_cumulative_customers (result),
+                                                                         n_months * sizeof (guint64))),
+                                             LD_CHART_COLOR_SECONDARY };
 }
 
 static void
 build_licenses (LdCardModel *self,
                 LdResult    *result)
 {
-  guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
-  guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
-  guint64 assigned = result != NULL ? ld_result_get_assigned (result) : 0;
-  gint64 rate = result != NULL ? ld_result_get_assignment_rate (result) : 0;
-  char *provisioned_change = NULL;
-  char *assigned_change = NULL;
-  char *rate_change = NULL;
-  LdFigureTrend provisioned_trend = LD_FIGURE_TREND_NONE;
-  LdFigureTrend assigned_trend = LD_FIGURE_TREND_NONE;
-  LdFigureTrend rate_trend = LD_FIGURE_TREND_NONE;
   LdChart *chart;
 
   self->title = g_strdup (_("Licenses"));
-
-  if (n_months > 1)
-    {
-      int from = ld_result_get_from_month (result);
-      const guint64 *month_provisioned = ld_result_get_month_provisioned (result);
-      const guint64 *month_assigned = ld_result_get_month_assigned (result);
-      guint last = n_months - 1;
-
-      provisioned_change = format_change (month_provisioned[0], month_provisioned[last], from,
-                                          CHANGE_COUNT, &provisioned_trend);
-      assigned_change = format_change (month_assigned[0], month_assigned[last], from,
-                                       CHANGE_COUNT, &assigned_trend);
-      rate_change = format_change (ld_percent_hundredths (month_assigned[0], month_provisioned[0]),
-                                   ld_percent_hundredths (month_assigned[last], month_provisioned[last]),
-                                   from, CHANGE_POINTS, &rate_trend);
-    }
-
-  set_figure (self, 0, _("Provisioned"), ld_chart_format_count (provisioned),
-              provisioned_change, provisioned_trend);
-  set_figure (self, 1, _("Assigned"), ld_chart_format_count (assigned),
-              assigned_change, assigned_trend);
-  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate),
-              rate_change, rate_trend);
+  set_totals (self, result, 0, FALSE, TRUE);
 
   chart = add_chart (self, LD_CHART_TREND, NULL);
   fill_license_trend (self, &chart->trend, result);
@@ -597,6 +650,8 @@ build_geo (LdCardModel *self,
                                       rows[i].customers, rows[i].assigned };
   map->map.items = map_items;
   map->map.n_items = n;
+  /* On paper the world sits at the top, its legend in the sea below it. */
+  map->map.align_top = TRUE;
   map->map.total = result != NULL ? ld_result_get_provisioned (result) : 0;
   if (query != NULL && ld_query_get_n_filter_values (query, LD_DIM_COUNTRY) > 0)
     {
@@ -616,57 +671,28 @@ build_geo (LdCardModel *self,
 
 /* ---- the previous period, for figures the engine keeps for the range only -------- */
 
-/* The change of a figure against the previous period (SPEC §3): "12.5% vs Dec 2025 –
- * May 2026", "+26 vs …" from nothing, "4.5 pts vs …" for a rate. @sentiment says
- * whether a rise is good news (1), bad news (-1) or neither (0). */
-static char *
-format_previous_change (gint64         current,
-                        gint64         previous,
-                        LdResult      *result,
-                        ChangeUnit     unit,
-                        int            sentiment,
-                        LdFigureTrend *trend)
+/* compare_with_previous() for figures that are not all better when higher:
+ * @sentiment says whether a rise is good news (1), bad news (-1: more unassigned or
+ * suspended licences) or neither (0: a state the app does not know). */
+static void
+set_previous_change (LdCardModel *self,
+                     guint        index,
+                     LdResult    *result,
+                     gint64       before,
+                     gint64       now,
+                     ChangeUnit   unit,
+                     int          sentiment)
 {
-  g_autofree char *period = ld_describe_range (ld_result_get_previous_from_month (result),
-                                               ld_result_get_previous_to_month (result));
-  g_autofree char *amount = NULL;
-  gboolean up = current > previous;
+  Change change;
 
-  if (current == previous)
-    {
-      *trend = LD_FIGURE_TREND_NONE;
-      /* TRANSLATORS: a headline figure's change line against the previous period,
-       * "No change vs Dec 2025 – May 2026". */
-      return g_strdup_printf (_("No change vs %s"), period);
-    }
-
-  if (sentiment > 0)
-    *trend = up ? LD_FIGURE_TREND_UP : LD_FIGURE_TREND_DOWN;
-  else if (sentiment < 0)
-    *trend = up ? LD_FIGURE_TREND_UP_BAD : LD_FIGURE_TREND_DOWN_GOOD;
-  else
-    *trend = up ? LD_FIGURE_TREND_UP_NEUTRAL : LD_FIGURE_TREND_DOWN_NEUTRAL;
-
-  if (unit == CHANGE_POINTS)
-    {
-      amount = g_strdup_printf ("%.1f", llabs (current - previous) / 100.0);
-      /* TRANSLATORS: the change of a rate in percentage points against the previous
-       * period, "4.5 pts vs Dec 2025 – May 2026". */
-      return g_strdup_printf (_("%s pts vs %s"), amount, period);
-    }
-
-  if (previous == 0)
-    {
-      g_autofree char *count = ld_chart_format_count (current);
-
-      amount = g_strdup_printf (_("+%s"), count);
-    }
-  else
-    amount = ld_chart_format_percent (100.0 * fabs ((double) current - (double) previous) / (double) previous);
-
-  /* TRANSLATORS: a headline figure's change line against the previous period,
-   * "12.5% vs Dec 2025 – May 2026"; the arrow before it says up or down. */
-  return g_strdup_printf (_("%s vs %s"), amount, period);
+  compare_with_previous (result, before, now, unit, &change);
+  if (change.trend == LD_FIGURE_TREND_UP)
+    change.trend = sentiment > 0 ? LD_FIGURE_TREND_UP
+                 : sentiment < 0 ? LD_FIGURE_TREND_UP_BAD : LD_FIGURE_TREND_UP_NEUTRAL;
+  else if (change.trend == LD_FIGURE_TREND_DOWN)
+    change.trend = sentiment > 0 ? LD_FIGURE_TREND_DOWN
+                 : sentiment < 0 ? LD_FIGURE_TREND_DOWN_GOOD : LD_FIGURE_TREND_DOWN_NEUTRAL;
+  set_change (self, index, &change);
 }
 
 /* The same query over the previous period's months, for the figures the engine
@@ -753,8 +779,6 @@ build_adoption (LdCardModel *self,
   AdoptionTotals totals, before;
   guint n = 0, n_bars = 0;
   gint64 rate = result != NULL ? ld_result_get_assignment_rate (result) : 0;
-  char *changes[3] = { NULL, NULL, NULL };
-  LdFigureTrend trends[3] = { LD_FIGURE_TREND_NONE, LD_FIGURE_TREND_NONE, LD_FIGURE_TREND_NONE };
   LdChart *bars;
 
   self->title = g_strdup (_("Adoption"));
@@ -762,22 +786,19 @@ build_adoption (LdCardModel *self,
   if (result != NULL)
     rows = ld_result_get_adoption (result, &n);
 
+  set_figure (self, 0, _("Unassigned licenses"), ld_chart_format_count (totals.unassigned),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 1, _("Customers with unassigned licenses"), ld_chart_format_count (totals.customers),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate), NULL, LD_FIGURE_TREND_NONE);
   if (previous != NULL)
     {
       adoption_totals (previous, &before);
-      changes[0] = format_previous_change (totals.unassigned, before.unassigned, result,
-                                           CHANGE_COUNT, -1, &trends[0]);
-      changes[1] = format_previous_change (totals.customers, before.customers, result,
-                                           CHANGE_COUNT, -1, &trends[1]);
-      changes[2] = format_previous_change (rate, ld_result_get_previous_assignment_rate (result), result,
-                                           CHANGE_POINTS, 1, &trends[2]);
+      set_previous_change (self, 0, result, before.unassigned, totals.unassigned, CHANGE_COUNT, -1);
+      set_previous_change (self, 1, result, before.customers, totals.customers, CHANGE_COUNT, -1);
+      set_previous_change (self, 2, result, ld_result_get_previous_assignment_rate (result), rate,
+                           CHANGE_POINTS, 1);
     }
-
-  set_figure (self, 0, _("Unassigned licenses"), ld_chart_format_count (totals.unassigned),
-              changes[0], trends[0]);
-  set_figure (self, 1, _("Customers with unassigned licenses"), ld_chart_format_count (totals.customers),
-              changes[1], trends[1]);
-  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate), changes[2], trends[2]);
 
   /* The customers to help first: the top ones by unassigned licences, each with its
    * share of all of them. No "Others" bar: the rest would dwarf the ten a publisher
@@ -954,19 +975,17 @@ build_states (LdCardModel *self,
   for (guint i = 0; i < n_states; i++)
     {
       const char *state = ld_result_get_state (result, totals[i].index);
-      char *change = NULL;
-      LdFigureTrend trend = LD_FIGURE_TREND_NONE;
 
       if (i >= LD_CARD_MODEL_MAX_FIGURES - 1 && n_states > LD_CARD_MODEL_MAX_FIGURES)
         {
           others_total += totals[i].provisioned;
           continue;
         }
-      if (previous != NULL)
-        change = format_previous_change (totals[i].provisioned, state_provisioned (previous, state),
-                                         result, CHANGE_COUNT, state_sentiment (state), &trend);
       set_figure (self, i, ld_describe_state (state, NULL), ld_chart_format_count (totals[i].provisioned),
-                  change, trend);
+                  NULL, LD_FIGURE_TREND_NONE);
+      if (previous != NULL)
+        set_previous_change (self, i, result, state_provisioned (previous, state), totals[i].provisioned,
+                             CHANGE_COUNT, state_sentiment (state));
     }
   if (n_states > LD_CARD_MODEL_MAX_FIGURES)
     set_figure (self, LD_CARD_MODEL_MAX_FIGURES - 1, _("Other states"),
@@ -978,6 +997,8 @@ build_states (LdCardModel *self,
   chart->trend.n_months = n_months;
   chart->trend.n_series = n_series;
   chart->trend.bar_layout = LD_TREND_BARS_STACKED;
+  /* What the states of a month add up to, last in its tooltip. */
+  chart->trend.total_label = _("Provisioned");
   for (guint i = 0; i < n_series; i++)
     {
       gboolean rest = n_states > n_series && i == n_series - 1;
@@ -1015,9 +1036,6 @@ build_customer_overview (LdCardModel *self,
   guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
   guint64 assigned = result != NULL ? ld_result_get_assigned (result) : 0;
   gint64 rate = result != NULL ? ld_result_get_assignment_rate (result) : 0;
-  char *changes[4] = { NULL, NULL, NULL, NULL };
-  LdFigureTrend trends[4] = { LD_FIGURE_TREND_NONE, LD_FIGURE_TREND_NONE,
-                              LD_FIGURE_TREND_NONE, LD_FIGURE_TREND_NONE };
   AdoptionTotals totals, before;
   guint n_products = 0;
 
@@ -1025,6 +1043,14 @@ build_customer_overview (LdCardModel *self,
   adoption_totals (result, &totals);
   if (result != NULL)
     ld_result_get_products (result, &n_products);
+
+  set_figure (self, 0, _("Provisioned"), ld_chart_format_count (provisioned), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 1, _("Assigned"), ld_chart_format_count (assigned), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 3, _("Unassigned licenses"), ld_chart_format_count (totals.unassigned),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 4, _("Offers and plans"), ld_chart_format_count (n_products),
+              NULL, LD_FIGURE_TREND_NONE);
 
   if (result != NULL && ld_result_has_previous (result))
     {
@@ -1034,31 +1060,22 @@ build_customer_overview (LdCardModel *self,
       /* TRANSLATORS: beside the title of a customer's overview: the months its
        * figures are compared with, "Compared with Dec 2025 – May 2026". */
       self->subtitle = g_strdup_printf (_("Compared with %s"), period);
-      changes[0] = format_previous_change (provisioned, ld_result_get_previous_provisioned (result),
-                                           result, CHANGE_COUNT, 1, &trends[0]);
-      changes[1] = format_previous_change (assigned, ld_result_get_previous_assigned (result),
-                                           result, CHANGE_COUNT, 1, &trends[1]);
-      changes[2] = format_previous_change (rate, ld_result_get_previous_assignment_rate (result),
-                                           result, CHANGE_POINTS, 1, &trends[2]);
+      set_previous_change (self, 0, result, ld_result_get_previous_provisioned (result), provisioned,
+                           CHANGE_COUNT, 1);
+      set_previous_change (self, 1, result, ld_result_get_previous_assigned (result), assigned,
+                           CHANGE_COUNT, 1);
+      set_previous_change (self, 2, result, ld_result_get_previous_assignment_rate (result), rate,
+                           CHANGE_POINTS, 1);
       if (previous != NULL)
         {
           adoption_totals (previous, &before);
-          changes[3] = format_previous_change (totals.unassigned, before.unassigned, result,
-                                               CHANGE_COUNT, -1, &trends[3]);
+          set_previous_change (self, 3, result, before.unassigned, totals.unassigned, CHANGE_COUNT, -1);
         }
     }
   else if (result != NULL)
     /* TRANSLATORS: beside the title of a customer's overview when the data holds
      * no months before the range to compare with (SPEC §3). */
     self->subtitle = g_strdup (_("No previous period in the data"));
-
-  set_figure (self, 0, _("Provisioned"), ld_chart_format_count (provisioned), changes[0], trends[0]);
-  set_figure (self, 1, _("Assigned"), ld_chart_format_count (assigned), changes[1], trends[1]);
-  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate), changes[2], trends[2]);
-  set_figure (self, 3, _("Unassigned licenses"), ld_chart_format_count (totals.unassigned),
-              changes[3], trends[3]);
-  set_figure (self, 4, _("Offers and plans"), ld_chart_format_count (n_products),
-              NULL, LD_FIGURE_TREND_NONE);
 }
 
 static void
@@ -1254,6 +1271,7 @@ ld_card_model_free (LdCardModel *self)
       g_free (self->figures[i].caption);
       g_free (self->figures[i].value);
       g_free (self->figures[i].change);
+      g_free (self->figures[i].spoken_change);
     }
   g_free (self->title);
   g_free (self->subtitle);
@@ -1292,18 +1310,20 @@ ld_card_model_get_headline_text (const LdCardModel *self)
       g_autofree char *part = NULL;
 
       /* The arrows are drawn for the eye; a screen reader says the direction. */
-      if (figure->change != NULL && ld_figure_trend_get_direction (figure->trend) > 0)
-        /* TRANSLATORS: a rise in a sentence a screen reader says, "up 12.5% since Jun 2026". */
+      if (figure->spoken_change != NULL)
+        change = g_strdup (figure->spoken_change);
+      else if (figure->change != NULL && ld_figure_trend_get_direction (figure->trend) > 0)
+        /* TRANSLATORS: a rise in a sentence a screen reader says, "up 12.5%". */
         change = g_strdup_printf (_("up %s"), figure->change);
       else if (figure->change != NULL && ld_figure_trend_get_direction (figure->trend) < 0)
-        /* TRANSLATORS: a fall in a sentence a screen reader says, "down 3.0% since Jun 2026". */
+        /* TRANSLATORS: a fall in a sentence a screen reader says, "down 3.0%". */
         change = g_strdup_printf (_("down %s"), figure->change);
       else
         change = g_strdup (figure->change);
 
       if (change != NULL && change[0] != '\0')
         /* TRANSLATORS: one headline figure in a sentence: caption, value, change:
-         * "Provisioned: 1,234, up 12.5% since Jun 2026". */
+         * "Provisioned: 1,234, up 12.5% compared with Dec 2025 – May 2026". */
         part = g_strdup_printf (_("%s: %s, %s"), figure->caption, figure->value, change);
       else
         /* TRANSLATORS: one headline figure in a sentence: "Customers: 1,234". */

@@ -42,12 +42,18 @@ typedef struct
 {
   char          *caption;  /* "Provisioned" */
   char          *value;    /* "1,234" */
-  char          *change;   /* "12.5% since Jan 2026", or NULL for no change line */
+  /* The line under the value: the change against the previous period (SPEC §3),
+   * "12.5% vs Dec 2025 – May 2026", or what the value is of ("Contoso"); NULL for
+   * none — a figure with no previous period to compare with has none. */
+  char          *change;
   LdFigureTrend  trend;
+  /* The change as a sentence says it, "up 12.5% compared with Dec 2025 – May 2026";
+   * NULL: the change line is said as it is. */
+  char          *spoken_change;
 } LdCardFigure;
 
-/* The change line as drawn: "▲ 12.5% since Jan 2026" for a rise, "▼ …" for a fall,
- * the change alone otherwise; NULL when the figure has no change line. */
+/* The change line as drawn: "▲ 12.5% vs Dec 2025 – May 2026" for a rise, "▼ …" for a
+ * fall, the change alone otherwise; NULL when the figure has no change line. */
 char          *ld_card_figure_get_change_text (const LdCardFigure *figure);
 
 #define LD_CARD_MODEL_MAX_FIGURES 5
@@ -106,7 +112,8 @@ const LdChart *ld_card_model_get_chart (const LdCardModel *self,
                                         guint              nth);
 
 /* The headline figures as one translated sentence, the same words the card
- * gives screen readers: "Provisioned: 1,234, up 12.5% since Jun 2026; …". */
+ * gives screen readers: "Provisioned: 1,234, up 12.5% compared with Dec 2025 –
+ * May 2026; …". */
 char          *ld_card_model_get_headline_text (const LdCardModel *self);
 
 /* A copy of @query's range and filters over the same report, for an Analysis

@@ -28,6 +28,13 @@ typedef struct
   double scale;  /* below 1 for a card taller than a page */
 } Placement;
 
+/* Wide cards (charts side by side: Analysis, Geographical spread) go on landscape
+ * pages, the others on the paper as it comes. */
+typedef struct
+{
+  gboolean landscape;
+} Page;
+
 struct _LdDashboardReport
 {
   LdCardModel   *cards[MAX_CARDS];
@@ -46,6 +53,7 @@ struct _LdDashboardReport
   gboolean       tall;        /* one page as tall as the cards: the PNG */
   double         tall_height;
   Placement      placements[MAX_CARDS];
+  Page           pages[MAX_CARDS];
   guint          n_pages;
 };
 
@@ -285,25 +293,51 @@ footer_height (LdDashboardReport *self,
   return ld_chart_text_height_sized (text, "Ag", 0.9 * self->theme.font_size, LD_CHART_TEXT_PLAIN, -1);
 }
 
+/* The size of @page: the paper, turned for a landscape page. */
+static void
+page_size (LdDashboardReport *self,
+           guint              page,
+           double            *width,
+           double            *height)
+{
+  gboolean landscape = !self->tall && page < self->n_pages && self->pages[page].landscape;
+
+  *width = landscape ? self->page_height : self->page_width;
+  *height = landscape ? self->page_width : self->page_height;
+}
+
 static void
 layout_report (LdDashboardReport *self,
                LdChartText       *text)
 {
   double u = self->theme.font_size;
   double margin = report_margin (self);
-  double width = self->page_width - 2 * margin;
   double gap = round (CARD_GAP * u / LD_DOCUMENT_FONT_SIZE);
-  double first_top = margin + draw_heading (self, text, NULL, margin, margin, width);
-  double later_top = margin + draw_running_head (self, text, NULL, margin, margin, width);
-  double bottom = self->page_height - margin - footer_height (self, text) - round (u);
-  double y = first_top;
+  double y = 0, top = 0, bottom = 0, later_top = 0;
   guint page = 0;
 
+  self->n_pages = 0;
   for (guint i = 0; i < self->n_cards; i++)
     {
       Placement *place = &self->placements[i];
-      double height = ld_card_layout_get_height (self->cards[i], &self->theme, width, REPORT_CARD_FLAGS);
-      double top = page == 0 ? first_top : later_top;
+      gboolean landscape = !self->tall && self->cards[i]->wide;
+      double page_w, page_h, width, height;
+
+      /* A new page for the first card, and wherever the orientation turns. */
+      if (self->n_pages == 0 || self->pages[page].landscape != landscape)
+        {
+          page = self->n_pages++;
+          self->pages[page].landscape = landscape;
+          page_size (self, page, &page_w, &page_h);
+          width = page_w - 2 * margin;
+          later_top = margin + draw_running_head (self, text, NULL, margin, margin, width);
+          top = page == 0 ? margin + draw_heading (self, text, NULL, margin, margin, width) : later_top;
+          bottom = page_h - margin - footer_height (self, text) - round (u);
+          y = top;
+        }
+      page_size (self, page, &page_w, &page_h);
+      width = page_w - 2 * margin;
+      height = ld_card_layout_get_height (self->cards[i], &self->theme, width, REPORT_CARD_FLAGS);
 
       place->card = i;
       place->height = height;
@@ -322,8 +356,10 @@ layout_report (LdDashboardReport *self,
             place->scale = (bottom - y) / height;
           else if (y > top && y + height * place->scale > bottom)
             {
-              page++;
-              y = later_top;
+              page = self->n_pages++;
+              self->pages[page].landscape = landscape;
+              top = later_top;
+              y = top;
             }
         }
 
@@ -332,7 +368,24 @@ layout_report (LdDashboardReport *self,
       y += height * place->scale + gap;
     }
 
-  self->n_pages = page + 1;
+  /* A wide card alone on its landscape page takes the whole page: its charts
+   * grow (the map fills its half of the sheet) rather than leave it empty. */
+  for (guint i = 0; i < self->n_cards && !self->tall; i++)
+    {
+      Placement *place = &self->placements[i];
+      gboolean alone = TRUE;
+      double page_w, page_h;
+
+      for (guint j = 0; j < self->n_cards; j++)
+        alone = alone && (j == i || self->placements[j].page != place->page);
+      if (!alone || !self->pages[place->page].landscape || place->scale < 1.0)
+        continue;
+
+      page_size (self, place->page, &page_w, &page_h);
+      bottom = page_h - margin - footer_height (self, text) - round (u);
+      place->height = MAX (place->height, bottom - place->y);
+    }
+
   self->tall_height = ceil (y - gap + margin);
 }
 
@@ -358,12 +411,25 @@ ld_dashboard_report_paginate (LdDashboardReport *self,
 }
 
 void
+ld_dashboard_report_get_page_size (LdDashboardReport *self,
+                                   guint              page,
+                                   double            *width,
+                                   double            *height)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (page < self->n_pages);
+  g_return_if_fail (width != NULL && height != NULL);
+
+  page_size (self, page, width, height);
+}
+
+void
 ld_dashboard_report_draw_page (LdDashboardReport *self,
                                cairo_t           *cr,
                                guint              page)
 {
   const LdChartTheme *theme;
-  double margin, width, u;
+  double margin, width, page_w, page_h, u;
   LdChartText text;
 
   g_return_if_fail (self != NULL);
@@ -373,7 +439,8 @@ ld_dashboard_report_draw_page (LdDashboardReport *self,
   theme = &self->theme;
   u = theme->font_size;
   margin = report_margin (self);
-  width = self->page_width - 2 * margin;
+  page_size (self, page, &page_w, &page_h);
+  width = page_w - 2 * margin;
 
   ld_chart_text_init (&text, cr, theme);
   cairo_save (cr);
@@ -408,7 +475,7 @@ ld_dashboard_report_draw_page (LdDashboardReport *self,
       g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
       /* TRANSLATORS: the footer of a dashboard report, "report.csv · exported 12 Mar 2026". */
       g_autofree char *footer = g_strdup_printf (_("%s · exported %s"), self->file_name, self->exported);
-      double y = self->page_height - margin - footer_height (self, &text) + round (0.5 * u);
+      double y = page_h - margin - footer_height (self, &text) + round (0.5 * u);
       double number_w = ld_chart_text_width_sized (&text, number, 0.9 * u, LD_CHART_TEXT_PLAIN);
 
       ld_chart_text_draw_box (&text, cr, footer, 0.9 * u, LD_CHART_TEXT_PLAIN, margin, y, MAX (1, width - number_w - 2 * u), LD_CHART_ALIGN_START,
@@ -428,6 +495,15 @@ draw_report_page (cairo_t  *cr,
   ld_dashboard_report_draw_page (user_data, cr, page);
 }
 
+static void
+report_page_size (guint     page,
+                  double   *width,
+                  double   *height,
+                  gpointer  user_data)
+{
+  ld_dashboard_report_get_page_size (user_data, page, width, height);
+}
+
 GBytes *
 ld_dashboard_report_pdf (LdDashboardReport  *self,
                          GError            **error)
@@ -441,7 +517,7 @@ ld_dashboard_report_pdf (LdDashboardReport  *self,
   ld_document_get_paper_size (&width, &height);
   n_pages = ld_dashboard_report_paginate (self, width, height);
 
-  return ld_document_pdf (width, height, n_pages, self->title, draw_report_page, self, error);
+  return ld_document_pdf_sized (n_pages, self->title, report_page_size, draw_report_page, self, error);
 }
 
 GBytes *

@@ -36,10 +36,17 @@ guint              ld_dashboard_report_get_n_cards (LdDashboardReport *self);
 const LdCardModel *ld_dashboard_report_get_card  (LdDashboardReport *self,
                                                   guint              index);
 
-/* Pages of @width × @height points (a paper size); call before drawing pages. */
+/* Pages on paper of @width × @height points (portrait); call before drawing pages.
+ * Wide cards (Analysis, Geographical spread) go on landscape pages of that paper,
+ * and one alone on its page takes the page's height. */
 guint              ld_dashboard_report_paginate  (LdDashboardReport *self,
                                                   double             width,
                                                   double             height);
+/* The size of page @page of the last pagination, turned for a landscape page. */
+void               ld_dashboard_report_get_page_size (LdDashboardReport *self,
+                                                      guint              page,
+                                                      double            *width,
+                                                      double            *height);
 /* Draws page @page (from 0) of the last pagination, with "Page 1 of 3". */
 void               ld_dashboard_report_draw_page (LdDashboardReport *self,
                                                   cairo_t           *cr,

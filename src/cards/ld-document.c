@@ -78,22 +78,24 @@ ld_document_get_time (void)
 }
 
 GBytes *
-ld_document_pdf (double               width,
-                 double               height,
-                 guint                n_pages,
-                 const char          *title,
-                 LdDocumentDrawFunc   draw,
-                 gpointer             user_data,
-                 GError             **error)
+ld_document_pdf_sized (guint                    n_pages,
+                       const char              *title,
+                       LdDocumentPageSizeFunc   page_size,
+                       LdDocumentDrawFunc       draw,
+                       gpointer                 user_data,
+                       GError                 **error)
 {
   GByteArray *pdf = g_byte_array_new ();
   g_autoptr(GDateTime) fixed = source_date_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
+  double width = 0, height = 0;
   cairo_t *cr;
 
+  g_return_val_if_fail (page_size != NULL, NULL);
   g_return_val_if_fail (draw != NULL, NULL);
 
+  page_size (0, &width, &height, user_data);
   surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "License Dashboard");
@@ -108,6 +110,9 @@ ld_document_pdf (double               width,
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
     {
+      /* Before anything is drawn on the page, as cairo wants it. */
+      page_size (page, &width, &height, user_data);
+      cairo_pdf_surface_set_size (surface, width, height);
       draw (cr, page, user_data);
       cairo_show_page (cr);
     }
@@ -124,6 +129,52 @@ ld_document_pdf (double               width,
     }
 
   return g_byte_array_free_to_bytes (pdf);
+}
+
+typedef struct
+{
+  double              width;
+  double              height;
+  LdDocumentDrawFunc  draw;
+  gpointer            user_data;
+} SameSize;
+
+static void
+same_size (guint     page,
+           double   *width,
+           double   *height,
+           gpointer  user_data)
+{
+  SameSize *same = user_data;
+
+  *width = same->width;
+  *height = same->height;
+}
+
+static void
+draw_same_size (cairo_t  *cr,
+                guint     page,
+                gpointer  user_data)
+{
+  SameSize *same = user_data;
+
+  same->draw (cr, page, same->user_data);
+}
+
+GBytes *
+ld_document_pdf (double               width,
+                 double               height,
+                 guint                n_pages,
+                 const char          *title,
+                 LdDocumentDrawFunc   draw,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  SameSize same = { width, height, draw, user_data };
+
+  g_return_val_if_fail (draw != NULL, NULL);
+
+  return ld_document_pdf_sized (n_pages, title, same_size, draw_same_size, &same, error);
 }
 
 void

@@ -31,6 +31,13 @@ typedef void (*LdDocumentDrawFunc) (cairo_t  *cr,
                                     guint     page,
                                     gpointer  user_data);
 
+/* The size of page @page (from 0) in points: pages of one document may differ (a
+ * landscape page among portrait ones). */
+typedef void (*LdDocumentPageSizeFunc) (guint     page,
+                                        double   *width,
+                                        double   *height,
+                                        gpointer  user_data);
+
 /* A PDF of @n_pages pages of @width × @height points, titled @title, each drawn by
  * @draw on one cairo context in turn. */
 GBytes    *ld_document_pdf            (double              width,
@@ -40,6 +47,13 @@ GBytes    *ld_document_pdf            (double              width,
                                        LdDocumentDrawFunc  draw,
                                        gpointer            user_data,
                                        GError            **error);
+/* The same with each page's size from @page_size. */
+GBytes    *ld_document_pdf_sized      (guint                   n_pages,
+                                       const char             *title,
+                                       LdDocumentPageSizeFunc  page_size,
+                                       LdDocumentDrawFunc      draw,
+                                       gpointer                user_data,
+                                       GError                **error);
 /* @surface (an image) as a PNG file. */
 GBytes    *ld_document_png            (cairo_surface_t    *surface,
                                        GError            **error);

@@ -4,6 +4,11 @@
  * value share a line above a full-width bar, so neither the names nor the bars
  * get squeezed to nothing at 320 px.
  *
+ * The bars are scaled to the largest named item, not to "Others": the rest of
+ * 2,000 customers would otherwise be the scale, and the leaders slivers. "Others"
+ * stands apart under a hairline, and a value beyond the scale is drawn as a
+ * broken bar: its length no longer to scale, its figure and share beside it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -30,7 +35,8 @@ typedef struct
   double   bar_dy;      /* bar top inside its row */
   double   text_dy;     /* text centre line inside its row */
   double   value_right; /* right edge of the value text */
-  guint64  max;
+  double   others_gap;  /* extra room above the "Others" row, for its hairline */
+  guint64  max;         /* the scale: the largest named item */
   guint64  total;
 } Layout;
 
@@ -125,6 +131,27 @@ build_legend (const LdBarChartData *data,
   return 2;
 }
 
+/* "Others" last, after named items: it gets a row apart. */
+static gboolean
+has_others_row (const LdBarChartData *data)
+{
+  return data->n_items > 1 && data->items[data->n_items - 1].is_others;
+}
+
+/* The top of row @i: rows follow each other, "Others" after its hairline. */
+static double
+row_top (const LdBarChartData *data,
+         const Layout         *l,
+         guint                 i)
+{
+  double y = l->top + i * l->row_h;
+
+  if (has_others_row (data) && i == data->n_items - 1)
+    y += l->others_gap;
+
+  return y;
+}
+
 /* Row sizes: comfortable, and the least that still shows the text. */
 static void
 row_heights (LdChartText        *text,
@@ -166,8 +193,12 @@ compute_layout (gconstpointer       chart_data,
   l->pad = ld_chart_padding (theme);
 
   for (guint i = 0; i < data->n_items; i++)
-    l->max = MAX (l->max, MAX (data->items[i].value,
-                               data->has_secondary ? data->items[i].secondary : 0));
+    if (!data->items[i].is_others)
+      l->max = MAX (l->max, MAX (data->items[i].value,
+                                 data->has_secondary ? data->items[i].secondary : 0));
+  /* Only "Others": it is its own scale. */
+  for (guint i = 0; i < data->n_items && l->max == 0; i++)
+    l->max = MAX (data->items[i].value, data->has_secondary ? data->items[i].secondary : 0);
   l->empty = data->n_items == 0 || l->max == 0;
   if (l->empty)
     return FALSE;
@@ -201,7 +232,8 @@ compute_layout (gconstpointer       chart_data,
   l->stacked = l->bar_w < inner_w * 0.4;
 
   row_heights (text, theme, l->stacked, &comfortable, &minimum);
-  avail = MAX (0, height - l->pad - l->top);
+  l->others_gap = has_others_row (data) ? round (l->pad * 0.5) : 0;
+  avail = MAX (0, height - l->pad - l->top - l->others_gap);
   l->row_h = MIN (comfortable, avail / data->n_items);
   if (l->row_h < minimum)
     {
@@ -243,10 +275,37 @@ bar_length (const Layout *l,
   if (value == 0 || l->max == 0)
     return 0;
 
-  len = l->bar_w * (double) value / (double) l->max;
+  /* Past the scale ("Others"): the whole bar, drawn broken. */
+  len = l->bar_w * MIN (1.0, (double) value / (double) l->max);
 
   /* A tiny but non-zero value still shows. */
   return MAX (len, 2);
+}
+
+/* The break of a bar beyond the scale: a slanted gap at three quarters of it,
+ * as a path of the two pieces left of and right of the gap, to clip to. */
+static void
+append_broken (cairo_t      *cr,
+               const Layout *l,
+               double        y,
+               double        h)
+{
+  double x0 = l->bar_x, x1 = l->bar_x + l->bar_w;
+  double at = x0 + round (l->bar_w * 0.78);
+  double slant = MAX (2, h * 0.5);
+  double gap = MAX (4, round (h * 0.6));
+
+  cairo_move_to (cr, x0 - 1, y - 1);
+  cairo_line_to (cr, at + slant, y - 1);
+  cairo_line_to (cr, at - slant, y + h + 1);
+  cairo_line_to (cr, x0 - 1, y + h + 1);
+  cairo_close_path (cr);
+
+  cairo_move_to (cr, at + slant + gap, y - 1);
+  cairo_line_to (cr, x1 + 1, y - 1);
+  cairo_line_to (cr, x1 + 1, y + h + 1);
+  cairo_line_to (cr, at - slant + gap, y + h + 1);
+  cairo_close_path (cr);
 }
 
 void
@@ -274,10 +333,26 @@ ld_bar_chart_draw (cairo_t              *cr,
       const LdChartColor *color = &theme->series[item->is_others ? LD_CHART_COLOR_OTHERS
                                                                  : LD_CHART_COLOR_PRIMARY];
       g_autofree char *value = value_text (data, item, l.total);
-      double row_y = l.top + i * l.row_h;
+      double row_y = row_top (data, &l, i);
       double bar_y = row_y + l.bar_dy;
       double radius = MIN (l.bar_h / 2, 5);
+      gboolean broken = item->value > l.max
+                        || (data->has_secondary && item->secondary > l.max);
       double len;
+
+      if (has_others_row (data) && i == data->n_items - 1)
+        {
+          /* "Others" is not one of the ranked: a hairline sets it apart. */
+          double y = round (row_y - l.others_gap / 2) + 0.5;
+
+          cairo_save (cr);
+          ld_chart_color_set_source (cr, &theme->grid, 1.0);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, l.pad / 2, y);
+          cairo_line_to (cr, width - l.pad / 2, y);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
 
       if (data->highlight == (int) i)
         {
@@ -291,6 +366,14 @@ ld_bar_chart_draw (cairo_t              *cr,
                           LD_CHART_ALIGN_START, l.label_w, &theme->foreground);
       ld_chart_text_draw (&text, cr, value, FALSE, l.value_right, row_y + l.text_dy,
                           LD_CHART_ALIGN_END, 0, &theme->muted);
+
+      cairo_save (cr);
+      if (broken)
+        {
+          cairo_new_path (cr);
+          append_broken (cr, &l, bar_y, l.bar_h);
+          cairo_clip (cr);
+        }
 
       ld_chart_color_set_source (cr, &theme->track, 1.0);
       ld_chart_rounded_rect (cr, l.bar_x, bar_y, l.bar_w, l.bar_h, radius,
@@ -317,6 +400,7 @@ ld_bar_chart_draw (cairo_t              *cr,
                                  LD_CHART_CORNER_ALL);
           cairo_fill (cr);
         }
+      cairo_restore (cr);
     }
 
   ld_chart_end (cr, &text);
@@ -340,7 +424,7 @@ ld_bar_chart_get_preferred_height (const LdBarChartData *data,
   if (l.empty)
     h = 4 * text.line_height;
   else
-    h = l.top + data->n_items * comfortable + l.pad;
+    h = l.top + data->n_items * comfortable + l.others_gap + l.pad;
   ld_chart_text_clear (&text);
 
   return ceil (h);
@@ -361,11 +445,18 @@ ld_bar_chart_item_at (const LdBarChartData *data,
   if (width <= 0 || height <= 0 || !ld_chart_measure_layout (compute_layout, data, theme, width, height, &l))
     return -1;
 
-  if (x < l.pad / 2 || x >= width - l.pad / 2 || y < l.top ||
-      y >= l.top + l.n_rows * l.row_h)
+  if (x < l.pad / 2 || x >= width - l.pad / 2)
     return -1;
 
-  return MIN ((int) floor ((y - l.top) / l.row_h), (int) l.n_rows - 1);
+  for (guint i = 0; i < l.n_rows; i++)
+    {
+      double top = row_top (data, &l, i);
+
+      if (y >= top && y < top + l.row_h)
+        return (int) i;
+    }
+
+  return -1;
 }
 
 gboolean
@@ -386,7 +477,7 @@ ld_bar_chart_get_bar_area (const LdBarChartData *data,
     return FALSE;
 
   area->x = l.bar_x;
-  area->y = l.top + item * l.row_h + l.bar_dy;
+  area->y = row_top (data, &l, item) + l.bar_dy;
   area->width = l.bar_w;
   area->height = l.bar_h;
 

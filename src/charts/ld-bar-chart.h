@@ -62,7 +62,8 @@ int      ld_bar_chart_item_at            (const LdBarChartData *data,
                                           double                x,
                                           double                y);
 
-/* The bar of @item (its full length), for tests and tooltips. */
+/* The bar of @item (its full length: the scale is the largest item that is not
+ * "Others"; an item beyond it is drawn broken), for tests and tooltips. */
 gboolean ld_bar_chart_get_bar_area       (const LdBarChartData *data,
                                           const LdChartTheme   *theme,
                                           double                width,

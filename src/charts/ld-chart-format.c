@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <limits.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "ld-chart-format.h"
 
@@ -83,11 +86,72 @@ ld_chart_ticks_value (const LdChartTicks *ticks,
   return ticks->min + i * ticks->step;
 }
 
+/* How CLDR groups the digits of languages whose glibc locale groups none
+ * (thousands_sep ""): bg_BG, bs_BA and sr_RS among the languages glibc knows. Only
+ * these: a language missing here stays as its C library writes it. */
+typedef struct
+{
+  const char *language;
+  const char *separator;
+  guint       min_grouping; /* CLDR's minimumGroupingDigits: 2 leaves "4000" whole */
+} CldrGrouping;
+
+static const CldrGrouping cldr_groupings[] = {
+  { "bg", "\xc2\xa0", 2 },  /* U+00A0: "217 818", "20 000", but "4000" */
+  { "bs", ".", 1 },
+  { "sr", ".", 1 },
+};
+
+/* The CLDR grouping of LC_NUMERIC's language when the C library gives none, or NULL
+ * (the C library's grouping is used, or none: the C locale has no language). */
+static const CldrGrouping *
+fallback_grouping (void)
+{
+  const struct lconv *conv = localeconv ();
+  const char *name;
+  gsize len;
+
+  if (conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0'
+      && conv->grouping != NULL && conv->grouping[0] > 0 && conv->grouping[0] != CHAR_MAX)
+    return NULL;
+
+  name = setlocale (LC_NUMERIC, NULL);
+  if (name == NULL)
+    return NULL;
+  len = strcspn (name, "_.@");
+  for (guint i = 0; i < G_N_ELEMENTS (cldr_groupings); i++)
+    if (strlen (cldr_groupings[i].language) == len
+        && strncmp (name, cldr_groupings[i].language, len) == 0)
+      return &cldr_groupings[i];
+
+  return NULL;
+}
+
 char *
 ld_chart_format_count (guint64 value)
 {
+  const CldrGrouping *cldr = fallback_grouping ();
+  char digits[24];
+  GString *str;
+  int n;
+
   /* The ' flag groups digits the locale's way ("12,345", "12.345", "12 345"). */
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, value);
+  if (cldr == NULL)
+    return g_strdup_printf ("%'" G_GUINT64_FORMAT, value);
+
+  n = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+  if (n < 3 + (int) cldr->min_grouping)
+    return g_strdup (digits);
+
+  str = g_string_sized_new (n * 2);
+  for (int i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (str, cldr->separator);
+      g_string_append_c (str, digits[i]);
+    }
+
+  return g_string_free (str, FALSE);
 }
 
 /* One decimal below 10 ("1.2k"), none above ("12k"); ".0" is dropped ("2k"),

@@ -25,7 +25,9 @@ void   ld_chart_ticks_compute      (double        lo,
 double ld_chart_ticks_value        (const LdChartTicks *ticks,
                                     guint               i);
 
-/* All of these return a newly allocated string in the user's locale. */
+/* All of these return a newly allocated string in the user's locale. A count is
+ * grouped as the C library groups it ("12,345", "12.345"), or, where it groups
+ * nothing for a language (glibc's bg_BG), as CLDR does ("12 345" with U+00A0). */
 char  *ld_chart_format_count       (guint64       value);   /* "12,345" */
 char  *ld_chart_format_compact     (double        value);   /* "950", "1.2k", "12k", "3.4M" */
 char  *ld_chart_format_percent     (double        percent); /* "12.5%" */

@@ -70,28 +70,109 @@ hue_saturation (double  r,
 }
 
 static double
-luma (const LdChartColor *c)
+linear (double channel)
 {
-  return 0.2126 * c->r + 0.7152 * c->g + 0.0722 * c->b;
+  channel = CLAMP (channel, 0, 1);
+  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+double
+ld_chart_color_luminance (const LdChartColor *color,
+                          const LdChartColor *background)
+{
+  double r = color->r, g = color->g, b = color->b;
+
+  g_return_val_if_fail (color != NULL, 0);
+
+  if (background != NULL)
+    {
+      double a = CLAMP (color->a, 0, 1);
+
+      r = r * a + background->r * (1 - a);
+      g = g * a + background->g * (1 - a);
+      b = b * a + background->b * (1 - a);
+    }
+
+  return 0.2126 * linear (r) + 0.7152 * linear (g) + 0.0722 * linear (b);
+}
+
+double
+ld_chart_color_contrast (const LdChartColor *a,
+                         const LdChartColor *b,
+                         const LdChartColor *background)
+{
+  double la, lb;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 1);
+
+  la = ld_chart_color_luminance (a, background);
+  lb = ld_chart_color_luminance (b, background);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+LdChartColor
+ld_chart_color_contrasting (LdChartColor        color,
+                            const LdChartColor *target,
+                            const LdChartColor *against,
+                            double              ratio)
+{
+  double lo = 0, hi = 1;
+
+  /* The least mix that reaches the ratio: luminance moves one way as the
+   * colour goes to black or white, so halving the interval finds it. */
+  if (ld_chart_color_contrast (&color, against, NULL) >= ratio)
+    return color;
+
+  for (int i = 0; i < 24; i++)
+    {
+      double t = (lo + hi) / 2;
+      LdChartColor mixed = {
+        color.r + (target->r - color.r) * t,
+        color.g + (target->g - color.g) * t,
+        color.b + (target->b - color.b) * t,
+        color.a,
+      };
+
+      if (ld_chart_color_contrast (&mixed, against, NULL) >= ratio)
+        hi = t;
+      else
+        lo = t;
+    }
+
+  color.r += (target->r - color.r) * hi;
+  color.g += (target->g - color.g) * hi;
+  color.b += (target->b - color.b) * hi;
+
+  return color;
 }
 
 /* A dark purple accent on the dark card, or yellow on white, would all but
  * vanish: mix it towards white or black until it stands off the background by
- * lightness, which every kind of colour vision sees. */
+ * WCAG's 3:1 for graphics, a lightness difference every kind of colour vision
+ * sees. */
 static LdChartColor
 legible_on (LdChartColor        c,
             const LdChartColor *background)
 {
-  double target = luma (background) < 0.5 ? 1.0 : 0.0;
+  LdChartColor white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 };
+  gboolean dark_background = ld_chart_color_luminance (background, NULL) < 0.18;
 
-  for (int i = 0; i < 10 && fabs (luma (&c) - luma (background)) < 0.2; i++)
-    {
-      c.r += (target - c.r) * 0.15;
-      c.g += (target - c.g) * 0.15;
-      c.b += (target - c.b) * 0.15;
-    }
+  return ld_chart_color_contrasting (c, dark_background ? &white : &black, background,
+                                     LD_CHART_MARK_CONTRAST + 0.05);
+}
 
-  return c;
+/* The accent's companion shade: away from the background, 3:1 off the accent
+ * where the accent leaves room for that. */
+static LdChartColor
+shade_of (const LdChartColor *primary,
+          const LdChartColor *background)
+{
+  LdChartColor white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 1 };
+  gboolean dark_background = ld_chart_color_luminance (background, NULL) < 0.18;
+
+  return ld_chart_color_contrasting (*primary, dark_background ? &white : &black, primary,
+                                     LD_CHART_MARK_CONTRAST + 0.05);
 }
 
 typedef enum
@@ -164,8 +245,8 @@ ld_chart_theme_init (LdChartTheme *theme,
 
   if (dark)
     {
-      /* libadwaita's card on the dark window background. */
-      theme->background = rgb_hex (0x383838);
+      /* libadwaita's card (white at 8 %) on the dark window (#242424). */
+      theme->background = rgb_hex (0x363636);
       theme->foreground = rgba (1, 1, 1, 0.92);
       theme->muted = rgba (1, 1, 1, 0.60);
       theme->grid = rgba (1, 1, 1, 0.09);
@@ -216,8 +297,12 @@ ld_chart_theme_init (LdChartTheme *theme,
                                                             CLAMP (accent_b, 0, 1),
                                                             1.0),
                                                       &theme->background);
-  theme->series[LD_CHART_COLOR_SECONDARY] = rgb_hex (second);
-  theme->series[LD_CHART_COLOR_TERTIARY] = rgb_hex (third);
+  theme->series[LD_CHART_COLOR_SECONDARY] = legible_on (rgb_hex (second), &theme->background);
+  theme->series[LD_CHART_COLOR_TERTIARY] = legible_on (rgb_hex (third), &theme->background);
+  theme->series[LD_CHART_COLOR_OTHERS] = legible_on (theme->series[LD_CHART_COLOR_OTHERS],
+                                                     &theme->background);
+  theme->series[LD_CHART_COLOR_PRIMARY_SHADE] = shade_of (&theme->series[LD_CHART_COLOR_PRIMARY],
+                                                          &theme->background);
   for (guint i = 0; i < LD_CHART_N_CATEGORIES; i++)
     theme->categories[i] = rgb_hex (categories[d][i]);
 
@@ -263,6 +348,28 @@ ld_chart_theme_get_color (const LdChartTheme *theme,
     return &theme->categories[(index - LD_CHART_COLOR_CATEGORY) % LD_CHART_N_CATEGORIES];
 
   return &theme->series[CLAMP ((int) index, 0, LD_CHART_N_COLORS - 1)];
+}
+
+void
+ld_chart_theme_set_text_color (LdChartTheme       *theme,
+                               const LdChartColor *color)
+{
+  LdChartColor muted;
+
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (color != NULL);
+
+  theme->foreground = *color;
+  theme->foreground.a *= 0.92;
+
+  /* Dimmed as GNOME dims secondary text, but never below 4.5:1 (libadwaita 1.2's
+   * 55 % gave captions 3.2:1): raise the alpha until the blend reads. */
+  muted = *color;
+  muted.a *= 0.70;
+  while (muted.a < 1 && ld_chart_color_contrast (&muted, &theme->background, &theme->background)
+                        < LD_CHART_TEXT_CONTRAST + 0.05)
+    muted.a = MIN (1, muted.a + 0.02);
+  theme->muted = muted;
 }
 
 void

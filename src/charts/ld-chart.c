@@ -23,7 +23,6 @@ typedef struct
   void     (*set_highlight)    (LdChart *chart, int item);
   char    *(*text_alternative) (const LdChart *chart);
   double    width_weight;
-  gboolean  keeps_proportions;
 } ChartKindClass;
 
 /* ---- trend ----------------------------------------------------------------------- */
@@ -180,11 +179,11 @@ map_text_alternative (const LdChart *chart)
 
 static const ChartKindClass kinds[] = {
   [LD_CHART_TREND] = { trend_draw, trend_height, trend_item_at, trend_item_area, trend_item_summary,
-                       trend_set_highlight, trend_text_alternative, 1.0, FALSE },
+                       trend_set_highlight, trend_text_alternative, 1.0 },
   [LD_CHART_BARS] = { bars_draw, bars_height, bars_item_at, bars_item_area, bars_item_summary,
-                      bars_set_highlight, bars_text_alternative, 1.0, FALSE },
+                      bars_set_highlight, bars_text_alternative, 1.0 },
   [LD_CHART_MAP] = { map_draw, map_height, map_item_at, map_item_area, map_item_summary,
-                     map_set_highlight, map_text_alternative, 1.7, TRUE },
+                     map_set_highlight, map_text_alternative, 1.7 },
 };
 
 static const ChartKindClass *
@@ -241,14 +240,6 @@ ld_chart_get_width_weight (const LdChart *chart)
   g_return_val_if_fail (chart != NULL, 1);
 
   return kind_class (chart)->width_weight;
-}
-
-gboolean
-ld_chart_keeps_proportions (const LdChart *chart)
-{
-  g_return_val_if_fail (chart != NULL, FALSE);
-
-  return kind_class (chart)->keeps_proportions;
 }
 
 int
@@ -340,6 +331,7 @@ ld_chart_copy (const LdChart *chart,
   *copy = *chart;
   copy->title = keep_string (owned, chart->title);
 
+  copy->trend.total_label = keep_string (owned, chart->trend.total_label);
   copy->trend.n_series = MIN (chart->trend.n_series, LD_TREND_CHART_MAX_SERIES);
   for (guint i = 0; i < copy->trend.n_series; i++)
     {

@@ -54,9 +54,6 @@ double    ld_chart_get_preferred_height (const LdChart      *chart,
                                          gboolean            compact);
 /* Charts side by side share a row's width by these weights: a map wants room. */
 double    ld_chart_get_width_weight     (const LdChart      *chart);
-/* TRUE when the chart keeps its preferred height beside a taller neighbour (a map
- * keeps the world's proportions) rather than stretch to it. */
-gboolean  ld_chart_keeps_proportions    (const LdChart      *chart);
 
 /* The item (month, bar, country of the data) under (@x, @y) in the chart drawn at
  * @width × @height, or -1; @theme NULL measures with the default theme. */

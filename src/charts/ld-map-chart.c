@@ -193,7 +193,31 @@ typedef struct
   LdMapChartBins  bins;
   LdMapChartView  view;
   int             hover;      /* shape index or -1 */
+  /* The fitted world crops the land south of FIT_SOUTH; a map taller than the
+   * world shows more sea, not Antarctica's coast (unless it has licences). */
+  double          south_edge; /* unit y below which land is left out, or G_MAXDOUBLE */
+  gboolean        align_top;  /* the fitted world at the map's top */
 } Prepared;
+
+/* The whole world fitted to the map, in its middle or, with align_top, at its top. */
+static void
+fitted_view (const Prepared *p,
+             double          width,
+             double          height,
+             LdMapChartView *view)
+{
+  double x, top, bottom, s;
+
+  ld_map_chart_view_fit_world (view, width, height);
+  if (!p->align_top)
+    return;
+
+  ld_map_chart_project (0, FIT_NORTH, &x, &top);
+  ld_map_chart_project (0, FIT_SOUTH, &x, &bottom);
+  s = LD_MAP_CHART_TILE_SIZE * exp2 (view->zoom);
+  if (height > (bottom - top) * s)
+    ld_map_chart_unproject (0.5, top + height / 2 / s, &x, &view->lat);
+}
 
 static void
 prepared_init (Prepared             *p,
@@ -234,10 +258,26 @@ prepared_init (Prepared             *p,
 
   ld_map_chart_compute_bins (data, &p->bins);
 
+  p->south_edge = G_MAXDOUBLE;
+  p->align_top = data->fit_world && data->align_top;
   if (data->fit_world)
-    ld_map_chart_view_fit_world (&p->view, width, height);
+    {
+      double x;
+
+      fitted_view (p, width, height, &p->view);
+      ld_map_chart_project (0, FIT_SOUTH, &x, &p->south_edge);
+    }
   else
     p->view = data->view;
+}
+
+/* Whether shape @i is land the map leaves out: wholly south of the fitted world. */
+static gboolean
+shape_left_out (const Prepared   *p,
+                const LdMapShape *shape,
+                guint             i)
+{
+  return shape->y0 > p->south_edge && !(p->values[i].present && p->values[i].provisioned > 0);
 }
 
 static void
@@ -384,7 +424,33 @@ void
 ld_map_chart_get_land_color (const LdChartTheme *theme,
                              LdChartColor       *color)
 {
-  *color = theme->dark ? hex (0x4a4b50) : hex (0xd7d8dc);
+  /* "No licences": quiet, a little apart from the sea, and far enough from the
+   * licensed shades (3:1) for the palest of them to read as licensed. */
+  *color = theme->dark ? hex (0x3e3f44) : hex (0xe1e2e6);
+}
+
+/* @color moved towards black or white to relative luminance @target. */
+static LdChartColor
+with_luminance (LdChartColor color,
+                double       target)
+{
+  LdChartColor end = ld_chart_color_luminance (&color, NULL) > target ? hex (0x000000) : hex (0xffffff);
+  double lo = 0, hi = 1;
+
+  for (int i = 0; i < 24; i++)
+    {
+      double t = (lo + hi) / 2;
+
+      if ((ld_chart_color_luminance (&(LdChartColor) { color.r + (end.r - color.r) * t,
+                                                       color.g + (end.g - color.g) * t,
+                                                       color.b + (end.b - color.b) * t, 1 },
+                                     NULL) > target) == (end.r > 0.5))
+        hi = t;
+      else
+        lo = t;
+    }
+
+  return mix (color, end, (lo + hi) / 2);
 }
 
 void
@@ -394,30 +460,31 @@ ld_map_chart_get_bin_color (const LdChartTheme *theme,
                             LdChartColor       *color)
 {
   LdChartColor accent = theme->series[LD_CHART_COLOR_PRIMARY];
-  LdChartColor white = hex (0xffffff), black = hex (0x000000);
+  LdChartColor land;
   double t = n_bins <= 1 ? 1.0 : (double) MIN (bin, n_bins - 1) / (n_bins - 1);
-  LdChartColor low, high;
+  double land_l, low, high;
 
   accent.a = 1;
+  ld_map_chart_get_land_color (theme, &land);
+  land_l = ld_chart_color_luminance (&land, NULL);
 
-  /* One hue, lightness alone carries the order (it survives every kind of
-   * colour vision and greyscale printing). Light: pale to deep; dark: more
-   * licences glow brighter. The low end stays apart from the land. */
+  /* One hue, lightness alone carries the order (it survives every kind of colour
+   * vision and greyscale printing): light, from the accent's lightness to deep;
+   * dark, more licences glow brighter. The fewest licences stand 3:1 off "No
+   * licences" land, and the shades climb in equal ratios of luminance, so
+   * neighbours are as far apart as five can be. */
   if (theme->dark)
     {
-      low = mix (accent, hex (0x2b3a4e), 0.55);
-      high = mix (accent, white, 0.55);
+      low = (land_l + 0.05) * (LD_CHART_MARK_CONTRAST + 0.1) - 0.05;
+      high = 0.80;
     }
   else
     {
-      low = mix (accent, white, 0.72);
-      high = mix (accent, black, 0.5);
+      low = (land_l + 0.05) / (LD_CHART_MARK_CONTRAST + 0.1) - 0.05;
+      high = 0.025;
     }
 
-  if (t < 0.5)
-    *color = mix (low, accent, t / 0.5);
-  else
-    *color = mix (accent, high, (t - 0.5) / 0.5);
+  *color = with_luminance (accent, (low + 0.05) * pow ((high + 0.05) / (low + 0.05), t) - 0.05);
 }
 
 static void
@@ -600,7 +667,7 @@ draw_countries (cairo_t              *cr,
           const LdMapShape *shape = ld_map_shapes_get_shape (p->shapes, i);
           LdChartColor fill;
 
-          if (!box_visible (f, shape->x0, shape->y0, shape->x1, shape->y1, ox))
+          if (!box_visible (f, shape->x0, shape->y0, shape->x1, shape->y1, ox) || shape_left_out (p, shape, i))
             continue;
           if (!shape_fill (p, theme, data->base_map, i, &fill))
             {
@@ -675,8 +742,15 @@ typedef struct
 {
   guint  n_entries;
   char  *labels[LD_MAP_CHART_MAX_BINS + 1];
+  double label_w[LD_MAP_CHART_MAX_BINS + 1];
   LdChartColor colors[LD_MAP_CHART_MAX_BINS + 1];
+  /* Where each entry's swatch starts and its line's middle, from the panel's corner:
+   * a column under the title, or rows flowing across a wide sea. */
+  double entry_x[LD_MAP_CHART_MAX_BINS + 1];
+  double entry_y[LD_MAP_CHART_MAX_BINS + 1];
   const char *title;
+  double title_w;
+  double title_x, title_y;     /* from the panel's corner, like the entries */
   double x, y, width, height;  /* the panel */
   double pad, row_h, swatch;
 } Legend;
@@ -689,15 +763,338 @@ format_bound (guint64 v)
   return v < 1000000 ? ld_chart_format_count (v) : ld_chart_format_compact ((double) v);
 }
 
-static void
-legend_layout (Legend               *legend,
-               LdChartText          *text,
-               const Prepared       *p,
-               const LdChartTheme   *theme,
-               double                width,
-               double                height)
+/* ---- where the legend goes ------------------------------------------------------- */
+
+/* The land of a map as a coarse picture: a summed-area table of its pixels that
+ * any land (or only licensed land) touches, so the legend can look for open sea
+ * in one pass over the candidate places. */
+typedef struct
 {
-  double text_w;
+  int       w, h;
+  double    scale;  /* mask pixels per map pixel */
+  guint32  *sat;    /* (w + 1) × (h + 1): land pixels above and left of each corner */
+} LandMask;
+
+#define MASK_SIZE 256.0
+
+static void
+land_mask_build (LandMask           *m,
+                 const Prepared     *p,
+                 const Frame        *f,
+                 const LdChartTheme *theme,
+                 double              width,
+                 double              height,
+                 gboolean            licensed_only)
+{
+  guint n_shapes = ld_map_shapes_get_n_shapes (p->shapes);
+  cairo_surface_t *surface;
+  const guint8 *pixels;
+  int stride;
+  cairo_t *cr;
+
+  m->scale = MIN (1.0, MASK_SIZE / MAX (width, height));
+  m->w = MAX (1, (int) ceil (width * m->scale));
+  m->h = MAX (1, (int) ceil (height * m->scale));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, m->w, m->h);
+  cr = cairo_create (surface);
+  cairo_scale (cr, m->scale, m->scale);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  /* At the map's own scale, so what is culled or drawn as a dot is the same. */
+  cairo_set_line_width (cr, 2);
+  for (int copy = f->copy_first; copy <= f->copy_last; copy++)
+    {
+      double ox = f->ox + copy * f->s;
+
+      for (guint i = 0; i < n_shapes; i++)
+        {
+          const LdMapShape *shape = ld_map_shapes_get_shape (p->shapes, i);
+          gboolean licensed = p->values[i].present && p->values[i].provisioned > 0;
+
+          if ((licensed_only && !licensed) || !box_visible (f, shape->x0, shape->y0, shape->x1, shape->y1, ox)
+              || shape_left_out (p, shape, i))
+            continue;
+
+          cairo_new_path (cr);
+          if (shape_is_dot (f, shape) && licensed)
+            {
+              double x, y;
+
+              dot_center (f, shape, ox, &x, &y);
+              cairo_arc (cr, x, y, dot_radius (theme) + 1, 0, 2 * G_PI);
+            }
+          else
+            append_shape (cr, f, shape, ox);
+          cairo_fill_preserve (cr);
+          cairo_stroke (cr);
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  m->sat = g_new0 (guint32, (gsize) (m->w + 1) * (m->h + 1));
+  for (int y = 0; y < m->h; y++)
+    {
+      guint32 row = 0;
+
+      for (int x = 0; x < m->w; x++)
+        {
+          row += pixels[(gsize) y * stride + x] > 0;
+          m->sat[(gsize) (y + 1) * (m->w + 1) + x + 1] = m->sat[(gsize) y * (m->w + 1) + x + 1] + row;
+        }
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+land_mask_clear (LandMask *m)
+{
+  g_clear_pointer (&m->sat, g_free);
+}
+
+/* Land pixels of the mask under the map rectangle (@x, @y, @w, @h). */
+static guint32
+land_mask_count (const LandMask *m,
+                 double          x,
+                 double          y,
+                 double          w,
+                 double          h)
+{
+  int x0 = CLAMP ((int) floor (x * m->scale), 0, m->w);
+  int y0 = CLAMP ((int) floor (y * m->scale), 0, m->h);
+  int x1 = CLAMP ((int) ceil ((x + w) * m->scale), 0, m->w);
+  int y1 = CLAMP ((int) ceil ((y + h) * m->scale), 0, m->h);
+  gsize stride = m->w + 1;
+
+  return m->sat[y1 * stride + x1] - m->sat[y0 * stride + x1] - m->sat[y1 * stride + x0]
+         + m->sat[y0 * stride + x0];
+}
+
+/* Whether a legend at (@x, @y, @w, @h) would lie under the map's own control: the
+ * top right corner holds the window's Reset view button (left free on paper too). */
+static gboolean
+in_controls_corner (const LdChartTheme *theme,
+                    double              width,
+                    double              height,
+                    double              x,
+                    double              y,
+                    double              w,
+                    double              h)
+{
+  double u = theme->font_size;
+
+  return x + w > width - 5 * u && y < 4.5 * u;
+}
+
+/* The land of a map of one size changes only with the size: the screen asks for
+ * it every frame, so the last one is kept. */
+static GMutex land_cache_lock;
+static struct
+{
+  double    width, height, dot;
+  guint     licensed;  /* which shapes have licences (their dots are land too) */
+  LandMask  mask;
+} land_cache;
+
+static guint
+licensed_hash (const Prepared *p)
+{
+  guint hash = 5381;
+
+  for (guint i = 0; i < ld_map_shapes_get_n_shapes (p->shapes); i++)
+    if (p->values[i].present && p->values[i].provisioned > 0)
+      hash = hash * 33 + i;
+
+  return hash;
+}
+
+/* Places @legend (sized) on the map of @width × @height where it covers no land —
+ * the nearest such place to a corner of the map, the bottom left first — and
+ * returns TRUE; with no such place, FALSE, and with @allow_land where it covers the
+ * least licensed land and then the least land, which it counts in mask pixels.
+ * The place is worked out for the whole world fitted to the map, the picture every
+ * export prints, and stays put while the screen's map is panned and zoomed. */
+static gboolean
+legend_place (Legend             *legend,
+              const Prepared     *p,
+              const LdChartTheme *theme,
+              double              width,
+              double              height,
+              gboolean            allow_land,
+              guint32            *covered_licensed,
+              guint32            *covered_land)
+{
+  LdMapChartView fitted;
+  LandMask licensed = { 0 };
+  Frame f;
+  /* Off the map's edge by half the charts' padding: the panel has its own. */
+  double pad = round (ld_chart_padding (theme) * 0.5);
+  double margin = round (theme->font_size * 0.35);
+  double step, best_x, best_y, best_score = G_MAXDOUBLE;
+  guint32 best_licensed = G_MAXUINT32, best_land = G_MAXUINT32;
+  gboolean found_clear = FALSE;
+
+  legend->x = pad;
+  legend->y = height - pad - legend->height;
+  best_x = legend->x;
+  best_y = legend->y;
+
+  fitted_view (p, width, height, &fitted);
+  frame_init (&f, &fitted, width, height);
+
+  g_mutex_lock (&land_cache_lock);
+  if (land_cache.mask.sat == NULL || land_cache.width != width || land_cache.height != height
+      || land_cache.dot != dot_radius (theme) || land_cache.licensed != licensed_hash (p))
+    {
+      land_mask_clear (&land_cache.mask);
+      land_mask_build (&land_cache.mask, p, &f, theme, width, height, FALSE);
+      land_cache.width = width;
+      land_cache.height = height;
+      land_cache.dot = dot_radius (theme);
+      land_cache.licensed = licensed_hash (p);
+    }
+
+  step = 1 / land_cache.mask.scale;
+  for (double y = height - pad - legend->height; y >= pad - 0.01; y -= step)
+    for (double x = pad; x <= width - pad - legend->width + 0.01; x += step)
+      {
+        guint32 land;
+
+        if (in_controls_corner (theme, width, height, x, y, legend->width, legend->height))
+          continue;
+        land = land_mask_count (&land_cache.mask, x - margin, y - margin,
+                                legend->width + 2 * margin, legend->height + 2 * margin);
+        double to_left = x - pad, to_right = width - pad - legend->width - x;
+        double to_top = y - pad, to_bottom = height - pad - legend->height - y;
+        double score;
+
+        if (land > 0)
+          {
+            if (!found_clear && land < best_land)
+              {
+                best_land = land;
+                best_x = x;
+                best_y = y;
+              }
+            continue;
+          }
+
+        /* Near a corner, the bottom left a little first. */
+        score = MIN (hypot (to_left, to_bottom), MIN (hypot (to_right, to_bottom) + pad,
+                                                      MIN (hypot (to_left, to_top) + pad,
+                                                           hypot (to_right, to_top) + 2 * pad)));
+        if (!found_clear || score < best_score)
+          {
+            found_clear = TRUE;
+            best_score = score;
+            best_x = x;
+            best_y = y;
+          }
+      }
+
+  /* Nowhere clear of land: spare the countries with licences first. */
+  if (!found_clear && allow_land)
+    {
+      land_mask_build (&licensed, p, &f, theme, width, height, TRUE);
+      for (double y = height - pad - legend->height; y >= pad - 0.01; y -= step)
+        for (double x = pad; x <= width - pad - legend->width + 0.01; x += step)
+          {
+            double mx = x - margin, my = y - margin;
+
+            if (in_controls_corner (theme, width, height, x, y, legend->width, legend->height))
+              continue;
+            double mw = legend->width + 2 * margin, mh = legend->height + 2 * margin;
+            guint32 on_licensed = land_mask_count (&licensed, mx, my, mw, mh);
+            guint32 land = land_mask_count (&land_cache.mask, mx, my, mw, mh);
+
+            if (on_licensed < best_licensed || (on_licensed == best_licensed && land < best_land))
+              {
+                best_licensed = on_licensed;
+                best_land = land;
+                best_x = x;
+                best_y = y;
+              }
+          }
+      land_mask_clear (&licensed);
+    }
+  g_mutex_unlock (&land_cache_lock);
+
+  legend->x = round (best_x);
+  legend->y = round (best_y);
+  if (covered_licensed != NULL)
+    *covered_licensed = found_clear ? 0 : best_licensed;
+  if (covered_land != NULL)
+    *covered_land = found_clear ? 0 : best_land;
+
+  return found_clear;
+}
+
+/* The entry's swatch, a gap and its label. */
+static double
+entry_width (const Legend *legend,
+             guint         i)
+{
+  return legend->swatch + legend->pad * 0.75 + legend->label_w[i];
+}
+
+/* The entries in a column under the title. */
+static void
+legend_stack (Legend *legend)
+{
+  double w = legend->title_w;
+
+  legend->title_x = legend->pad;
+  legend->title_y = legend->pad + legend->row_h / 2;
+  for (guint i = 0; i < legend->n_entries; i++)
+    {
+      legend->entry_x[i] = legend->pad;
+      legend->entry_y[i] = legend->pad + legend->row_h * (i + 1.5);
+      w = MAX (w, entry_width (legend, i));
+    }
+
+  legend->width = ceil (w + 2 * legend->pad);
+  legend->height = ceil (legend->row_h * (legend->n_entries + 1) + 2 * legend->pad);
+}
+
+/* The title and the entries flowing in rows, each row as full as @max_width
+ * allows: a wide, low panel for a band of sea. */
+static void
+legend_flow (Legend *legend,
+             double  max_width)
+{
+  double gap = legend->pad * 2, x = legend->title_w + gap, w = legend->title_w;
+  guint row = 0;
+
+  legend->title_x = legend->pad;
+  legend->title_y = legend->pad + legend->row_h / 2;
+  for (guint i = 0; i < legend->n_entries; i++)
+    {
+      double ew = entry_width (legend, i);
+
+      if (x > 0 && x + ew > max_width - 2 * legend->pad)
+        {
+          row++;
+          x = 0;
+        }
+      legend->entry_x[i] = legend->pad + x;
+      legend->entry_y[i] = legend->pad + legend->row_h * (row + 0.5);
+      x += ew + gap;
+      w = MAX (w, x - gap);
+    }
+
+  legend->width = ceil (w + 2 * legend->pad);
+  legend->height = ceil (legend->row_h * (row + 1) + 2 * legend->pad);
+}
+
+/* The legend's entries and their sizes, not yet laid out. */
+static void
+legend_measure (Legend             *legend,
+                LdChartText        *text,
+                const Prepared     *p,
+                const LdChartTheme *theme)
+{
   guint64 lower = 1;
 
   memset (legend, 0, sizeof *legend);
@@ -719,22 +1116,73 @@ legend_layout (Legend               *legend,
   ld_map_chart_get_land_color (theme, &legend->colors[legend->n_entries]);
   legend->n_entries++;
 
-  legend->pad = round (theme->font_size * 0.6);
+  legend->pad = round (theme->font_size * 0.5);
   legend->swatch = round (theme->font_size * 0.9);
   legend->row_h = text->line_height + round (theme->font_size * 0.2);
-  text_w = ld_chart_text_width (text, legend->title, TRUE);
+  legend->title_w = ld_chart_text_width (text, legend->title, TRUE);
   for (guint i = 0; i < legend->n_entries; i++)
-    text_w = MAX (text_w, legend->swatch + legend->pad * 0.75
-                          + ld_chart_text_width (text, legend->labels[i], FALSE));
+    legend->label_w[i] = ld_chart_text_width (text, legend->labels[i], FALSE);
+}
 
-  legend->width = ceil (text_w + 2 * legend->pad);
-  legend->height = ceil (legend->row_h * (legend->n_entries + 1) + 2 * legend->pad);
-  legend->x = ld_chart_padding (theme);
-  legend->y = height - ld_chart_padding (theme) - legend->height;
+static void
+legend_layout (Legend               *legend,
+               LdChartText          *text,
+               const Prepared       *p,
+               const LdChartTheme   *theme,
+               double                width,
+               double                height)
+{
+  legend_measure (legend, text, p, theme);
 
+  /* A column under the title, where the sea has room for it; else rows across a
+   * band of sea (above or below the world on a tall map): two entries a row,
+   * three, as many as fit. Else the one of them that hides the least licensed land,
+   * then the least land. */
+  static const double shares[] = { 0, 0.5, 0.75, 1.0 };  /* 0: the column */
+  guint32 best_licensed = G_MAXUINT32, best_land = G_MAXUINT32;
+  guint best = 0;
+
+  legend_stack (legend);
   /* A map too small for a legend is better without one. */
   if (legend->width > width * 0.5 || legend->height > height * 0.7)
-    legend->width = legend->height = 0;
+    {
+      legend->width = legend->height = 0;
+      return;
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint k = 0; k < G_N_ELEMENTS (shares); k++)
+      {
+        guint32 licensed, land;
+
+        if (k == 0)
+          legend_stack (legend);
+        else
+          legend_flow (legend, (width - ld_chart_padding (theme)) * shares[k]);
+        if (legend->width > width - ld_chart_padding (theme) || legend->height > height * 0.7)
+          continue;
+
+        if (pass == 0)
+          {
+            if (legend_place (legend, p, theme, width, height, FALSE, NULL, NULL))
+              return;
+            continue;
+          }
+
+        legend_place (legend, p, theme, width, height, TRUE, &licensed, &land);
+        if (licensed < best_licensed || (licensed == best_licensed && land < best_land))
+          {
+            best_licensed = licensed;
+            best_land = land;
+            best = k;
+          }
+      }
+
+  if (best == 0)
+    legend_stack (legend);
+  else
+    legend_flow (legend, (width - ld_chart_padding (theme)) * shares[best]);
+  legend_place (legend, p, theme, width, height, TRUE, NULL, NULL);
 }
 
 static void
@@ -767,15 +1215,14 @@ legend_draw (cairo_t            *cr,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  y = legend->y + legend->pad + legend->row_h / 2;
-  ld_chart_text_draw (text, cr, legend->title, TRUE, legend->x + legend->pad, y,
-                      LD_CHART_ALIGN_START, 0, &theme->foreground);
+  ld_chart_text_draw (text, cr, legend->title, TRUE, legend->x + legend->title_x,
+                      legend->y + legend->title_y, LD_CHART_ALIGN_START, 0, &theme->foreground);
 
   for (guint i = 0; i < legend->n_entries; i++)
     {
-      double sx = legend->x + legend->pad;
+      double sx = legend->x + legend->entry_x[i];
 
-      y += legend->row_h;
+      y = legend->y + legend->entry_y[i];
       cairo_save (cr);
       ld_chart_rounded_rect (cr, sx, y - legend->swatch / 2, legend->swatch, legend->swatch,
                              legend->swatch / 4, LD_CHART_CORNER_ALL);
@@ -868,9 +1315,33 @@ ld_map_chart_get_preferred_height (const LdMapChartData *data,
                                    const LdChartTheme   *theme,
                                    double                width)
 {
+  double x, top, bottom, world, band = 0;
+
   g_return_val_if_fail (theme != NULL, 0);
 
-  return CLAMP (width * 0.62, 14 * theme->font_size, 40 * theme->font_size);
+  ld_map_chart_project (0, FIT_NORTH, &x, &top);
+  ld_map_chart_project (0, FIT_SOUTH, &x, &bottom);
+  world = width * (bottom - top);
+
+  /* Room under the world for the legend's rows, clear of every coast (the same
+   * with the legend hidden, so hiding it moves nothing). */
+  if (data != NULL && data->fit_world && data->align_top)
+    {
+      Prepared p = { 0 };
+      LdChartText text;
+      Legend legend;
+
+      prepared_init (&p, data, width, world);
+      theme = ld_chart_text_init_measuring (&text, theme);
+      legend_measure (&legend, &text, &p, theme);
+      legend_flow (&legend, width - ld_chart_padding (theme));
+      band = legend.height + ld_chart_padding (theme) * 1.5;
+      legend_clear (&legend);
+      ld_chart_text_clear (&text);
+      prepared_clear (&p);
+    }
+
+  return CLAMP (world + band, 14 * theme->font_size, 40 * theme->font_size + band);
 }
 
 /* ---- hit-testing and text -------------------------------------------------------- */
@@ -959,7 +1430,7 @@ ld_map_chart_country_at (const LdMapChartData *data,
     {
       const LdMapShape *shape = ld_map_shapes_get_shape (p.shapes, i);
 
-      if (shape->code[0] == '\0')
+      if (shape->code[0] == '\0' || shape_left_out (&p, shape, i))
         continue;
       /* Russia and Fiji run past x = 1, where the wrapped point is not. */
       if (ld_map_shape_contains (shape, ux, uy) || ld_map_shape_contains (shape, ux + 1, uy))
@@ -972,6 +1443,34 @@ ld_map_chart_country_at (const LdMapChartData *data,
 out:
   prepared_clear (&p);
   return found;
+}
+
+gboolean
+ld_map_chart_get_legend_area (const LdMapChartData *data,
+                              const LdChartTheme   *theme,
+                              double                width,
+                              double                height,
+                              cairo_rectangle_t    *area)
+{
+  Prepared p = { 0 };
+  LdChartText text;
+  Legend legend;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (!data->show_legend || width <= 0 || height <= 0)
+    return FALSE;
+
+  prepared_init (&p, data, width, height);
+  theme = ld_chart_text_init_measuring (&text, theme);
+  legend_layout (&legend, &text, &p, theme, width, height);
+  *area = (cairo_rectangle_t) { legend.x, legend.y, legend.width, legend.height };
+  legend_clear (&legend);
+  ld_chart_text_clear (&text);
+  prepared_clear (&p);
+
+  return area->width > 0;
 }
 
 gboolean

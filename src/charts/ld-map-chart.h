@@ -84,6 +84,10 @@ typedef struct
   const char           *hover;    /* code drawn highlighted, or NULL */
   LdMapChartView        view;     /* what to show, unless fit_world */
   gboolean              fit_world; /* show ld_map_chart_view_fit_world() instead of view */
+  /* With fit_world, the world at the top of a map taller than it rather than in the
+   * middle: the sea left below is one band, where the legend goes (the exports,
+   * whose height ld_map_chart_get_preferred_height() makes room for it). */
+  gboolean              align_top;
   gboolean              base_map; /* paint sea and land; FALSE over online map tiles */
   gboolean              show_legend;
 } LdMapChartData;
@@ -123,7 +127,8 @@ void     ld_map_chart_draw             (cairo_t              *cr,
                                         const LdChartTheme   *theme);
 
 /* The height the map wants at @width on a card or a page: the inhabited world in
- * Web Mercator is about 0.65 as high as wide. */
+ * Web Mercator is about 0.62 as high as wide, and with align_top a band of sea below
+ * it as high as the legend laid out across it. */
 double   ld_map_chart_get_preferred_height (const LdMapChartData *data,
                                             const LdChartTheme   *theme,
                                             double                width);
@@ -153,6 +158,16 @@ const char *ld_map_chart_country_at    (const LdMapChartData *data,
                                         double                height,
                                         double                x,
                                         double                y);
+
+/* Where the legend is drawn on a map of @width × @height: where it covers no land
+ * for the whole world fitted to that size (a column near a corner, else rows across
+ * a band of sea), else where it covers the least licensed land. FALSE when the map
+ * shows none (show_legend off, or too small a map). */
+gboolean ld_map_chart_get_legend_area  (const LdMapChartData *data,
+                                        const LdChartTheme   *theme,
+                                        double                width,
+                                        double                height,
+                                        cairo_rectangle_t    *area);
 
 /* Whether the map can show @alpha2; the caller marks the others in its table. */
 gboolean ld_map_chart_has_shape        (const char *alpha2);

@@ -46,18 +46,30 @@ n_series (const LdTrendChartData *data)
   return MIN (data->n_series, LD_TREND_CHART_MAX_SERIES);
 }
 
-/* The sum of the bar series in @month, for stacked bars. */
-static guint64
-stack_total (const LdTrendChartData *data,
-             guint                   month)
+static gboolean
+is_bars (const LdTrendSeries *series)
 {
-  guint64 total = 0;
+  return series->kind == LD_TREND_SERIES_BARS && series->values != NULL;
+}
+
+/* The stack's height in month @i: the sum of the bar series. */
+static guint64
+stack_value (const LdTrendChartData *data,
+             guint                   i)
+{
+  guint64 sum = 0;
 
   for (guint s = 0; s < n_series (data); s++)
-    if (data->series[s].kind == LD_TREND_SERIES_BARS && data->series[s].values != NULL)
-      total += data->series[s].values[month];
+    if (is_bars (&data->series[s]))
+      sum += data->series[s].values[i];
 
-  return total;
+  return sum;
+}
+
+static gboolean
+stacked (const LdTrendChartData *data)
+{
+  return data->bar_layout == LD_TREND_BARS_STACKED;
 }
 
 static guint64
@@ -67,15 +79,15 @@ max_value (const LdTrendChartData *data)
 
   for (guint s = 0; s < n_series (data); s++)
     {
-      if (data->series[s].values == NULL)
+      if (data->series[s].values == NULL || (stacked (data) && is_bars (&data->series[s])))
         continue;
       for (guint i = 0; i < data->n_months; i++)
         max = MAX (max, data->series[s].values[i]);
     }
 
-  if (data->bar_layout == LD_TREND_BARS_STACKED)
+  if (stacked (data))
     for (guint i = 0; i < data->n_months; i++)
-      max = MAX (max, stack_total (data, i));
+      max = MAX (max, stack_value (data, i));
 
   return max;
 }
@@ -122,8 +134,10 @@ month_is_labelled (int   month,
 }
 
 /* Past a year per label only the year is worth printing; below that the month
- * name, with the year on a second line under January and under the first
- * label, so a reader always knows which year it is without widening labels. */
+ * name, with the year on a second line under the first label and under the first
+ * label of every new year, so the axis names its year where it starts and
+ * wherever it changes ("Dec / 2025", "Jan / 2026"), in every language, without
+ * widening the labels. */
 static char *
 month_label (int   month,
              guint skip)
@@ -132,36 +146,6 @@ month_label (int   month,
     return g_strdup_printf ("%d", month / 12);
 
   return ld_chart_format_month (month, FALSE);
-}
-
-static gboolean
-label_has_year_line (int      month,
-                     guint    skip,
-                     gboolean first)
-{
-  return skip < 12 && (first || month % 12 == 0);
-}
-
-/* The first label names its year unless a January label follows right after
- * it: "Nov 2016, Jan 2017" side by side is noise, "Nov, Jan 2017" is clear. */
-static gboolean
-first_label_gets_year (const LdTrendChartData *data,
-                       guint                   skip)
-{
-  guint seen = 0;
-
-  for (guint i = 0; i < data->n_months && seen < 3; i++)
-    {
-      int month = data->first_month + (int) i;
-
-      if (!month_is_labelled (month, skip))
-        continue;
-      if (month % 12 == 0)
-        return seen == 0;
-      seen++;
-    }
-
-  return TRUE;
 }
 
 static char *
@@ -174,7 +158,7 @@ static double
 month_label_width (LdChartText *text,
                    int          month,
                    guint        skip,
-                   gboolean     first,
+                   gboolean     year_line,
                    double      *plain_widths)
 {
   g_autofree char *label = NULL;
@@ -198,7 +182,7 @@ month_label_width (LdChartText *text,
       w = ld_chart_text_width (text, label, FALSE);
     }
 
-  if (label_has_year_line (month, skip, first))
+  if (year_line)
     {
       g_autofree char *year = year_label (month);
 
@@ -226,6 +210,59 @@ label_extent (const Layout *l,
   *right = x0 + label_w;
 }
 
+/* What the month axis shows at @skip: the first month always (a reader must see
+ * where the range starts), then every month on a calendar boundary of @skip that
+ * has room; a boundary label crowding the first one gives way to it. Fills
+ * @labels (n_months entries: 0 none, 1 a label, 2 a label with its year under
+ * it) and returns FALSE when the labels would overlap at @skip. */
+static gboolean
+place_month_labels (const LdTrendChartData *data,
+                    LdChartText            *text,
+                    const Layout           *l,
+                    double                  width,
+                    guint                   skip,
+                    guint8                 *labels)
+{
+  double plain_widths[12];
+  double min_gap = MAX (8, l->pad * 0.75);
+  double prev_right = -G_MAXDOUBLE;
+  int prev_year = G_MININT;
+  guint n_placed = 0;
+
+  for (guint i = 0; i < 12; i++)
+    plain_widths[i] = -1;
+
+  for (guint i = 0; i < data->n_months; i++)
+    {
+      int month = data->first_month + (int) i;
+      gboolean year_line;
+      double w, left, right;
+
+      labels[i] = 0;
+      if (i > 0 && !month_is_labelled (month, skip))
+        continue;
+
+      year_line = skip < 12 && month / 12 != prev_year;
+      w = month_label_width (text, month, skip, year_line, plain_widths);
+      label_extent (l, width, i, w, &left, &right);
+      if (left < prev_right + min_gap)
+        {
+          /* Only a label crowding the first one gives way (its year goes to the
+           * next label); any other overlap needs a larger skip. */
+          if (n_placed != 1)
+            return FALSE;
+          continue;
+        }
+
+      labels[i] = year_line ? 2 : 1;
+      prev_right = right;
+      prev_year = month / 12;
+      n_placed++;
+    }
+
+  return TRUE;
+}
+
 static guint
 choose_skip (const LdTrendChartData *data,
              LdChartText            *text,
@@ -233,40 +270,11 @@ choose_skip (const LdTrendChartData *data,
              double                  width,
              guint                   min_skip)
 {
-  double plain_widths[12];
-  double min_gap = MAX (8, l->pad * 0.75);
-
-  for (guint i = 0; i < 12; i++)
-    plain_widths[i] = -1;
+  g_autofree guint8 *labels = g_new0 (guint8, MAX (data->n_months, 1));
 
   for (guint k = 0; k < G_N_ELEMENTS (skips); k++)
-    {
-      guint skip = skips[k];
-      double prev_right = -G_MAXDOUBLE;
-      gboolean fits = TRUE;
-      gboolean first = first_label_gets_year (data, skip);
-
-      if (skip < min_skip)
-        continue;
-
-      for (guint i = 0; i < data->n_months && fits; i++)
-        {
-          int month = data->first_month + (int) i;
-          double w, left, right;
-
-          if (!month_is_labelled (month, skip))
-            continue;
-
-          w = month_label_width (text, month, skip, first, plain_widths);
-          label_extent (l, width, i, w, &left, &right);
-          fits = left >= prev_right + min_gap;
-          prev_right = right;
-          first = FALSE;
-        }
-
-      if (fits)
-        return skip;
-    }
+    if (skips[k] >= min_skip && place_month_labels (data, text, l, width, skips[k], labels))
+      return skips[k];
 
   return skips[G_N_ELEMENTS (skips) - 1];
 }
@@ -400,24 +408,23 @@ draw_grid (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-/* Each month's bar is its series piled up, the first at the bottom; a hairline of
- * the background parts two segments, so neighbours of like colour stay apart. Only
- * the top of the pile is rounded. */
+/* The parts of a month's stack, bottom up, each its own colour; a hairline of the
+ * background between them keeps neighbouring shades apart. */
 static void
-draw_stacked_bars (cairo_t                *cr,
-                   const LdTrendChartData *data,
-                   const Layout           *l,
-                   const LdChartTheme     *theme,
-                   const guint            *bar_series,
-                   guint                   nb,
-                   double                  bar_w)
+draw_stack (cairo_t                *cr,
+            const LdTrendChartData *data,
+            const Layout           *l,
+            const LdChartTheme     *theme,
+            const guint            *bar_series,
+            guint                   nb,
+            double                  w)
 {
-  /* One unit: a pixel on screen, a point on paper. */
-  const double gap = 1.0;
+  double gap = MAX (1, round (theme->font_size / 10));
 
   for (guint i = 0; i < data->n_months; i++)
     {
-      double cx = l->px + (i + 0.5) * l->slot;
+      double x = l->px + (i + 0.5) * l->slot - w / 2;
+      double base = l->py + l->ph;
       guint64 below = 0;
       int top = -1;
 
@@ -434,30 +441,21 @@ draw_stacked_bars (cairo_t                *cr,
           if (value == 0)
             continue;
 
-          y0 = value_y (l, (double) below);
+          y0 = below > 0 ? value_y (l, (double) below) - gap : base;
           y1 = value_y (l, (double) (below + value));
-          below += value;
           h = y0 - y1;
-          /* A small but non-zero segment stays visible. */
+          /* A small but non-zero part stays visible. */
           if (h < 1.5)
             {
               h = 1.5;
               y1 = y0 - h;
             }
-          /* The hairline comes off the segment's top, unless it would eat it. */
-          if ((int) k != top && h > 2 * gap + 1)
-            {
-              y1 += gap;
-              h -= gap;
-            }
 
           ld_chart_color_set_source (cr, series_color (theme, series), 1.0);
-          if ((int) k == top)
-            ld_chart_rounded_rect (cr, cx - bar_w / 2, y1, bar_w, h, MIN (4, bar_w / 3),
-                                   LD_CHART_CORNER_TOP_LEFT | LD_CHART_CORNER_TOP_RIGHT);
-          else
-            cairo_rectangle (cr, cx - bar_w / 2, y1, bar_w, h);
+          ld_chart_rounded_rect (cr, x, y1, w, h, (int) k == top ? MIN (4, w / 3) : 0,
+                                 LD_CHART_CORNER_TOP_LEFT | LD_CHART_CORNER_TOP_RIGHT);
           cairo_fill (cr);
+          below += value;
         }
     }
 }
@@ -474,19 +472,13 @@ draw_bars (cairo_t                *cr,
   double group_w, gap, bar_w;
 
   for (guint s = 0; s < n_series (data); s++)
-    if (data->series[s].kind == LD_TREND_SERIES_BARS && data->series[s].values != NULL)
+    if (is_bars (&data->series[s]))
       bar_series[nb++] = s;
 
   if (nb == 0)
     return;
 
-  if (data->bar_layout == LD_TREND_BARS_STACKED)
-    {
-      draw_stacked_bars (cr, data, l, theme, bar_series, nb, MIN (l->slot * 0.7, max_bar * 1.2));
-      return;
-    }
-
-  if (data->bar_layout == LD_TREND_BARS_NESTED || nb == 1)
+  if (data->bar_layout == LD_TREND_BARS_NESTED || stacked (data) || nb == 1)
     {
       group_w = MIN (l->slot * 0.7, max_bar * 1.2);
       gap = 0;
@@ -497,6 +489,12 @@ draw_bars (cairo_t                *cr,
       group_w = MIN (l->slot * 0.8, nb * max_bar);
       gap = CLAMP (l->slot * 0.04, 0.5, 3);
       bar_w = (group_w - gap * (nb - 1)) / nb;
+    }
+
+  if (stacked (data))
+    {
+      draw_stack (cr, data, l, theme, bar_series, nb, group_w);
+      return;
     }
 
   for (guint k = 0; k < nb; k++)
@@ -625,14 +623,14 @@ draw_month_labels (cairo_t                *cr,
                    double                  width,
                    const LdChartTheme     *theme)
 {
-  gboolean first = first_label_gets_year (data, l->skip), any = FALSE;
+  g_autofree guint8 *labels = g_new0 (guint8, MAX (data->n_months, 1));
   double plain_widths[12];
 
   for (guint i = 0; i < 12; i++)
     plain_widths[i] = -1;
 
-  for (guint i = 0; i < data->n_months && !any; i++)
-    any = month_is_labelled (data->first_month + (int) i, l->skip);
+  /* The layout chose a skip at which these fit. */
+  place_month_labels (data, text, l, width, l->skip, labels);
 
   for (guint i = 0; i < data->n_months; i++)
     {
@@ -640,16 +638,15 @@ draw_month_labels (cairo_t                *cr,
       g_autofree char *label = NULL;
       double w, left, right;
 
-      /* A short range may hold no calendar boundary: name its first month. */
-      if (any ? !month_is_labelled (month, l->skip) : i > 0)
+      if (labels[i] == 0)
         continue;
 
       label = month_label (month, l->skip);
-      w = month_label_width (text, month, l->skip, first, plain_widths);
+      w = month_label_width (text, month, l->skip, labels[i] == 2, plain_widths);
       label_extent (l, width, i, w, &left, &right);
       ld_chart_text_draw (text, cr, label, FALSE, (left + right) / 2, l->label_y,
                           LD_CHART_ALIGN_CENTER, 0, &theme->muted);
-      if (label_has_year_line (month, l->skip, first))
+      if (labels[i] == 2)
         {
           g_autofree char *year = year_label (month);
 
@@ -657,7 +654,6 @@ draw_month_labels (cairo_t                *cr,
                               l->label_y + text->line_height, LD_CHART_ALIGN_CENTER, 0,
                               &theme->muted);
         }
-      first = FALSE;
     }
 }
 
@@ -800,15 +796,22 @@ ld_trend_chart_get_month_summary (const LdTrendChartData *data,
       /* TRANSLATORS: one line of a chart tooltip, "Provisioned: 360". */
       g_string_append_printf (str, C_("chart tooltip", "%s: %s"),
                               series->label != NULL ? series->label : _("Value"), value);
-    }
 
-  if (data->bar_layout == LD_TREND_BARS_STACKED)
-    {
-      g_autofree char *total = ld_chart_format_count (stack_total (data, month));
+      /* A stack's total after its last part. */
+      if (stacked (data) && data->total_label != NULL && is_bars (series))
+        {
+          gboolean last_part = TRUE;
 
-      g_string_append_c (str, '\n');
-      /* TRANSLATORS: the last line of a stacked bar's tooltip, the sum of its parts: "Total: 420". */
-      g_string_append_printf (str, _("Total: %s"), total);
+          for (guint t = s + 1; t < n_series (data); t++)
+            last_part = last_part && !is_bars (&data->series[t]);
+          if (last_part)
+            {
+              g_autofree char *total = ld_chart_format_count (stack_value (data, month));
+
+              g_string_append_c (str, '\n');
+              g_string_append_printf (str, C_("chart tooltip", "%s: %s"), data->total_label, total);
+            }
+        }
     }
 
   return g_string_free (g_steal_pointer (&str), FALSE);
@@ -883,6 +886,20 @@ ld_trend_chart_get_text_alternative (const LdTrendChartData *data)
       sentence = describe_series (data, &data->series[s]);
       if (str->len > 0)
         g_string_append_c (str, ' ');
+      g_string_append (str, sentence);
+    }
+
+  /* What a stack adds up to, said as one more series. */
+  if (stacked (data) && data->total_label != NULL && str->len > 0)
+    {
+      g_autofree guint64 *totals = g_new (guint64, data->n_months);
+      g_autofree char *sentence = NULL;
+      LdTrendSeries total = { data->total_label, LD_TREND_SERIES_BARS, totals, LD_CHART_COLOR_PRIMARY };
+
+      for (guint i = 0; i < data->n_months; i++)
+        totals[i] = stack_value (data, i);
+      sentence = describe_series (data, &total);
+      g_string_append_c (str, ' ');
       g_string_append (str, sentence);
     }
 

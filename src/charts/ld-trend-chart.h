@@ -1,6 +1,7 @@
 /* ld-trend-chart.h — a monthly time series: bars and lines on shared axes
  *
- * Used by the Customers card (new customers as bars, cumulative as a line),
+ * Used by the Customers card (new and returning customers as stacked bars,
+ * cumulative as a line),
  * the Licenses card (provisioned and assigned) and the Analysis row trend.
  * Plain cairo: the same call paints the screen, a PNG, a PDF and a printout.
  *
@@ -26,8 +27,9 @@ typedef enum
 
 /* How several bar series share a month. NESTED draws each later series as a
  * narrower bar inside the earlier one, which suits a part of a whole (assigned
- * within provisioned); GROUPED puts them side by side; STACKED piles them up, the
- * first series at the bottom, so a bar is their sum (licences by state). */
+ * within provisioned); GROUPED puts them side by side; STACKED piles them up,
+ * the first at the bottom, for parts that add up to a whole (new and returning
+ * customers are the active ones), a hairline of background between the parts. */
 typedef enum
 {
   LD_TREND_BARS_GROUPED,
@@ -50,6 +52,9 @@ typedef struct
   guint            n_series;    /* at most LD_TREND_CHART_MAX_SERIES */
   LdTrendSeries    series[LD_TREND_CHART_MAX_SERIES];
   LdTrendBarLayout bar_layout;
+  /* STACKED: what the stack adds up to ("Active customers"), named in the tooltip
+   * and the text alternative; NULL leaves it out. */
+  const char      *total_label;
   int              highlight;   /* month index drawn as a band (the hovered one), -1 for none */
 } LdTrendChartData;
 
@@ -88,8 +93,8 @@ gboolean ld_trend_chart_get_month_area      (const LdTrendChartData *data,
                                              cairo_rectangle_t      *area);
 
 /* The tooltip text of @month: its name, then one "Label: value" line per series
- * ("October 2026\nProvisioned: 360\nAssigned: 300"), and for stacked bars their
- * total; NULL when out of range. */
+ * ("October 2026\nProvisioned: 360\nAssigned: 300"), a stack's total after its
+ * parts; NULL when out of range. */
 char    *ld_trend_chart_get_month_summary   (const LdTrendChartData *data,
                                              int                     month);
 

@@ -40,7 +40,12 @@ ld_a11y_name_mnemonic_buttons (GtkWidget *root)
     {
       g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
 
+      /* GTK 4.8 names a button by its label property followed by the names of what
+       * labels it: it sets both, the property to the text as written ("_Cancel") and
+       * labelled-by to its label child ("Cancel"), and a screen reader said "_Cancel
+       * Cancel". One name, without the mnemonic's underscore. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       g_object_set_data (G_OBJECT (root), "ld-a11y-named", GINT_TO_POINTER (TRUE));
     }
 
@@ -50,4 +55,45 @@ ld_a11y_name_mnemonic_buttons (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     ld_a11y_name_mnemonic_buttons (child);
+}
+
+/* Refusing the focus for a moment makes the window's focus chain step over @view from
+ * where the focus is, in the direction Tab asks. */
+static gboolean
+on_single_stop_key_pressed (GtkEventControllerKey *controller,
+                            guint                  keyval,
+                            guint                  keycode,
+                            GdkModifierType        state,
+                            GtkWidget             *view)
+{
+  GtkDirectionType direction;
+  GtkRoot *root;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  root = gtk_widget_get_root (view);
+  if (root == NULL)
+    return FALSE;
+
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0
+              ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  gtk_widget_set_can_focus (view, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (view, TRUE);
+  return TRUE;
+}
+
+void
+ld_a11y_make_single_tab_stop (GtkWidget *view)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_single_stop_key_pressed), view, 0);
+  gtk_widget_add_controller (view, keys);
 }

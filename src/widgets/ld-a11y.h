@@ -14,4 +14,11 @@ G_BEGIN_DECLS
  * accessible label set by us keep it. */
 void ld_a11y_name_mnemonic_buttons (GtkWidget *root);
 
+/* Makes a list or a table one stop of the Tab chain, as lists are in GNOME: the arrow
+ * keys move between its rows, Tab and Shift+Tab leave it for the next and previous
+ * widgets. GTK 4.8's list and column views send Tab from row to row, so a walk through
+ * the window met every row on the way, and Tab back in landed on the row last visited
+ * (forwards and backwards then saw different rows). */
+void ld_a11y_make_single_tab_stop (GtkWidget *view);
+
 G_END_DECLS

@@ -48,10 +48,10 @@ ld_chart_theme_init_for_widget (LdChartTheme *theme,
 
   ld_chart_theme_init (theme, dark, accent.red, accent.green, accent.blue);
 
-  /* The card paints its own background; the chart draws on top of it. */
+  /* The text's colour from CSS, its dimmed kind kept at 4.5:1 on the card; then the
+   * card paints its own background and the chart draws on top of it. */
+  ld_chart_theme_set_text_color (theme, &(LdChartColor) { fg.red, fg.green, fg.blue, fg.alpha });
   theme->background.a = 0;
-  theme->foreground = (LdChartColor) { fg.red, fg.green, fg.blue, fg.alpha * 0.92 };
-  theme->muted = (LdChartColor) { fg.red, fg.green, fg.blue, fg.alpha * 0.62 };
 
   g_object_get (gtk_widget_get_settings (widget), "gtk-font-name", &font_name, NULL);
   if (font_name != NULL)

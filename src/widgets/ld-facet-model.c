@@ -45,6 +45,11 @@ struct _LdFacetModel
   gboolean             search_ascii;
 
   GHashTable          *live;           /* item's value → LiveItem */
+
+  /* While the order is kept, the options are a copy in the order shown (@kept, owned),
+   * not the result's own array. */
+  gboolean             keep_order;
+  LdFacetOption       *kept;
 };
 
 static void ld_facet_model_list_model_init (GListModelInterface *iface);
@@ -399,6 +404,7 @@ ld_facet_model_dispose (GObject *object)
       g_clear_pointer (&self->live, g_hash_table_unref);
     }
   g_clear_pointer (&self->result, ld_result_unref);
+  g_clear_pointer (&self->kept, g_free);
   self->options = NULL;
   self->n_options = 0;
   self->n_items = 0;
@@ -508,10 +514,44 @@ ld_facet_model_get_dimension (LdFacetModel *self)
   return self->dimension;
 }
 
+/* @options (@n_options of them) in the order the model shows now: each value listed
+ * now keeps its place with its new figures, values new to the list follow in their
+ * own order, values no longer listed go. Values of one report are the same pointers
+ * (its dictionaries), so a pointer map finds them. Returns a new array. */
+static LdFacetOption *
+options_in_shown_order (LdFacetModel        *self,
+                        const LdFacetOption *options,
+                        guint                n_options)
+{
+  g_autoptr(GHashTable) position = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree guint8 *placed = g_new0 (guint8, MAX (n_options, 1));
+  LdFacetOption *ordered = g_new (LdFacetOption, MAX (n_options, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < n_options; i++)
+    g_hash_table_insert (position, (gpointer) options[i].value, GUINT_TO_POINTER (i + 1));
+
+  for (guint i = 0; i < self->n_options; i++)
+    {
+      guint j = GPOINTER_TO_UINT (g_hash_table_lookup (position, self->options[i].value));
+
+      if (j == 0 || placed[j - 1])
+        continue;
+      placed[j - 1] = TRUE;
+      ordered[n++] = options[j - 1];
+    }
+  for (guint i = 0; i < n_options; i++)
+    if (!placed[i])
+      ordered[n++] = options[i];
+
+  return ordered;
+}
+
 void
 ld_facet_model_set_result (LdFacetModel *self,
                            LdResult     *result)
 {
+  g_autofree LdFacetOption *old_kept = NULL;
   const LdFacetOption *options = NULL;
   guint n_options = 0;
   guint n_items = 0;
@@ -521,6 +561,16 @@ ld_facet_model_set_result (LdFacetModel *self,
 
   if (result != NULL)
     options = ld_result_get_facet (result, self->dimension, &n_options);
+
+  /* The order is kept for a new result of the same report (a filter changed); a
+   * report of its own comes in its own order. */
+  old_kept = g_steal_pointer (&self->kept);
+  if (self->keep_order && result != NULL && self->result != NULL &&
+      ld_result_get_report (result) == ld_result_get_report (self->result))
+    {
+      self->kept = options_in_shown_order (self, options, n_options);
+      options = self->kept;
+    }
 
   /* The country labels read the new report, so the index is built with it in place. */
   if (result != self->result)
@@ -535,6 +585,26 @@ ld_facet_model_set_result (LdFacetModel *self,
     index = build_index (self, options, n_options, &n_items);
 
   ld_facet_model_replace (self, result, options, n_options, index, n_items);
+}
+
+void
+ld_facet_model_set_keep_order (LdFacetModel *self,
+                               gboolean      keep_order)
+{
+  g_return_if_fail (LD_IS_FACET_MODEL (self));
+
+  keep_order = !!keep_order;
+  if (self->keep_order == keep_order)
+    return;
+  self->keep_order = keep_order;
+
+  /* Released: the result's own order again, moving what needs to move at once. */
+  if (!keep_order && self->kept != NULL)
+    {
+      g_autoptr(LdResult) result = self->result != NULL ? ld_result_ref (self->result) : NULL;
+
+      ld_facet_model_set_result (self, result);
+    }
 }
 
 LdResult *

@@ -34,6 +34,13 @@ void          ld_facet_model_set_search     (LdFacetModel *self,
                                              const char   *text);
 const char   *ld_facet_model_get_search     (LdFacetModel *self);
 
+/* While @keep_order is set, a new result of the same report keeps the options where
+ * they are (their figures change, their places do not; values new to the list come at
+ * its end): the sidebar sets it while the pointer is over it, so an option does not
+ * move under the pointer between two clicks. Unset, the result's order comes back. */
+void          ld_facet_model_set_keep_order (LdFacetModel *self,
+                                             gboolean      keep_order);
+
 /* All options of the result, whatever the search. */
 guint         ld_facet_model_get_n_options  (LdFacetModel *self);
 /* Options flagged selected (including selected values absent from the range). */

@@ -62,6 +62,13 @@ ld_figure_view_set (LdFigureView       *self,
   gtk_widget_remove_css_class (change, "dim-label");
   gtk_label_set_label (self->change, text != NULL ? text : "");
   gtk_widget_set_visible (change, text != NULL);
+  /* The value is described by its change: in words, not "▲" (a screen reader
+   * says "up 12.5% compared with Dec 2025 – May 2026"). */
+  if (figure->spoken_change != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    figure->spoken_change, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_LABEL);
   if (text != NULL)
     gtk_widget_add_css_class (change, ld_figure_trend_get_sentiment (figure->trend) > 0 ? "success"
                                       : ld_figure_trend_get_sentiment (figure->trend) < 0 ? "error"

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-a11y.h"
 #include "ld-filter-group.h"
 #include "ld-filter-row.h"
 #include "ld-model-enums.h"
@@ -28,6 +29,7 @@ struct _LdFilterGroup
   GtkButton         *clear_button;
   GtkRevealer       *revealer;
   GtkSearchEntry    *search_entry;
+  gboolean           sidebar_search; /* the search comes from the sidebar's entry */
   GtkScrolledWindow *scrolled;
   GtkListView       *list_view;
   GtkLabel          *empty_label;
@@ -92,7 +94,10 @@ ld_filter_group_sync_body (LdFilterGroup *self)
 
   /* A typed search keeps its entry even when the options shrink below the
    * threshold, or the list would stay filtered with no way to see why. */
-  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), n_options > SEARCH_THRESHOLD || searching);
+  /* While the sidebar's search drives the list, the group's own entry would only
+   * repeat it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry),
+                          !self->sidebar_search && (n_options > SEARCH_THRESHOLD || searching));
   gtk_widget_set_visible (GTK_WIDGET (self->scrolled), n_items > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n_items == 0);
 
@@ -259,6 +264,7 @@ ld_filter_group_constructed (GObject *object)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
+  ld_a11y_make_single_tab_stop (GTK_WIDGET (self->list_view));
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
@@ -474,6 +480,14 @@ ld_filter_group_update (LdFilterGroup *self,
   ld_filter_group_sync_body (self);
 }
 
+void
+ld_filter_group_set_keep_order (LdFilterGroup *self,
+                                gboolean       keep_order)
+{
+  g_return_if_fail (LD_IS_FILTER_GROUP (self));
+  ld_facet_model_set_keep_order (self->model, keep_order);
+}
+
 guint
 ld_filter_group_get_n_selected (LdFilterGroup *self)
 {
@@ -497,6 +511,28 @@ ld_filter_group_has_search (LdFilterGroup *self)
 {
   g_return_val_if_fail (LD_IS_FILTER_GROUP (self), FALSE);
   return gtk_widget_get_visible (GTK_WIDGET (self->search_entry));
+}
+
+guint
+ld_filter_group_search (LdFilterGroup *self,
+                        const char    *text)
+{
+  g_return_val_if_fail (LD_IS_FILTER_GROUP (self), 0);
+
+  self->sidebar_search = text != NULL && text[0] != '\0';
+  /* Through the group's entry, so that the group keeps one search, whoever typed it. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* Now, not after the entry's typing delay: the sidebar reads the count at once. */
+  ld_facet_model_set_search (self->model, text);
+  ld_filter_group_sync_body (self);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
+}
+
+guint
+ld_filter_group_get_n_matches (LdFilterGroup *self)
+{
+  g_return_val_if_fail (LD_IS_FILTER_GROUP (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model));
 }
 
 gboolean

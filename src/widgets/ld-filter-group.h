@@ -35,6 +35,15 @@ void          ld_filter_group_update         (LdFilterGroup *self,
                                               LdResult      *result);
 /* Values selected in the query at the last update (the badge's number). */
 guint         ld_filter_group_get_n_selected (LdFilterGroup *self);
+/* Shows only the options whose label contains @text (the sidebar's search across
+ * every group; NULL or "" shows all again). Returns how many match. */
+guint         ld_filter_group_search         (LdFilterGroup *self,
+                                              const char    *text);
+/* The options the list shows now, its search applied. */
+guint         ld_filter_group_get_n_matches  (LdFilterGroup *self);
+/* See ld_facet_model_set_keep_order(): options stay where they are while set. */
+void          ld_filter_group_set_keep_order (LdFilterGroup *self,
+                                              gboolean       keep_order);
 
 /* Activates win.toggle-filter for @value; FALSE when no window action answered. */
 gboolean      ld_filter_group_toggle_value   (LdFilterGroup *self,

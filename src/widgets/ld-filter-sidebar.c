@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ld-describe.h"
+#include "ld-country-codes.h"
 #include "ld-filter-sidebar.h"
 
 /* More chips than this become one "+N more" chip: the groups' badges say the rest. */
@@ -21,16 +22,74 @@ struct _LdFilterSidebar
   GtkWidget          parent_instance;
 
   GtkScrolledWindow *scrolled;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *no_match_label;
   GtkButton         *clear_all_button;
   GtkLabel          *summary_label;
   GtkFlowBox        *chips;
   GtkBox            *groups_box;
 
   LdFilterGroup     *groups[LD_N_DIMS];
+  /* Which groups were open before a search opened those with matches. */
+  gboolean           searching;
+  gboolean           expanded_before[LD_N_DIMS];
   guint              n_active;
 };
 
 G_DEFINE_FINAL_TYPE (LdFilterSidebar, ld_filter_sidebar, GTK_TYPE_WIDGET)
+
+/* The sidebar's search: every group lists only its matching options; groups with
+ * none step aside, groups with some open, and they close again as they were when the
+ * search is cleared. */
+static void
+ld_filter_sidebar_apply_search (LdFilterSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gboolean searching = trimmed[0] != '\0';
+  guint n_groups = 0;
+
+  if (searching && !self->searching)
+    for (guint d = 0; d < LD_N_DIMS; d++)
+      self->expanded_before[d] = ld_filter_group_get_expanded (self->groups[d]);
+
+  for (guint d = 0; d < LD_N_DIMS; d++)
+    {
+      guint n = ld_filter_group_search (self->groups[d], searching ? trimmed : NULL);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->groups[d]), !searching || n > 0);
+      if (searching && n > 0)
+        {
+          ld_filter_group_set_expanded (self->groups[d], TRUE);
+          n_groups++;
+        }
+      else if (!searching && self->searching)
+        ld_filter_group_set_expanded (self->groups[d], self->expanded_before[d]);
+    }
+  self->searching = searching;
+
+  if (searching && n_groups == 0)
+    {
+      /* Translators: the sidebar's search found nothing; %s is what was typed. */
+      g_autofree char *message = g_strdup_printf (_("No filter value contains “%s”."), trimmed);
+
+      gtk_label_set_label (self->no_match_label, message);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_label), searching && n_groups == 0);
+}
+
+static void
+on_search_changed (LdFilterSidebar *self)
+{
+  ld_filter_sidebar_apply_search (self);
+}
+
+static void
+on_stop_search (LdFilterSidebar *self)
+{
+  /* Escape clears the search first; a second Escape may then close the flap. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
 
 static void
 on_clear_all_clicked (LdFilterSidebar *self)
@@ -50,6 +109,7 @@ on_chip_clicked (GtkButton       *chip,
 
 static GtkWidget *
 make_chip (LdFilterSidebar *self,
+           LdReport        *report,
            LdDimension      dimension,
            const char      *value)
 {
@@ -60,7 +120,17 @@ make_chip (LdFilterSidebar *self,
   GtkWidget *label;
 
   if (value[0] == '\0')
-    shown = dimension == LD_DIM_CUSTOMER ? _("Name not shared") : _("Not specified");
+    shown = dimension == LD_DIM_CUSTOMER ? _("Name not shared")
+          : dimension == LD_DIM_COUNTRY ? _("Unknown country") : _("Not specified");
+  else if (dimension == LD_DIM_COUNTRY)
+    {
+      /* A country chip names the country, as a customer chip names the customer. */
+      const char *name = ld_country_codes_display_name (value, report != NULL ?
+                                                        ld_report_get_country_name (report, value) : NULL);
+
+      if (name != NULL && name[0] != '\0')
+        shown = name;
+    }
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   label = gtk_label_new (shown);
@@ -144,7 +214,7 @@ ld_filter_sidebar_sync_chips (LdFilterSidebar *self,
               child = gtk_widget_get_next_sibling (child);
             else
               {
-                GtkWidget *chip = make_chip (self, d, values[i]);
+                GtkWidget *chip = make_chip (self, ld_query_get_report (query), d, values[i]);
 
                 g_object_set_data_full (G_OBJECT (chip), "ld-key", g_steal_pointer (&key), g_free);
                 gtk_flow_box_insert (self->chips, chip, position);
@@ -173,7 +243,12 @@ ld_filter_sidebar_sync_chips (LdFilterSidebar *self,
 static void
 ld_filter_sidebar_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LD_TYPE_FILTER_SIDEBAR);
+  /* GTK 4.8 unparents only the template children it binds; the box around them too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ld_filter_sidebar_parent_class)->dispose (object);
 }
@@ -189,6 +264,10 @@ ld_filter_sidebar_class_init (LdFilterSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-filter-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, no_match_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, clear_all_button);
   gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LdFilterSidebar, chips);
@@ -200,10 +279,45 @@ ld_filter_sidebar_class_init (LdFilterSidebarClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* Nothing moves under the pointer: while it is over the sidebar, a click's new
+ * figures keep every option where it is (the other groups would re-sort by their new
+ * totals, and the next click, aimed at an option, met another); they take their
+ * order when the pointer leaves. */
+static void
+keep_order (LdFilterSidebar *self,
+            gboolean         keep)
+{
+  for (guint d = 0; d < LD_N_DIMS; d++)
+    ld_filter_group_set_keep_order (self->groups[d], keep);
+}
+
+static void
+on_pointer_enter (GtkEventControllerMotion *motion,
+                  double                    x,
+                  double                    y,
+                  LdFilterSidebar          *self)
+{
+  keep_order (self, TRUE);
+}
+
+static void
+on_pointer_leave (GtkEventControllerMotion *motion,
+                  LdFilterSidebar          *self)
+{
+  keep_order (self, FALSE);
+}
+
 static void
 ld_filter_sidebar_init (LdFilterSidebar *self)
 {
+  GtkEventController *motion;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_pointer_enter), self, 0);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_pointer_leave), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"),
@@ -243,6 +357,9 @@ ld_filter_sidebar_update (LdFilterSidebar *self,
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_all_button), self->n_active > 0);
+  /* A new range may bring or take matches. */
+  if (self->searching)
+    ld_filter_sidebar_apply_search (self);
 
   if (result == NULL)
     gtk_label_set_label (self->summary_label, _("No report open"));
@@ -267,12 +384,7 @@ ld_filter_sidebar_focus_search (LdFilterSidebar *self)
 {
   g_return_if_fail (LD_IS_FILTER_SIDEBAR (self));
 
-  for (guint d = 0; d < LD_N_DIMS; d++)
-    if (ld_filter_group_focus_search (self->groups[d]))
-      return;
-
-  /* No group is long enough to search: the first group is the next best place. */
-  gtk_widget_child_focus (GTK_WIDGET (self->groups[0]), GTK_DIR_TAB_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 LdFilterGroup *

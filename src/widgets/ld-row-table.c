@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ld-a11y.h"
 #include "ld-chart-format.h"
 #include "ld-describe.h"
 #include "ld-row-table.h"
@@ -213,6 +214,68 @@ render_cell (GtkListItem *list_item,
   gtk_label_set_label (label, text);
 }
 
+/* What a screen reader says of a row: GTK 4.8 names a column view's row after its
+ * class ("GtkListItemWidget"). The row names its item and the figures its cells show. */
+static char *
+describe_row (LdRowItem *item)
+{
+  g_autofree char *provisioned = ld_chart_format_count (ld_row_item_get_provisioned (item));
+  g_autofree char *assigned = ld_chart_format_count (ld_row_item_get_assigned (item));
+  g_autofree char *share = ld_chart_format_rate (ld_row_item_get_share (item));
+  g_autofree char *count = ld_chart_format_count (ld_row_item_get_count (item));
+  g_autofree char *name = NULL;
+  const LdProductRow *product = ld_row_item_get_product (item);
+
+  if (product != NULL)
+    name = ld_describe_product_plan (product);
+  else
+    name = g_strdup (ld_row_item_get_display_name (item, NULL));
+
+  switch (ld_row_item_get_kind (item))
+    {
+    case LD_ROW_KIND_PRODUCTS:
+      {
+        g_autofree char *rate = ld_chart_format_rate (ld_row_item_get_rate (item));
+
+        /* TRANSLATORS: a row of the Analysis table as a screen reader says it:
+         * "Contoso Sales · Gold: 120 customers, 2,400 provisioned (12.5%), 1,800 assigned (75.00%)". */
+        return g_strdup_printf (_("%s: %s customers, %s provisioned (%s), %s assigned (%s)"),
+                                name, count, provisioned, share, assigned, rate);
+      }
+    case LD_ROW_KIND_CUSTOMERS:
+      {
+        g_autofree char *rate = ld_chart_format_rate (ld_row_item_get_rate (item));
+
+        /* TRANSLATORS: a customer's row as a screen reader says it:
+         * "Contoso (DE): 3 products, 2,400 provisioned (12.5%), 1,800 assigned (75.00%)". */
+        return g_strdup_printf (_("%s (%s): %s products, %s provisioned (%s), %s assigned (%s)"),
+                                name, item_code (item), count, provisioned, share, assigned, rate);
+      }
+    case LD_ROW_KIND_COUNTRIES:
+    default:
+      /* TRANSLATORS: a country's row as a screen reader says it:
+       * "Germany (DE): 120 customers, 2,400 provisioned (12.5%), 1,800 assigned". */
+      return g_strdup_printf (_("%s (%s): %s customers, %s provisioned (%s), %s assigned"),
+                              name, item_code (item), count, provisioned, share, assigned);
+    }
+}
+
+static void
+name_row (GtkListItem *list_item)
+{
+  LdRowItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+
+  /* The row is the cell's first ancestor with the row role. */
+  while (row != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) != GTK_ACCESSIBLE_ROLE_ROW)
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || item == NULL)
+    return;
+  text = describe_row (item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 on_item_changed (LdRowItem   *item,
                  GtkListItem *list_item)
@@ -242,6 +305,32 @@ unbind_cell (GtkSignalListItemFactory *factory,
   if (item != NULL)
     g_signal_handlers_disconnect_by_func (item, on_item_changed, list_item);
 }
+
+/* The name cell names the whole row, when bound and whenever its item changes. */
+static void
+bind_name_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  bind_cell (factory, list_item, user_data);
+  name_row (list_item);
+  g_signal_connect_swapped (gtk_list_item_get_item (list_item), "changed",
+                            G_CALLBACK (name_row), list_item);
+}
+
+static void
+unbind_name_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  LdRowItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, name_row, list_item);
+  unbind_cell (factory, list_item, user_data);
+}
+
+
 
 /* Text sorts by its UTF-8 bytes, as the exports do, so the table and a saved CSV
  * agree in every locale. */
@@ -370,9 +459,11 @@ ld_row_table_new (LdRowModel            *model,
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell),
                         GUINT_TO_POINTER (columns[i].column));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell),
+      g_signal_connect (factory, "bind",
+                        G_CALLBACK (columns[i].column == LD_ROW_COLUMN_NAME ? bind_name_cell : bind_cell),
                         GUINT_TO_POINTER (columns[i].column));
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell),
+      g_signal_connect (factory, "unbind",
+                        G_CALLBACK (columns[i].column == LD_ROW_COLUMN_NAME ? unbind_name_cell : unbind_cell),
                         GUINT_TO_POINTER (columns[i].column));
 
       column = gtk_column_view_column_new (columns[i].title, factory);
@@ -382,6 +473,8 @@ ld_row_table_new (LdRowModel            *model,
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (view, column);
     }
+
+  ld_a11y_make_single_tab_stop (GTK_WIDGET (view));
 
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (model)),
                                     g_object_ref (gtk_column_view_get_sorter (view)));

@@ -49,7 +49,7 @@ ld_trend_card_constructed (GObject *object)
 {
   LdTrendCard *self = LD_TREND_CARD (object);
   /* The chart's name for screen readers; the card's title comes with its model. */
-  const char *label = self->widget == LD_WIDGET_CUSTOMERS ? _("New and cumulative customers per month")
+  const char *label = self->widget == LD_WIDGET_CUSTOMERS ? _("New, returning and cumulative customers per month")
                       : self->widget == LD_WIDGET_STATES ? _("Provisioned licenses per month by license state")
                       : _("Provisioned and assigned licenses per month");
 

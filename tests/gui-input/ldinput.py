@@ -163,8 +163,11 @@ def move(x, y):
     """Moves the pointer to screen (x, y) and waits until the server says it is there
     (xdotool's --sync waits for a move, so it would wait forever for none)."""
     x, y = round(x), round(y)
-    if pointer() != (x, y):
-        xdotool("mousemove", "--sync", x, y)
+    if pointer() == (x, y):
+        # A hand arrives from somewhere: a window started under a resting pointer has
+        # had no motion and does not know what is under it, and drops a click there.
+        xdotool("mousemove", "--sync", x + 1, y)
+    xdotool("mousemove", "--sync", x, y)
 
 
 def click(x, y, button=1):

@@ -169,3 +169,79 @@ ld_test_pdf_text (const char *path)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
 }
+
+/* One attribute of a pdftotext -bbox tag: xMin="12.5". */
+static double
+bbox_attribute (const char *tag,
+                const char *name)
+{
+  g_autofree char *key = g_strdup_printf (" %s=\"", name);
+  const char *at = strstr (tag, key);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (key), NULL);
+}
+
+static char *
+unescape_html (const char *text,
+               gssize      len)
+{
+  static const struct { const char *entity, *text; } entities[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" },
+  };
+  g_autoptr(GString) out = g_string_new_len (text, len);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    g_string_replace (out, entities[i].entity, entities[i].text, 0);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+pdf_word_clear (gpointer data)
+{
+  g_free (((LdTestPdfWord *) data)->text);
+}
+
+GArray *
+ld_test_pdf_words (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (LdTestPdfWord));
+  guint page = 0;
+  int status;
+
+  g_array_set_clear_func (words, pdf_word_clear);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  for (const char *p = out; (p = strchr (p, '<')) != NULL; p++)
+    {
+      if (g_str_has_prefix (p, "<page "))
+        page++;
+      else if (g_str_has_prefix (p, "<word "))
+        {
+          const char *end = strchr (p, '>');
+          const char *close = end != NULL ? strstr (end, "</word>") : NULL;
+          g_autofree char *tag = NULL;
+          LdTestPdfWord word;
+
+          g_assert_nonnull (close);
+          tag = g_strndup (p, end - p);
+          word.page = page - 1;
+          word.x0 = bbox_attribute (tag, "xMin");
+          word.y0 = bbox_attribute (tag, "yMin");
+          word.x1 = bbox_attribute (tag, "xMax");
+          word.y1 = bbox_attribute (tag, "yMax");
+          word.text = unescape_html (end + 1, close - end - 1);
+          g_array_append_val (words, word);
+          p = close;
+        }
+    }
+
+  return words;
+}

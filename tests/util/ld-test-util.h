@@ -51,4 +51,16 @@ gboolean ld_test_have_poppler (void);
 /* The text of a PDF as pdftotext reads it: proof that the text is real text. */
 char *ld_test_pdf_text        (const char         *path);
 
+/* A word of a PDF and where it is drawn, in points from the page's top left, as
+ * pdftotext -bbox reads them: where the drawing put its text, not only what it says. */
+typedef struct
+{
+  guint   page;     /* from 0 */
+  double  x0, y0, x1, y1;
+  char   *text;
+} LdTestPdfWord;
+
+/* Every word of the PDF at @path, in reading order: an array of LdTestPdfWord. */
+GArray *ld_test_pdf_words     (const char         *path);
+
 G_END_DECLS
