@@ -389,7 +389,7 @@ test_json (void)
   g_assert_cmpfloat (json_object_get_double_member (row, "PreviousAssignmentRate"), ==, 50.0);
 }
 
-/* The two tables SPEC v2 adds, alone, in lists, as csv and json; no picture yet. */
+/* The two tables SPEC v2 adds, alone, in lists, as csv and json, and drawn as pdf and png. */
 static void
 test_new_widgets (void)
 {
@@ -473,20 +473,46 @@ test_new_widgets (void)
       }
   }
 
-  /* No chart draws them yet: a usage error, never a crash or an empty picture. */
+  /* Both are drawn too: a PDF whose text names the card, PNGs into a folder. */
   run_clear (&run);
-  RUN (&run, "--export", "adoption", "--format", "pdf", "--output", "unused.pdf", path);
-  assert_usage_error (&run, "csv or json");
-  g_assert_false (g_file_test ("unused.pdf", G_FILE_TEST_EXISTS));
-  run_clear (&run);
-  RUN (&run, "--export", "geo,states", "--format", "png", "--output", "unused-folder", path);
-  assert_usage_error (&run, "states");
-  g_assert_false (g_file_test ("unused-folder", G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *pdf = g_build_filename (dir, "adoption.pdf", NULL);
+    g_autofree char *pngs = g_build_filename (dir, "pictures", NULL);
+    g_autofree char *contents = NULL;
+    gsize len = 0;
+
+    RUN (&run, "--export", "adoption", "--format", "pdf", "--output", pdf, path);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+    g_assert_true (len > 5 && memcmp (contents, "%PDF-", 5) == 0);
+    if (ld_test_have_poppler ())
+      {
+        g_autofree char *text = ld_test_pdf_text (pdf);
+
+        ld_test_assert_contains (text, "Adoption");
+        ld_test_assert_contains (text, "Unassigned licenses");
+        ld_test_assert_contains (text, "Contoso");
+      }
+
+    run_clear (&run);
+    RUN (&run, "--export", "geo,states", "--format", "png", "--output", pngs, path);
+    g_assert_cmpint (run.status, ==, 0);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *png = g_build_filename (pngs, i == 0 ? "geo.png" : "states.png", NULL);
+
+        g_clear_pointer (&contents, g_free);
+        g_assert_true (g_file_get_contents (png, &contents, &len, NULL));
+        g_assert_true (len > 8 && memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0);
+      }
+  }
 
   /* The list of widget names in the message names them. */
   run_clear (&run);
   RUN (&run, "--export", "adoptions", path);
   assert_usage_error (&run, "adoption, states");
+
+  ld_test_remove_tree (dir);
 }
 
 static void

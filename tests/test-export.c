@@ -493,7 +493,7 @@ test_dashboard_png (Fixture       *f,
   image = decode_png (png);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1800);
-  /* One long page with five cards. */
+  /* One long page with seven cards. */
   g_assert_cmpint (cairo_image_surface_get_height (image), >, 2 * 1800);
   g_assert_cmpfloat (inked_share (image), >, 0.03);
   cairo_surface_destroy (image);
@@ -508,6 +508,7 @@ test_card_pdf (Fixture       *f,
   const LdWidgetId widgets[] = {
     LD_WIDGET_SUMMARY, LD_WIDGET_CUSTOMERS, LD_WIDGET_LICENSES,
     LD_WIDGET_ANALYSIS_PRODUCTS, LD_WIDGET_ANALYSIS_CUSTOMERS, LD_WIDGET_GEO,
+    LD_WIDGET_ADOPTION, LD_WIDGET_STATES,
   };
 
   if (!ld_test_have_poppler ())
@@ -567,7 +568,10 @@ test_dashboard_pdf (Fixture       *f,
   f->result = ld_query_run (f->query);
 
   report = ld_dashboard_report_new (f->query, f->result);
-  g_assert_cmpuint (ld_dashboard_report_get_n_cards (report), ==, 5);
+  /* Customers, Licenses, Analysis twice, Adoption, License states, Geographical spread. */
+  g_assert_cmpuint (ld_dashboard_report_get_n_cards (report), ==, 7);
+  g_assert_cmpint (ld_dashboard_report_get_card (report, 4)->widget, ==, LD_WIDGET_ADOPTION);
+  g_assert_cmpint (ld_dashboard_report_get_card (report, 5)->widget, ==, LD_WIDGET_STATES);
   pdf = ld_dashboard_report_pdf (report, &error);
   g_assert_no_error (error);
 
@@ -591,6 +595,8 @@ test_dashboard_pdf (Fixture       *f,
     assert_pdf_has_card (text, ld_dashboard_report_get_card (report, i));
   ld_test_assert_contains (text, "By product");
   ld_test_assert_contains (text, "By customer");
+  ld_test_assert_contains (text, "Top customers by unassigned licenses");
+  ld_test_assert_contains (text, "Inactive");
   ld_test_assert_contains (text, "Page 1 of ");
   last_page = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
   ld_test_assert_contains (text, last_page);
@@ -779,7 +785,7 @@ test_map_pages (void)
       job.page = geo_page;
       ld_dashboard_report_get_page_size (dashboard, geo_page, &job.width, &job.height);
       with = draw_page_image (job.width, job.height, draw_report_page_job, &job);
-      set_map_legend (ld_dashboard_report_get_card (dashboard, 4), FALSE);
+      set_map_legend (ld_dashboard_report_get_card (dashboard, ld_dashboard_report_get_n_cards (dashboard) - 1), FALSE);
       without = draw_page_image (job.width, job.height, draw_report_page_job, &job);
       g_assert_cmpuint (assert_legend_over_sea (with, without, &sea, "the dashboard's map page"), >, 1000);
       cairo_surface_destroy (with);

@@ -54,17 +54,13 @@ ld_application_open (GApplication  *app,
 {
   LdApplication *self = LD_APPLICATION (app);
 
-  /* One report per window: the first file opens in the active window, the rest in
-   * windows of their own. */
-  for (int i = 0; i < n_files; i++)
-    {
-      LdWindow *window = i == 0
-        ? ld_application_get_or_create_window (self)
-        : ld_window_new (GTK_APPLICATION (self));
+  /* `license-dashboard A.csv B.tsv C.csv`: several downloads of one history, opened
+   * as one report in the active window (SPEC §6, §7). */
+  LdWindow *window = ld_application_get_or_create_window (self);
 
-      ld_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  if (n_files > 0)
+    ld_window_open_files (window, files, (guint) n_files);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int

@@ -20,17 +20,26 @@
 
 /* ---- opening reports ------------------------------------------------------------- */
 
+/* Several files chosen together open as one report (SPEC §7); Add Report adds them
+ * to the one on screen. */
 static void
 chooser_open_response_cb (LdWindow             *self,
                           int                   response,
                           GtkFileChooserNative *chooser)
 {
+  gboolean add = g_object_get_data (G_OBJECT (chooser), "ld-add") != NULL;
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (file != NULL)
-        ld_window_open_file (self, file);
+      for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      if (files->len > 0 && add)
+        ld_window_add_files (self, (GFile *const *) files->pdata, files->len);
+      else if (files->len > 0)
+        ld_window_open_files (self, (GFile *const *) files->pdata, files->len);
     }
   g_clear_object (&self->chooser);
 }
@@ -41,6 +50,7 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LdWindow *self = LD_WINDOW (widget);
+  gboolean add = g_str_equal (action_name, "win.add-report");
   g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -53,8 +63,16 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
 
   g_clear_object (&self->chooser);
-  self->chooser = ld_file_chooser_new (widget, _("Open a License Report"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                       _("_Open"), NULL);
+  if (add)
+    self->chooser = ld_file_chooser_new (widget, _("Add Downloads to This Report"),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), NULL);
+  else
+    self->chooser = ld_file_chooser_new (widget, _("Open a License Report"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), NULL);
+  /* Several downloads chosen together are one history. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  if (add)
+    g_object_set_data (G_OBJECT (self->chooser), "ld-add", GINT_TO_POINTER (TRUE));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), reports);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_open_response_cb),
@@ -70,6 +88,21 @@ open_recent_action (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
   ld_window_open_file (LD_WINDOW (widget), file);
+}
+
+/* A set of downloads opened together before, by their URIs. */
+static void
+open_recent_set_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autofree const char **uris = g_variant_get_strv (parameter, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_uri (uris[i]));
+  if (files->len > 0)
+    ld_window_open_files (LD_WINDOW (widget), (GFile *const *) files->pdata, files->len);
 }
 
 static void
@@ -459,6 +492,34 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- a customer's page ----------------------------------------------------------- */
+
+/* A row of Analysis › Customers or of Adoption: the customer's id. */
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ld_window_show_customer (LD_WINDOW (widget), g_variant_get_uint32 (parameter), NULL);
+}
+
+/* A value of the Customer name filter: every customer by that name. */
+static void
+show_customer_name_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ld_window_show_customer (LD_WINDOW (widget), G_MAXUINT32, g_variant_get_string (parameter, NULL));
+}
+
+static void
+close_customer_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ld_window_close_customer (LD_WINDOW (widget));
+}
+
 /* Send Dashboard by Email attaches exactly what Export Dashboard writes as a PDF. */
 static gboolean
 write_dashboard_for_email (GFile    *file,
@@ -511,6 +572,92 @@ compare_recent_newest_first (gconstpointer a,
   return g_date_time_compare (tb, ta);
 }
 
+/* How many sets of downloads Open Recent remembers. */
+#define RECENT_SETS 5
+
+/* The recent-files store holds single files, so a set opened together is kept in
+ * GSettings (recent-sets: each set its files' URIs, newest first); each file is a
+ * recent file of its own as well. */
+void
+ld_window_remember_set (LdWindow  *self,
+                        GPtrArray *files)
+{
+  g_autoptr(GVariant) old = NULL;
+  g_auto(GStrv) uris = NULL;
+  GVariantBuilder sets;
+  GVariantIter iter;
+  GVariant *set;
+  guint kept = 1;
+
+  if (self->settings == NULL || files == NULL || files->len < 2)
+    return;
+
+  uris = g_new0 (char *, files->len + 1);
+  for (guint i = 0; i < files->len; i++)
+    uris[i] = g_file_get_uri (files->pdata[i]);
+
+  g_variant_builder_init (&sets, G_VARIANT_TYPE ("aas"));
+  g_variant_builder_add_value (&sets, g_variant_new_strv ((const char *const *) uris, -1));
+  old = g_settings_get_value (self->settings, "recent-sets");
+  g_variant_iter_init (&iter, old);
+  while ((set = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_autofree const char **strv = g_variant_get_strv (set, NULL);
+
+      /* The same set again moves to the top rather than show twice. */
+      if (kept < RECENT_SETS && !g_strv_equal ((const char *const *) strv, (const char *const *) uris))
+        {
+          g_variant_builder_add_value (&sets, set);
+          kept++;
+        }
+      g_variant_unref (set);
+    }
+  g_settings_set_value (self->settings, "recent-sets", g_variant_builder_end (&sets));
+}
+
+/* The remembered sets whose files are all still there. */
+static void
+add_recent_sets (LdWindow *self)
+{
+  g_autoptr(GVariant) sets = NULL;
+  GVariantIter iter;
+  GVariant *set;
+
+  if (self->settings == NULL)
+    return;
+
+  sets = g_settings_get_value (self->settings, "recent-sets");
+  g_variant_iter_init (&iter, sets);
+  while ((set = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_autofree const char **uris = g_variant_get_strv (set, NULL);
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+      gboolean present = uris[0] != NULL;
+      guint n = g_strv_length ((char **) uris);
+
+      for (guint i = 0; present && uris[i] != NULL; i++)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+          g_autofree char *name = g_file_get_basename (file);
+
+          present = g_file_query_exists (file, NULL);
+          g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+        }
+      if (present)
+        {
+          /* Translators: a set of downloads in Open Recent, "3 reports: a.csv, b.csv, c.csv". */
+          label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report: %s", "%u reports: %s", n),
+                                   n, names->str);
+          item = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target_value (item, "win.open-recent-set", set);
+          g_menu_append_item (self->recent_section, item);
+        }
+      g_variant_unref (set);
+    }
+}
+
 /* Rebuilt when the recent files change, not on every refresh: listing them reads
  * the recent-files store, which a filter click has no reason to touch. */
 void
@@ -521,6 +668,7 @@ ld_window_update_recent (LdWindow *self)
   guint shown = 0;
 
   g_menu_remove_all (self->recent_section);
+  add_recent_sets (self);
 
   /* Newest first; only reports this app can open. */
   items = g_list_sort (items, compare_recent_newest_first);
@@ -555,6 +703,8 @@ ld_window_update_actions (LdWindow *self)
   gboolean has_report = self->report != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.reload", has_report && self->load_job == NULL);
+  gtk_widget_action_set_enabled (widget, "win.add-report",
+                                 has_report && self->files != NULL && self->load_job == NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-load", self->load_job != NULL);
   gtk_widget_action_set_enabled (widget, "win.download-data", has_report);
   gtk_widget_action_set_enabled (widget, "win.export", has_report && self->result != NULL);
@@ -567,6 +717,9 @@ ld_window_update_actions (LdWindow *self)
                                  has_report && ld_filter_sidebar_get_n_active (self->sidebar) > 0);
   gtk_widget_action_set_enabled (widget, "win.search-filters", has_report);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_report);
+  gtk_widget_action_set_enabled (widget, "win.show-customer", has_report && self->result != NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-customer-name", has_report && self->result != NULL);
+  gtk_widget_action_set_enabled (widget, "win.close-customer", ld_window_is_customer_shown (self));
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_report);
   gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_report && !self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_report);
@@ -576,7 +729,9 @@ void
 ld_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.add-report", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent-set", "as", open_recent_set_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
@@ -593,6 +748,14 @@ ld_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, focus_next_pane_action);
   gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL, focus_previous_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.show-customer", "u", show_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-customer-name", "s", show_customer_name_action);
+  gtk_widget_class_install_action (widget_class, "win.close-customer", NULL, close_customer_action);
+
+  /* Escape leaves a customer's page when nothing inside took the key first (a
+   * search entry clears its search, a popover closes); the action is off on the
+   * dashboard, so there the key goes on as before. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-customer", NULL);
 
   /* The keyboard shortcuts are the application's accels (ld-application.c), so the
    * shortcuts window lists the keys that work. */

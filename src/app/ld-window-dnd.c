@@ -12,13 +12,16 @@ gboolean
 ld_window_drop_files (LdWindow    *self,
                       GdkFileList *files)
 {
-  GSList *list = gdk_file_list_get_files (files);
+  g_autoptr(GSList) list = gdk_file_list_get_files (files);
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
 
-  /* One report per window: the first file dropped is the one opened. */
-  if (list == NULL)
+  /* Files dropped together are several downloads of one history (SPEC §7). */
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+  if (array->len == 0)
     return FALSE;
 
-  ld_window_open_file (self, G_FILE (list->data));
+  ld_window_open_files (self, (GFile *const *) array->pdata, array->len);
   return TRUE;
 }
 

@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include "ld-adoption-card.h"
 #include "ld-analysis-card.h"
+#include "ld-customer-view.h"
 #include "ld-date-range-button.h"
 #include "ld-filter-sidebar.h"
 #include "ld-geo-card.h"
@@ -16,7 +18,7 @@ G_BEGIN_DECLS
 /* What a worker thread shares with the window while it loads: progress is written by
  * the worker and read by a timer on the main thread. */
 typedef struct {
-  GFile   *file;        /* NULL for the sample */
+  GPtrArray *files;     /* GFile, in the order given; NULL for the sample */
   guint64  bytes_done;  /* atomic access only */
   guint64  bytes_total; /* atomic access only */
 } LdLoadJob;
@@ -48,15 +50,20 @@ struct _LdWindow
   LdCard            *customers_card;
   LdCard            *licenses_card;
   LdCard            *analysis_card;
+  LdCard            *adoption_card;
+  LdCard            *states_card;
   LdCard            *geo_card;
+  AdwLeaflet        *leaflet;
+  LdCustomerView    *customer_view;
   GMenu             *recent_section;
 
   /* The report on screen */
   LdReport          *report;
   LdQuery           *query;
   LdResult          *result;
-  GFile             *file;          /* NULL for the sample */
-  GFileMonitor      *monitor;
+  GPtrArray         *files;         /* GFile: one report, or several downloads as one
+                                     * history (SPEC §7); NULL for the sample */
+  GPtrArray         *monitors;      /* GFileMonitor, one a file */
   gboolean           change_toast_shown;
   gint64             last_refresh_usec;
 
@@ -73,6 +80,7 @@ struct _LdWindow
   guint              compact_idle;
 
   GtkFileChooserNative *chooser;
+  GtkWidget         *focus_before_customer;  /* weak */
 };
 
 /* ld-window.c */
@@ -82,8 +90,25 @@ void      ld_window_toast              (LdWindow   *self,
 void      ld_window_set_compact        (LdWindow   *self,
                                         gboolean    compact);
 
+/* Shows the page of @customer (an id) or, with G_MAXUINT32, of every customer named
+ * @name; returns FALSE when there is no report, or no such customer in its result. */
+gboolean  ld_window_show_customer      (LdWindow   *self,
+                                        guint32     customer,
+                                        const char *name);
+/* Back to the dashboard; FALSE when no customer's page was shown. */
+gboolean  ld_window_close_customer     (LdWindow   *self);
+/* TRUE while a customer's page is shown. */
+gboolean  ld_window_is_customer_shown  (LdWindow   *self);
+
+/* The files of the report on screen (GFile), or NULL for the sample or none. */
+GPtrArray *ld_window_get_files         (LdWindow   *self);
+
 /* ld-window-actions.c */
 void      ld_window_class_init_actions (GtkWidgetClass *widget_class);
+/* Remembers @files as a set to open again together (Open Recent), in GSettings:
+ * the recent-files store holds single files. */
+void      ld_window_remember_set       (LdWindow   *self,
+                                        GPtrArray  *files);
 void      ld_window_update_actions     (LdWindow   *self);
 void      ld_window_update_recent      (LdWindow   *self);
 void      ld_window_set_range          (LdWindow   *self,
@@ -96,7 +121,7 @@ gboolean  ld_window_export_dashboard   (LdWindow   *self,
 
 /* ld-window-dnd.c */
 void      ld_window_init_dnd           (LdWindow   *self);
-/* Opens the first of @files (what a drop on the window does). */
+/* Opens @files as one report (what a drop on the window does). */
 gboolean  ld_window_drop_files         (LdWindow    *self,
                                         GdkFileList *files);
 

@@ -37,28 +37,85 @@ static GParamSpec *properties[N_PROPS];
 static void
 load_job_free (LdLoadJob *job)
 {
-  g_clear_object (&job->file);
+  g_clear_pointer (&job->files, g_ptr_array_unref);
   g_free (job);
+}
+
+/* A new array holding @n_files references. */
+static GPtrArray *
+files_new (GFile *const *files,
+           guint         n_files)
+{
+  GPtrArray *array = g_ptr_array_new_full (n_files, g_object_unref);
+
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (array, g_object_ref (files[i]));
+
+  return array;
+}
+
+/* "Jan 2026 – Jun 2026", or "Jan 2026 – Mar 2026, May 2026": the months several
+ * downloads cover, their gaps shown. */
+static char *
+describe_months_covered (LdReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const LdMonthSpan *spans;
+  guint n_spans = 0;
+
+  spans = ld_report_get_months_covered (report, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autofree char *range = ld_describe_range (spans[i].from, spans[i].to);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, range);
+    }
+
+  return n_spans > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup (_("No rows"));
 }
 
 static void
 ld_window_update_title (LdWindow *self)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GString) names = NULL;
+  guint n_files;
 
   if (self->report == NULL)
     {
       adw_window_title_set_title (self->window_title, _("License Dashboard"));
       adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("License Dashboard"));
       return;
     }
 
-  subtitle = ld_describe_data (self->report);
+  n_files = ld_report_get_n_files (self->report);
+  if (n_files > 1)
+    {
+      /* SPEC §7: the title counts the downloads, the subtitle says the months they
+       * cover; their names are a tooltip away. */
+      /* Translators: the window's title for several downloads opened as one history. */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports", n_files), n_files);
+      subtitle = describe_months_covered (self->report);
+      names = g_string_new (NULL);
+      for (guint i = 0; i < n_files; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? "\n" : "",
+                                ld_report_get_file (self->report, i)->display_name);
+    }
+  else
+    {
+      title = g_strdup (ld_report_get_display_name (self->report));
+      subtitle = ld_describe_data (self->report);
+    }
 
-  adw_window_title_set_title (self->window_title, ld_report_get_display_name (self->report));
+  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), ld_report_get_display_name (self->report));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), names != NULL ? names->str : NULL);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 void
@@ -76,7 +133,12 @@ ld_window_refresh (LdWindow *self)
   ld_card_update (self->customers_card, self->query, self->result);
   ld_card_update (self->licenses_card, self->query, self->result);
   ld_card_update (self->analysis_card, self->query, self->result);
+  ld_card_update (self->adoption_card, self->query, self->result);
+  ld_card_update (self->states_card, self->query, self->result);
   ld_card_update (self->geo_card, self->query, self->result);
+  /* A customer's page counts with the window's range and filters too. */
+  if (ld_window_is_customer_shown (self))
+    ld_customer_view_update (self->customer_view, self->query);
 
   /* The line above the cards is always there, one line high (the whole text in its
    * tooltip): a filter ticked on the map must not push the map down under the pointer
@@ -138,7 +200,7 @@ ld_window_set_range (LdWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
 }
 
-/* The file monitor: a browser saving a new download over the open report. */
+/* The file monitors: a browser saving a new download over one of the open files. */
 static void
 monitor_changed_cb (LdWindow          *self,
                     GFile             *file,
@@ -163,30 +225,51 @@ monitor_changed_cb (LdWindow          *self,
 }
 
 static void
-ld_window_watch_file (LdWindow *self,
-                      GFile    *file)
+ld_window_unwatch_files (LdWindow *self)
 {
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
-  self->change_toast_shown = FALSE;
-
-  if (file == NULL)
-    return;
-
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+  for (guint i = 0; self->monitors != NULL && i < self->monitors->len; i++)
+    g_file_monitor_cancel (self->monitors->pdata[i]);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
 }
 
 static void
-ld_window_set_report (LdWindow *self,
-                      LdReport *report,
-                      GFile    *file)
+ld_window_watch_files (LdWindow  *self,
+                       GPtrArray *files)
 {
+  ld_window_unwatch_files (self);
+  self->change_toast_shown = FALSE;
+
+  if (files == NULL)
+    return;
+
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFileMonitor *monitor = g_file_monitor_file (files->pdata[i], G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+
+      if (monitor == NULL)
+        continue;
+      g_signal_connect_object (monitor, "changed", G_CALLBACK (monitor_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->monitors, monitor);
+    }
+}
+
+static void
+ld_window_set_report (LdWindow  *self,
+                      LdReport  *report,
+                      GPtrArray *files)
+{
+  /* A customer of the old report is none of the new one's. */
+  ld_window_close_customer (self);
+  ld_customer_view_clear (self->customer_view);
+
   g_set_object (&self->report, report);
-  g_set_object (&self->file, file);
+  if (files != self->files)
+    {
+      g_clear_pointer (&self->files, g_ptr_array_unref);
+      self->files = files != NULL ? g_ptr_array_ref (files) : NULL;
+    }
   g_clear_object (&self->query);
 
   if (report != NULL)
@@ -204,7 +287,7 @@ ld_window_set_report (LdWindow *self,
       ld_query_set_range_preset (self->query, preset_from_string (self->range));
     }
 
-  ld_window_watch_file (self, file);
+  ld_window_watch_files (self, files);
   ld_window_update_title (self);
   ld_window_refresh (self);
   gtk_stack_set_visible_child_name (self->stack, report != NULL ? "report" : "empty");
@@ -259,8 +342,11 @@ load_thread (GTask        *task,
   GError *error = NULL;
   LdReport *report;
 
-  if (job->file != NULL)
-    report = ld_loader_load_file (job->file, cancellable, load_progress_cb, job, &error);
+  if (job->files != NULL && job->files->len == 1)
+    report = ld_loader_load_file (job->files->pdata[0], cancellable, load_progress_cb, job, &error);
+  else if (job->files != NULL)
+    report = ld_loader_load_files ((GFile *const *) job->files->pdata, job->files->len, cancellable,
+                                   load_progress_cb, job, &error);
   else
     report = ld_sample_load (cancellable, load_progress_cb, job, &error);
 
@@ -352,13 +438,13 @@ load_done_cb (GObject      *source,
   LdLoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(LdReport) report = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) files = NULL;
 
   /* A newer load replaced this one: its result is stale. */
   if (job != self->load_job)
     return;
 
-  file = job->file != NULL ? g_object_ref (job->file) : NULL;
+  files = job->files != NULL ? g_ptr_array_ref (job->files) : NULL;
   ld_window_end_loading (self);
   report = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -382,15 +468,18 @@ load_done_cb (GObject      *source,
     }
 
   g_clear_pointer (&self->last_error, g_free);
-  ld_window_set_report (self, report, file);
+  ld_window_set_report (self, report, files);
 
-  if (file != NULL)
+  /* Each file is a recent file of its own; several are remembered as a set too. */
+  for (guint i = 0; files != NULL && i < files->len; i++)
     {
-      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *uri = g_file_get_uri (files->pdata[i]);
 
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-      ld_file_chooser_remember (file);
+      ld_file_chooser_remember (files->pdata[i]);
     }
+  if (files != NULL && files->len > 1)
+    ld_window_remember_set (self, files);
 
   if (ld_report_get_rows_skipped (report) > 0)
     {
@@ -410,9 +499,10 @@ load_done_cb (GObject      *source,
     ld_window_toast (self, _("The report has a header but no rows of licences."));
 }
 
+/* Takes @files (NULL: the sample). */
 static void
-ld_window_start_load (LdWindow *self,
-                      GFile    *file)
+ld_window_start_load (LdWindow  *self,
+                      GPtrArray *files)
 {
   g_autoptr(GTask) task = NULL;
   LdLoadJob *job;
@@ -423,11 +513,17 @@ ld_window_start_load (LdWindow *self,
   ld_window_end_loading (self);
 
   job = g_new0 (LdLoadJob, 1);
-  job->file = file != NULL ? g_object_ref (file) : NULL;
+  job->files = files;
   self->load_job = job;
   self->load_cancellable = g_cancellable_new ();
 
-  name = file != NULL ? g_file_get_basename (file) : g_strdup (_("Sample report"));
+  if (files == NULL)
+    name = g_strdup (_("Sample report"));
+  else if (files->len == 1)
+    name = g_file_get_basename (files->pdata[0]);
+  else
+    /* Translators: what loads, for several downloads opened as one history. */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports", files->len), files->len);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_fraction (self->load_bar, 0.0);
   adw_status_page_set_description (self->loading_page, name);
@@ -458,7 +554,49 @@ ld_window_open_file (LdWindow *self,
   g_return_if_fail (LD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  ld_window_start_load (self, file);
+  ld_window_open_files (self, &file, 1);
+}
+
+void
+ld_window_open_files (LdWindow     *self,
+                      GFile *const *files,
+                      guint         n_files)
+{
+  g_return_if_fail (LD_IS_WINDOW (self));
+  g_return_if_fail (files != NULL && n_files > 0);
+
+  ld_window_start_load (self, files_new (files, n_files));
+}
+
+void
+ld_window_add_files (LdWindow     *self,
+                     GFile *const *files,
+                     guint         n_files)
+{
+  GPtrArray *all;
+
+  g_return_if_fail (LD_IS_WINDOW (self));
+  g_return_if_fail (files != NULL && n_files > 0);
+
+  if (self->report == NULL || self->files == NULL)
+    {
+      ld_window_open_files (self, files, n_files);
+      return;
+    }
+
+  /* The downloads on screen first, then the new ones; a file already there stays
+   * where it is rather than count twice. */
+  all = files_new ((GFile *const *) self->files->pdata, self->files->len);
+  for (guint i = 0; i < n_files; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < all->len && !known; k++)
+        known = g_file_equal (all->pdata[k], files[i]);
+      if (!known)
+        g_ptr_array_add (all, g_object_ref (files[i]));
+    }
+  ld_window_start_load (self, all);
 }
 
 void
@@ -476,7 +614,14 @@ ld_window_reload (LdWindow *self)
 
   if (self->report == NULL)
     return;
-  ld_window_start_load (self, self->file);
+  ld_window_start_load (self, self->files != NULL ? g_ptr_array_ref (self->files) : NULL);
+}
+
+GPtrArray *
+ld_window_get_files (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), NULL);
+  return self->files;
 }
 
 void
@@ -536,12 +681,106 @@ ld_window_get_card (LdWindow   *self,
     case LD_WIDGET_ANALYSIS_PRODUCTS:
     case LD_WIDGET_ANALYSIS_CUSTOMERS: return self->analysis_card;
     case LD_WIDGET_GEO: return self->geo_card;
+    case LD_WIDGET_ADOPTION: return self->adoption_card;
+    case LD_WIDGET_STATES: return self->states_card;
     case LD_WIDGET_SUMMARY:
     case LD_WIDGET_DATA:
     case LD_N_WIDGETS:
     default:
       return NULL;
     }
+}
+
+/* ---- a customer's page ----------------------------------------------------------- */
+
+static void leaflet_transition_cb (LdWindow *self);
+
+gboolean
+ld_window_show_customer (LdWindow   *self,
+                         guint32     customer,
+                         const char *name)
+{
+  const char *code = NULL;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (LD_IS_WINDOW (self), FALSE);
+
+  if (self->result == NULL)
+    return FALSE;
+
+  /* A row names its customer by id: its name and country come from the table. */
+  if (customer != G_MAXUINT32)
+    {
+      const LdCustomerRow *rows;
+      guint n = 0;
+
+      name = NULL;
+      rows = ld_result_get_customers_table (self->result, &n);
+      for (guint i = 0; i < n && name == NULL; i++)
+        if (rows[i].customer == customer)
+          {
+            name = rows[i].name != NULL ? rows[i].name : "";
+            code = rows[i].country_code;
+          }
+    }
+  if (name == NULL)
+    return FALSE;
+
+  /* Back returns the keyboard to where the page was opened from. */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (!ld_window_is_customer_shown (self))
+    g_set_weak_pointer (&self->focus_before_customer, focus);
+
+  ld_customer_view_show (self->customer_view, self->query, customer, name, code);
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_view), TRUE);
+  adw_leaflet_set_visible_child_name (self->leaflet, "customer");
+  ld_customer_view_focus (self->customer_view);
+  ld_window_update_actions (self);
+
+  return TRUE;
+}
+
+gboolean
+ld_window_close_customer (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), FALSE);
+
+  if (!ld_window_is_customer_shown (self))
+    return FALSE;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "dashboard");
+  /* Without animations there is no transition to wait for. */
+  leaflet_transition_cb (self);
+  if (self->focus_before_customer != NULL && gtk_widget_is_visible (self->focus_before_customer))
+    gtk_widget_grab_focus (self->focus_before_customer);
+  g_clear_weak_pointer (&self->focus_before_customer);
+  ld_window_update_actions (self);
+
+  return TRUE;
+}
+
+gboolean
+ld_window_is_customer_shown (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "customer") == 0;
+}
+
+/* A swipe back reaches the dashboard without win.close-customer. */
+static void
+leaflet_child_changed_cb (LdWindow *self)
+{
+  ld_window_update_actions (self);
+}
+
+/* Once the page has slid away it is hidden: the leaflet then has one page to show,
+ * and the accessibility tree no page that is not on the screen. */
+static void
+leaflet_transition_cb (LdWindow *self)
+{
+  if (!adw_leaflet_get_child_transition_running (self->leaflet) && !ld_window_is_customer_shown (self))
+    gtk_widget_set_visible (GTK_WIDGET (self->customer_view), FALSE);
 }
 
 gboolean
@@ -686,14 +925,13 @@ ld_window_dispose (GObject *object)
   g_clear_handle_id (&self->compact_idle, g_source_remove);
   g_clear_object (&self->load_cancellable);
   self->load_job = NULL;
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
+  ld_window_unwatch_files (self);
   g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->focus_before_customer);
   g_clear_pointer (&self->result, ld_result_unref);
   g_clear_object (&self->query);
   g_clear_object (&self->report);
-  g_clear_object (&self->file);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_WINDOW);
 
@@ -739,6 +977,8 @@ ld_window_class_init (LdWindowClass *klass)
   g_type_ensure (LD_TYPE_TREND_CARD);
   g_type_ensure (LD_TYPE_ANALYSIS_CARD);
   g_type_ensure (LD_TYPE_GEO_CARD);
+  g_type_ensure (LD_TYPE_ADOPTION_CARD);
+  g_type_ensure (LD_TYPE_CUSTOMER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-window.ui");
@@ -765,6 +1005,10 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, licenses_card);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, analysis_card);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, geo_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, adoption_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, states_card);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, customer_view);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, recent_section);
 
   ld_window_class_init_actions (widget_class);
@@ -792,6 +1036,9 @@ ld_window_init_settings (LdWindow *self)
 
   g_signal_connect_object (self->settings, "changed::online-map-tiles",
                            G_CALLBACK (online_tiles_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A set of downloads opened in any window is in every window's Open Recent. */
+  g_signal_connect_object (self->settings, "changed::recent-sets",
+                           G_CALLBACK (ld_window_update_recent), self, G_CONNECT_SWAPPED);
   self->range = g_settings_get_string (self->settings, "range-preset");
   self->sidebar_visible = g_settings_get_boolean (self->settings, "sidebar-visible");
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -814,6 +1061,10 @@ ld_window_init (LdWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   ld_window_init_dnd (self);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (leaflet_child_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::child-transition-running",
+                           G_CALLBACK (leaflet_transition_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (ld_window_update_recent), self, G_CONNECT_SWAPPED);
   ld_window_update_recent (self);

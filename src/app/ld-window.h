@@ -21,9 +21,20 @@ LdWindow *ld_window_new         (GtkApplication *application);
  * and stays for good when the load fails (the error is shown). */
 void      ld_window_open_file   (LdWindow       *self,
                                  GFile          *file);
+/* Loads @n_files downloads as one report (SPEC §7): in a worker thread, the report on
+ * screen staying until the new one is ready, and for good when one of the files
+ * cannot be read (the message names it). */
+void      ld_window_open_files  (LdWindow       *self,
+                                 GFile *const   *files,
+                                 guint           n_files);
+/* Adds @files to the downloads on screen and loads them all again as one report
+ * (Add Report…); opens them alone when the sample or nothing is open. */
+void      ld_window_add_files   (LdWindow       *self,
+                                 GFile *const   *files,
+                                 guint           n_files);
 /* The bundled sample report (a GResource). */
 void      ld_window_open_sample (LdWindow       *self);
-/* Loads the open file again (Ctrl+R); stops a load in progress. */
+/* Loads the open files again (Ctrl+R); stops a load in progress. */
 void      ld_window_reload      (LdWindow       *self);
 void      ld_window_cancel_load (LdWindow       *self);
 

@@ -234,16 +234,15 @@ change_color (const LdChartTheme *theme,
               LdFigureTrend       trend,
               LdChartColor       *color)
 {
-  switch (trend)
+  switch (ld_figure_trend_get_sentiment (trend))
     {
-    case LD_FIGURE_TREND_UP:
+    case 1:
       /* libadwaita's success and error text colours on a light card. */
       *color = (LdChartColor) { 0x1b / 255.0, 0x85 / 255.0, 0x53 / 255.0, 1 };
       break;
-    case LD_FIGURE_TREND_DOWN:
+    case -1:
       *color = (LdChartColor) { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0, 1 };
       break;
-    case LD_FIGURE_TREND_NONE:
     default:
       *color = theme->muted;
       break;

@@ -15,6 +15,7 @@
 
 #define ANALYSIS_TOP_ITEMS 9  /* the top 8 and "Others" */
 #define GEO_TOP_ITEMS      11 /* the top 10 and "Others" */
+#define ADOPTION_TOP_ITEMS 10 /* the top 10, no "Others" */
 
 /* ---- texts ----------------------------------------------------------------------- */
 
@@ -111,15 +112,52 @@ ld_card_figure_get_change_text (const LdCardFigure *figure)
   if (figure->change == NULL || figure->change[0] == '\0')
     return NULL;
 
-  switch (figure->trend)
+  switch (ld_figure_trend_get_direction (figure->trend))
     {
-    case LD_FIGURE_TREND_UP:
+    case 1:
       return g_strconcat ("▲ ", figure->change, NULL);
-    case LD_FIGURE_TREND_DOWN:
+    case -1:
       return g_strconcat ("▼ ", figure->change, NULL);
-    case LD_FIGURE_TREND_NONE:
     default:
       return g_strdup (figure->change);
+    }
+}
+
+int
+ld_figure_trend_get_direction (LdFigureTrend trend)
+{
+  switch (trend)
+    {
+    case LD_FIGURE_TREND_UP:
+    case LD_FIGURE_TREND_UP_BAD:
+    case LD_FIGURE_TREND_UP_NEUTRAL:
+      return 1;
+    case LD_FIGURE_TREND_DOWN:
+    case LD_FIGURE_TREND_DOWN_GOOD:
+    case LD_FIGURE_TREND_DOWN_NEUTRAL:
+      return -1;
+    case LD_FIGURE_TREND_NONE:
+    default:
+      return 0;
+    }
+}
+
+int
+ld_figure_trend_get_sentiment (LdFigureTrend trend)
+{
+  switch (trend)
+    {
+    case LD_FIGURE_TREND_UP:
+    case LD_FIGURE_TREND_DOWN_GOOD:
+      return 1;
+    case LD_FIGURE_TREND_DOWN:
+    case LD_FIGURE_TREND_UP_BAD:
+      return -1;
+    case LD_FIGURE_TREND_NONE:
+    case LD_FIGURE_TREND_UP_NEUTRAL:
+    case LD_FIGURE_TREND_DOWN_NEUTRAL:
+    default:
+      return 0;
     }
 }
 
@@ -430,6 +468,59 @@ ld_card_model_copy_query (LdQuery *query)
   return copy;
 }
 
+void
+ld_card_model_sync_query (LdQuery *copy,
+                          LdQuery *query)
+{
+  g_return_if_fail (LD_IS_QUERY (copy));
+  g_return_if_fail (LD_IS_QUERY (query));
+  g_return_if_fail (ld_query_get_report (copy) == ld_query_get_report (query));
+
+  if (ld_query_get_range_preset (query) == LD_RANGE_CUSTOM)
+    {
+      int from, to;
+
+      ld_query_get_range (query, &from, &to);
+      ld_query_set_custom_range (copy, from, to);
+    }
+  else
+    ld_query_set_range_preset (copy, ld_query_get_range_preset (query));
+
+  for (guint dim = 0; dim < LD_N_DIMS; dim++)
+    {
+      const char *const *values = ld_query_get_filter_values (query, dim);
+
+      ld_query_clear_filter (copy, dim);
+      for (guint i = 0; values != NULL && values[i] != NULL; i++)
+        ld_query_add_filter_value (copy, dim, values[i]);
+    }
+  ld_query_set_group_only (copy, ld_query_get_group_only (query));
+  ld_query_set_customer_only (copy, ld_query_get_customer_only (query));
+}
+
+LdQuery *
+ld_card_model_scratch_query (LdQuery    *query,
+                             const char *key)
+{
+  LdQuery *copy;
+
+  g_return_val_if_fail (LD_IS_QUERY (query), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  /* A query keeps its scratch buffers and what it worked out about the report (each
+   * customer's first month) from one run to the next: a fresh copy would pay for
+   * them again on every refresh. */
+  copy = g_object_get_data (G_OBJECT (query), key);
+  if (copy == NULL)
+    {
+      copy = ld_query_new (ld_query_get_report (query));
+      g_object_set_data_full (G_OBJECT (query), key, copy, g_object_unref);
+    }
+  ld_card_model_sync_query (copy, query);
+
+  return copy;
+}
+
 static void
 build_analysis (LdCardModel *self,
                 LdQuery     *query,
@@ -578,6 +669,447 @@ build_geo (LdCardModel *self,
   self->wide = TRUE;
 }
 
+/* ---- the previous period, for figures the engine keeps for the range only -------- */
+
+/* compare_with_previous() for figures that are not all better when higher:
+ * @sentiment says whether a rise is good news (1), bad news (-1: more unassigned or
+ * suspended licences) or neither (0: a state the app does not know). */
+static void
+set_previous_change (LdCardModel *self,
+                     guint        index,
+                     LdResult    *result,
+                     gint64       before,
+                     gint64       now,
+                     ChangeUnit   unit,
+                     int          sentiment)
+{
+  Change change;
+
+  compare_with_previous (result, before, now, unit, &change);
+  if (change.trend == LD_FIGURE_TREND_UP)
+    change.trend = sentiment > 0 ? LD_FIGURE_TREND_UP
+                 : sentiment < 0 ? LD_FIGURE_TREND_UP_BAD : LD_FIGURE_TREND_UP_NEUTRAL;
+  else if (change.trend == LD_FIGURE_TREND_DOWN)
+    change.trend = sentiment > 0 ? LD_FIGURE_TREND_DOWN
+                 : sentiment < 0 ? LD_FIGURE_TREND_DOWN_GOOD : LD_FIGURE_TREND_DOWN_NEUTRAL;
+  set_change (self, index, &change);
+}
+
+/* The same query over the previous period's months, for the figures the engine
+ * counts for the range alone (unassigned licences, licence states); NULL without a
+ * previous period or a query. The Adoption and License states cards of one refresh
+ * ask for the same months: the last run is kept, keyed by the result it belongs to. */
+G_LOCK_DEFINE_STATIC (previous_cache);
+static struct
+{
+  LdResult *key;
+  LdResult *previous;
+} previous_cache;
+
+static LdResult *
+run_previous (LdQuery  *query,
+              LdResult *result)
+{
+  LdQuery *copy;
+  LdResult *previous;
+
+  if (query == NULL || result == NULL || !ld_result_has_previous (result))
+    return NULL;
+
+  G_LOCK (previous_cache);
+  if (previous_cache.key == result)
+    {
+      previous = ld_result_ref (previous_cache.previous);
+      G_UNLOCK (previous_cache);
+      return previous;
+    }
+  G_UNLOCK (previous_cache);
+
+  copy = ld_card_model_scratch_query (query, "ld-card-model-previous");
+  ld_query_set_custom_range (copy, ld_result_get_previous_from_month (result),
+                             ld_result_get_previous_to_month (result));
+  previous = ld_query_run (copy);
+
+  G_LOCK (previous_cache);
+  g_clear_pointer (&previous_cache.key, ld_result_unref);
+  g_clear_pointer (&previous_cache.previous, ld_result_unref);
+  previous_cache.key = ld_result_ref (result);
+  previous_cache.previous = ld_result_ref (previous);
+  G_UNLOCK (previous_cache);
+
+  return previous;
+}
+
+/* ---- Adoption (SPEC §4.5) ---------------------------------------------------------- */
+
+typedef struct
+{
+  guint64 unassigned;   /* over every customer */
+  guint64 customers;    /* with unassigned licences */
+} AdoptionTotals;
+
+static void
+adoption_totals (LdResult       *result,
+                 AdoptionTotals *totals)
+{
+  const LdAdoptionRow *rows;
+  guint n = 0;
+
+  memset (totals, 0, sizeof *totals);
+  if (result == NULL)
+    return;
+
+  rows = ld_result_get_adoption (result, &n);
+  /* The table is by unassigned licences, largest first: the idle ones lead. */
+  for (guint i = 0; i < n && rows[i].unassigned > 0; i++)
+    {
+      totals->unassigned += rows[i].unassigned;
+      totals->customers++;
+    }
+}
+
+static void
+build_adoption (LdCardModel *self,
+                LdQuery     *query,
+                LdResult    *result)
+{
+  g_autoptr(LdResult) previous = run_previous (query, result);
+  const LdAdoptionRow *rows = NULL;
+  LdBarChartItem *items;
+  AdoptionTotals totals, before;
+  guint n = 0, n_bars = 0;
+  gint64 rate = result != NULL ? ld_result_get_assignment_rate (result) : 0;
+  LdChart *bars;
+
+  self->title = g_strdup (_("Adoption"));
+  adoption_totals (result, &totals);
+  if (result != NULL)
+    rows = ld_result_get_adoption (result, &n);
+
+  set_figure (self, 0, _("Unassigned licenses"), ld_chart_format_count (totals.unassigned),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 1, _("Customers with unassigned licenses"), ld_chart_format_count (totals.customers),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate), NULL, LD_FIGURE_TREND_NONE);
+  if (previous != NULL)
+    {
+      adoption_totals (previous, &before);
+      set_previous_change (self, 0, result, before.unassigned, totals.unassigned, CHANGE_COUNT, -1);
+      set_previous_change (self, 1, result, before.customers, totals.customers, CHANGE_COUNT, -1);
+      set_previous_change (self, 2, result, ld_result_get_previous_assignment_rate (result), rate,
+                           CHANGE_POINTS, 1);
+    }
+
+  /* The customers to help first: the top ones by unassigned licences, each with its
+   * share of all of them. No "Others" bar: the rest would dwarf the ten a publisher
+   * can act on, and the shares already say how much of the whole they hold. A
+   * customer using all it bought is not on the chart (the table lists everyone). */
+  items = own_array (self, g_new0 (LdBarChartItem, ADOPTION_TOP_ITEMS));
+  for (guint i = 0; i < totals.customers && n_bars < ADOPTION_TOP_ITEMS; i++)
+    items[n_bars++] = (LdBarChartItem) { own_string (self, g_strdup (ld_describe_adoption (&rows[i], NULL))),
+                                         rows[i].unassigned, 0, FALSE };
+
+  bars = add_chart (self, LD_CHART_BARS, g_strdup (_("Top customers by unassigned licenses")));
+  bars->bars.items = items;
+  bars->bars.n_items = n_bars;
+  bars->bars.value_label = _("Unassigned");
+  bars->bars.show_percent = TRUE;
+  bars->bars.total = totals.unassigned;
+}
+
+/* ---- License states (SPEC §4.6) ---------------------------------------------------- */
+
+/* The categorical colour each state keeps, whatever else the file holds, and whether
+ * more licences in it is good news, bad news or neither. States of other names take
+ * a free colour of their own by their name, so they too keep it from one filter to
+ * the next. */
+enum
+{
+  STATE_COLOR_NOT_STATED = 5,
+  STATE_COLOR_FIRST_FREE = 6,
+  STATE_COLOR_OTHERS     = LD_CHART_N_CATEGORIES - 1,
+};
+
+static const struct
+{
+  const char *name;      /* case-insensitive */
+  int         color;     /* category, or -1: one of the free ones */
+  int         sentiment;
+} known_states[] = {
+  { "active",     0,  1 },
+  { "inactive",   1, -1 },
+  { "suspended",  2, -1 },
+  { "expired",    3, -1 },
+  { "deleted",    4, -1 },
+  { "cancelled", -1, -1 },
+  { "canceled",  -1, -1 },
+  { "disabled",  -1, -1 },
+  { "lapsed",    -1, -1 },
+  { "warning",   -1, -1 },
+};
+
+static int
+state_known (const char *state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_states); i++)
+    if (g_ascii_strcasecmp (state, known_states[i].name) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+static int
+state_sentiment (const char *state)
+{
+  int known = state_known (state);
+
+  return known >= 0 ? known_states[known].sentiment : 0;
+}
+
+/* A colour for @state not yet in @used (a bit per category), and marks it used. */
+static LdChartColorIndex
+state_color (const char *state,
+             guint      *used)
+{
+  int known = state_known (state);
+  guint n_free = STATE_COLOR_OTHERS - STATE_COLOR_FIRST_FREE;
+  guint slot;
+
+  if (state[0] == '\0')
+    slot = STATE_COLOR_NOT_STATED;
+  else if (known >= 0 && known_states[known].color >= 0)
+    slot = (guint) known_states[known].color;
+  else
+    {
+      g_autofree char *folded = g_ascii_strdown (state, -1);
+
+      slot = STATE_COLOR_FIRST_FREE + g_str_hash (folded) % n_free;
+    }
+
+  /* Two states on one colour: the later takes the next free one. */
+  for (guint i = 0; i < STATE_COLOR_OTHERS && (*used & (1u << slot)) != 0; i++)
+    slot = (slot + 1) % STATE_COLOR_OTHERS;
+  *used |= 1u << slot;
+
+  return LD_CHART_COLOR_CATEGORY + slot;
+}
+
+typedef struct
+{
+  guint    index;      /* in the result's states */
+  guint64  provisioned;
+} StateTotal;
+
+static int
+compare_state_totals (gconstpointer a,
+                      gconstpointer b)
+{
+  const StateTotal *x = a;
+  const StateTotal *y = b;
+
+  if (x->provisioned != y->provisioned)
+    return x->provisioned > y->provisioned ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* @state's provisioned licences over @result's range; 0 when it has no such state. */
+static guint64
+state_provisioned (LdResult   *result,
+                   const char *state)
+{
+  guint n_months = ld_result_get_n_months (result);
+  guint64 sum = 0;
+
+  for (guint s = 0; s < ld_result_get_n_states (result); s++)
+    if (strcmp (ld_result_get_state (result, s), state) == 0)
+      for (guint m = 0; m < n_months; m++)
+        {
+          LdStateFigures figures;
+
+          ld_result_get_state_figures (result, s, m, &figures);
+          sum += figures.provisioned;
+        }
+
+  return sum;
+}
+
+static void
+build_states (LdCardModel *self,
+              LdQuery     *query,
+              LdResult    *result)
+{
+  g_autoptr(LdResult) previous = run_previous (query, result);
+  guint n_states = result != NULL ? ld_result_get_n_states (result) : 0;
+  guint n_months = result != NULL ? ld_result_get_n_months (result) : 0;
+  g_autofree StateTotal *totals = g_new0 (StateTotal, MAX (n_states, 1));
+  /* One colour a series: ten states and "Other states" at most. */
+  guint n_series = MIN (n_states, MIN (LD_CHART_N_CATEGORIES, LD_TREND_CHART_MAX_SERIES));
+  guint64 others_total = 0;
+  guint used = 0;
+  LdChart *chart;
+
+  self->title = g_strdup (_("License states"));
+  chart = add_chart (self, LD_CHART_TREND, NULL);
+
+  if (n_states == 0 || n_months == 0)
+    {
+      set_figure (self, 0, _("License states"), ld_chart_format_count (0), NULL, LD_FIGURE_TREND_NONE);
+      return;
+    }
+
+  for (guint s = 0; s < n_states; s++)
+    {
+      totals[s].index = s;
+      for (guint m = 0; m < n_months; m++)
+        {
+          LdStateFigures figures;
+
+          ld_result_get_state_figures (result, s, m, &figures);
+          totals[s].provisioned += figures.provisioned;
+        }
+    }
+  /* The largest at the bottom of each bar and first in the legend. */
+  qsort (totals, n_states, sizeof *totals, compare_state_totals);
+
+  /* Headline: the leading states' licences over the range, and the rest as one. */
+  for (guint i = 0; i < n_states; i++)
+    {
+      const char *state = ld_result_get_state (result, totals[i].index);
+
+      if (i >= LD_CARD_MODEL_MAX_FIGURES - 1 && n_states > LD_CARD_MODEL_MAX_FIGURES)
+        {
+          others_total += totals[i].provisioned;
+          continue;
+        }
+      set_figure (self, i, ld_describe_state (state, NULL), ld_chart_format_count (totals[i].provisioned),
+                  NULL, LD_FIGURE_TREND_NONE);
+      if (previous != NULL)
+        set_previous_change (self, i, result, state_provisioned (previous, state), totals[i].provisioned,
+                             CHANGE_COUNT, state_sentiment (state));
+    }
+  if (n_states > LD_CARD_MODEL_MAX_FIGURES)
+    set_figure (self, LD_CARD_MODEL_MAX_FIGURES - 1, _("Other states"),
+                ld_chart_format_count (others_total), NULL, LD_FIGURE_TREND_NONE);
+
+  /* Provisioned licences per month, piled up by state: the last series takes every
+   * state the chart has no room for. */
+  chart->trend.first_month = ld_result_get_from_month (result);
+  chart->trend.n_months = n_months;
+  chart->trend.n_series = n_series;
+  chart->trend.bar_layout = LD_TREND_BARS_STACKED;
+  /* What the states of a month add up to, last in its tooltip. */
+  chart->trend.total_label = _("Provisioned");
+  for (guint i = 0; i < n_series; i++)
+    {
+      gboolean rest = n_states > n_series && i == n_series - 1;
+      guint64 *values = own_array (self, g_new0 (guint64, n_months));
+      const char *state = ld_result_get_state (result, totals[i].index);
+
+      for (guint k = i; k < (rest ? n_states : i + 1); k++)
+        for (guint m = 0; m < n_months; m++)
+          {
+            LdStateFigures figures;
+
+            ld_result_get_state_figures (result, totals[k].index, m, &figures);
+            values[m] += figures.provisioned;
+          }
+
+      chart->trend.series[i] = (LdTrendSeries) {
+        rest ? _("Other states") : own_string (self, g_strdup (ld_describe_state (state, NULL))),
+        LD_TREND_SERIES_BARS,
+        values,
+        rest ? LD_CHART_COLOR_CATEGORY + STATE_COLOR_OTHERS : state_color (state, &used),
+      };
+    }
+}
+
+/* ---- a customer's page ------------------------------------------------------------- */
+
+/* The headline figures of one customer against its previous period (SPEC §3, §4):
+ * what the page opens with. Its table is the summary. */
+static void
+build_customer_overview (LdCardModel *self,
+                         LdQuery     *query,
+                         LdResult    *result)
+{
+  g_autoptr(LdResult) previous = run_previous (query, result);
+  guint64 provisioned = result != NULL ? ld_result_get_provisioned (result) : 0;
+  guint64 assigned = result != NULL ? ld_result_get_assigned (result) : 0;
+  gint64 rate = result != NULL ? ld_result_get_assignment_rate (result) : 0;
+  AdoptionTotals totals, before;
+  guint n_products = 0;
+
+  self->title = g_strdup (_("Overview"));
+  adoption_totals (result, &totals);
+  if (result != NULL)
+    ld_result_get_products (result, &n_products);
+
+  set_figure (self, 0, _("Provisioned"), ld_chart_format_count (provisioned), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 1, _("Assigned"), ld_chart_format_count (assigned), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 3, _("Unassigned licenses"), ld_chart_format_count (totals.unassigned),
+              NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 4, _("Offers and plans"), ld_chart_format_count (n_products),
+              NULL, LD_FIGURE_TREND_NONE);
+
+  if (result != NULL && ld_result_has_previous (result))
+    {
+      g_autofree char *period = ld_describe_range (ld_result_get_previous_from_month (result),
+                                                   ld_result_get_previous_to_month (result));
+
+      /* TRANSLATORS: beside the title of a customer's overview: the months its
+       * figures are compared with, "Compared with Dec 2025 – May 2026". */
+      self->subtitle = g_strdup_printf (_("Compared with %s"), period);
+      set_previous_change (self, 0, result, ld_result_get_previous_provisioned (result), provisioned,
+                           CHANGE_COUNT, 1);
+      set_previous_change (self, 1, result, ld_result_get_previous_assigned (result), assigned,
+                           CHANGE_COUNT, 1);
+      set_previous_change (self, 2, result, ld_result_get_previous_assignment_rate (result), rate,
+                           CHANGE_POINTS, 1);
+      if (previous != NULL)
+        {
+          adoption_totals (previous, &before);
+          set_previous_change (self, 3, result, before.unassigned, totals.unassigned, CHANGE_COUNT, -1);
+        }
+    }
+  else if (result != NULL)
+    /* TRANSLATORS: beside the title of a customer's overview when the data holds
+     * no months before the range to compare with (SPEC §3). */
+    self->subtitle = g_strdup (_("No previous period in the data"));
+}
+
+static void
+build_customer_trend (LdCardModel *self,
+                      LdResult    *result)
+{
+  LdChart *chart;
+
+  self->title = g_strdup (_("Licenses per month"));
+  chart = add_chart (self, LD_CHART_TREND, NULL);
+  fill_license_trend (self, &chart->trend, result);
+}
+
+static void
+build_customer_products (LdCardModel *self,
+                         LdResult    *result)
+{
+  g_autofree LdBarChartItem *items = g_new0 (LdBarChartItem, ANALYSIS_TOP_ITEMS + 1);
+  const LdProductRow *rows = NULL;
+  LdChart *bars;
+  guint n = 0;
+
+  self->title = g_strdup (_("Offers and plans"));
+  if (result != NULL)
+    rows = ld_result_get_products (result, &n);
+
+  for (guint i = 0; i < n && i < ANALYSIS_TOP_ITEMS; i++)
+    items[i] = (LdBarChartItem) { own_string (self, ld_describe_product_plan (&rows[i])),
+                                  rows[i].provisioned, rows[i].assigned, FALSE };
+
+  bars = add_chart (self, LD_CHART_BARS, NULL);
+  fill_bars (self, &bars->bars, result, items, n, ANALYSIS_TOP_ITEMS);
+}
+
 static void
 build_caption (LdCardModel *self,
                LdQuery     *query,
@@ -609,6 +1141,18 @@ free_array (gpointer array)
   g_free (array);
 }
 
+static LdCardModel *
+model_alloc (LdWidgetId widget)
+{
+  LdCardModel *self = g_new0 (LdCardModel, 1);
+
+  self->widget = widget;
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->arrays = g_ptr_array_new_with_free_func (free_array);
+
+  return self;
+}
+
 LdCardModel *
 ld_card_model_new (LdQuery    *query,
                    LdResult   *result,
@@ -621,10 +1165,7 @@ ld_card_model_new (LdQuery    *query,
   g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
   g_return_val_if_fail (widget < LD_N_WIDGETS && widget != LD_WIDGET_DATA, NULL);
 
-  self = g_new0 (LdCardModel, 1);
-  self->widget = widget;
-  self->strings = g_ptr_array_new_with_free_func (g_free);
-  self->arrays = g_ptr_array_new_with_free_func (free_array);
+  self = model_alloc (widget);
 
   switch (widget)
     {
@@ -645,6 +1186,12 @@ ld_card_model_new (LdQuery    *query,
     case LD_WIDGET_GEO:
       build_geo (self, query, result);
       break;
+    case LD_WIDGET_ADOPTION:
+      build_adoption (self, query, result);
+      break;
+    case LD_WIDGET_STATES:
+      build_states (self, query, result);
+      break;
     case LD_WIDGET_DATA:
     case LD_N_WIDGETS:
     default:
@@ -652,6 +1199,63 @@ ld_card_model_new (LdQuery    *query,
     }
 
   build_caption (self, query, result);
+
+  return self;
+}
+
+LdCardModel *
+ld_card_model_new_for_customer (LdQuery    *query,
+                                LdResult   *result,
+                                LdWidgetId  widget,
+                                const char *customer)
+{
+  LdCardModel *self;
+  g_autofree char *filters = NULL;
+  g_autofree char *range = NULL;
+
+  g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
+  g_return_val_if_fail (customer != NULL, NULL);
+
+  self = model_alloc (widget);
+  switch (widget)
+    {
+    case LD_WIDGET_SUMMARY:
+      build_customer_overview (self, query, result);
+      break;
+    case LD_WIDGET_LICENSES:
+      build_customer_trend (self, result);
+      break;
+    case LD_WIDGET_ANALYSIS_PRODUCTS:
+      build_customer_products (self, result);
+      break;
+    case LD_WIDGET_STATES:
+      build_states (self, query, result);
+      break;
+    case LD_WIDGET_CUSTOMERS:
+    case LD_WIDGET_ANALYSIS_CUSTOMERS:
+    case LD_WIDGET_GEO:
+    case LD_WIDGET_ADOPTION:
+    case LD_WIDGET_DATA:
+    case LD_N_WIDGETS:
+    default:
+      g_return_val_if_reached (self);
+    }
+
+  if (result == NULL)
+    {
+      self->caption = g_strdup ("");
+      return self;
+    }
+
+  /* The caption names the customer, which the query's filters do not. */
+  filters = ld_describe_filters (query, 0);
+  range = ld_describe_range (ld_result_get_from_month (result), ld_result_get_to_month (result));
+  /* TRANSLATORS: the caption of a card of a customer's page: file, range, customer
+   * and filters, "report.csv · Jun 2026 – Nov 2026 · Customer: Contoso (DE) · No filters". */
+  self->caption = g_strdup_printf (_("%s · %s · Customer: %s · %s"),
+                                   ld_report_get_display_name (ld_result_get_report (result)),
+                                   range, customer,
+                                   filters[0] != '\0' ? filters : _("No filters"));
 
   return self;
 }
@@ -708,10 +1312,10 @@ ld_card_model_get_headline_text (const LdCardModel *self)
       /* The arrows are drawn for the eye; a screen reader says the direction. */
       if (figure->spoken_change != NULL)
         change = g_strdup (figure->spoken_change);
-      else if (figure->change != NULL && figure->trend == LD_FIGURE_TREND_UP)
+      else if (figure->change != NULL && ld_figure_trend_get_direction (figure->trend) > 0)
         /* TRANSLATORS: a rise in a sentence a screen reader says, "up 12.5%". */
         change = g_strdup_printf (_("up %s"), figure->change);
-      else if (figure->change != NULL && figure->trend == LD_FIGURE_TREND_DOWN)
+      else if (figure->change != NULL && ld_figure_trend_get_direction (figure->trend) < 0)
         /* TRANSLATORS: a fall in a sentence a screen reader says, "down 3.0%". */
         change = g_strdup_printf (_("down %s"), figure->change);
       else

@@ -19,13 +19,24 @@
 
 G_BEGIN_DECLS
 
-/* Which colour a change line takes: a rise reads as good news. */
+/* Which way a change line points and which colour it takes: UP and DOWN read a
+ * rise as good news; a rise of unassigned licences or of suspended ones is bad
+ * news (UP_BAD, DOWN_GOOD), and some figures are neither (the _NEUTRAL pair). */
 typedef enum
 {
   LD_FIGURE_TREND_NONE,
   LD_FIGURE_TREND_UP,
   LD_FIGURE_TREND_DOWN,
+  LD_FIGURE_TREND_UP_BAD,
+  LD_FIGURE_TREND_DOWN_GOOD,
+  LD_FIGURE_TREND_UP_NEUTRAL,
+  LD_FIGURE_TREND_DOWN_NEUTRAL,
 } LdFigureTrend;
+
+/* 1 for a rise, -1 for a fall, 0 for no change line or no direction. */
+int            ld_figure_trend_get_direction  (LdFigureTrend trend);
+/* 1 for good news, -1 for bad news, 0 for neither. */
+int            ld_figure_trend_get_sentiment  (LdFigureTrend trend);
 
 typedef struct
 {
@@ -83,6 +94,16 @@ LdCardModel   *ld_card_model_new    (LdQuery     *query,
                                      LdWidgetId   widget,
                                      guint32      selected,
                                      LdResult    *selected_result);
+/* The model of a card of a customer's page: @query and @result are restricted to
+ * the customer (ld_query_set_customer_only(), or its name as the only Customer
+ * name filter), @customer is its name as the page shows it. LD_WIDGET_SUMMARY is
+ * the overview (its figures against the previous period), LD_WIDGET_LICENSES its
+ * monthly trend, LD_WIDGET_ANALYSIS_PRODUCTS its offers and plans,
+ * LD_WIDGET_STATES its licence states. */
+LdCardModel   *ld_card_model_new_for_customer (LdQuery     *query,
+                                               LdResult    *result,
+                                               LdWidgetId   widget,
+                                               const char  *customer);
 void           ld_card_model_free   (LdCardModel *self);
 
 /* The @nth chart of @kind, or NULL. */
@@ -98,6 +119,15 @@ char          *ld_card_model_get_headline_text (const LdCardModel *self);
 /* A copy of @query's range and filters over the same report, for an Analysis
  * row's own figures (ld_query_set_group_only() and friends). */
 LdQuery       *ld_card_model_copy_query (LdQuery *query);
+/* Gives @copy (over the same report) @query's range, filters and restrictions to one
+ * group or customer. */
+void           ld_card_model_sync_query (LdQuery *copy,
+                                         LdQuery *query);
+/* A query of @query's own, kept on it under @key and synced to it on each call, for
+ * runs that follow @query's (the previous period, a customer's page): it keeps its
+ * scratch from one run to the next. Owned by @query. */
+LdQuery       *ld_card_model_scratch_query (LdQuery    *query,
+                                            const char *key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdCardModel, ld_card_model_free)
 

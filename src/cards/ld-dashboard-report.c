@@ -13,7 +13,8 @@
 #include "ld-describe.h"
 #include "ld-document.h"
 
-#define REPORT_CARDS   5
+#define REPORT_CARDS   7  /* the dashboard's */
+#define MAX_CARDS      8  /* any report's */
 #define CARD_GAP       14.0  /* between cards, in points at LD_DOCUMENT_FONT_SIZE */
 /* The heading names file, range and filters once for every card. */
 #define REPORT_CARD_FLAGS (LD_CARD_LAYOUT_FRAMED | LD_CARD_LAYOUT_NO_CAPTION | LD_CARD_LAYOUT_COMPACT)
@@ -36,8 +37,10 @@ typedef struct
 
 struct _LdDashboardReport
 {
-  LdCardModel   *cards[REPORT_CARDS];
+  LdCardModel   *cards[MAX_CARDS];
   guint          n_cards;
+  char          *kicker;      /* "License Dashboard report" */
+  char          *title;       /* the heading: the file's name, or a customer's */
   char          *file_name;
   char          *data_line;
   char          *range;
@@ -49,37 +52,36 @@ struct _LdDashboardReport
   double         page_height;
   gboolean       tall;        /* one page as tall as the cards: the PNG */
   double         tall_height;
-  Placement      placements[REPORT_CARDS];
-  Page           pages[REPORT_CARDS];
+  Placement      placements[MAX_CARDS];
+  Page           pages[MAX_CARDS];
   guint          n_pages;
 };
 
-LdDashboardReport *
-ld_dashboard_report_new (LdQuery  *query,
-                         LdResult *result)
+/* The heading's facts, for any cards of @result. */
+static LdDashboardReport *
+report_new (LdQuery    *query,
+            LdResult   *result,
+            const char *kicker,
+            const char *title)
 {
-  static const LdWidgetId widgets[REPORT_CARDS] = {
-    LD_WIDGET_CUSTOMERS,
-    LD_WIDGET_LICENSES,
-    LD_WIDGET_ANALYSIS_PRODUCTS,
-    LD_WIDGET_ANALYSIS_CUSTOMERS,
-    LD_WIDGET_GEO,
-  };
   LdDashboardReport *self;
   LdReport *report;
   g_autoptr(GDateTime) now = ld_document_get_time ();
 
-  g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
-  g_return_val_if_fail (result != NULL, NULL);
-
   self = g_new0 (LdDashboardReport, 1);
-  for (guint i = 0; i < REPORT_CARDS; i++)
-    self->cards[self->n_cards++] = ld_card_model_new (query, result, widgets[i],
-                                                        LD_CARD_MODEL_NO_SELECTION, NULL);
-
   report = ld_result_get_report (result);
   self->file_name = g_strdup (ld_report_get_display_name (report));
+  self->kicker = g_strdup (kicker);
+  self->title = g_strdup (title != NULL ? title : self->file_name);
   self->data_line = ld_describe_data (report);
+  /* A report about something else than the file names the file under its title. */
+  if (title != NULL)
+    {
+      g_autofree char *data_line = g_steal_pointer (&self->data_line);
+
+      /* TRANSLATORS: under a customer's name on its report: the file, then "Data through …". */
+      self->data_line = g_strdup_printf (_("%s · %s"), self->file_name, data_line);
+    }
   self->range = ld_describe_range (ld_result_get_from_month (result),
                                                 ld_result_get_to_month (result));
   self->filters = ld_describe_filters (query, 0);
@@ -97,6 +99,56 @@ ld_dashboard_report_new (LdQuery  *query,
   return self;
 }
 
+LdDashboardReport *
+ld_dashboard_report_new (LdQuery  *query,
+                         LdResult *result)
+{
+  /* In the order of the page. */
+  static const LdWidgetId widgets[REPORT_CARDS] = {
+    LD_WIDGET_CUSTOMERS,
+    LD_WIDGET_LICENSES,
+    LD_WIDGET_ANALYSIS_PRODUCTS,
+    LD_WIDGET_ANALYSIS_CUSTOMERS,
+    LD_WIDGET_ADOPTION,
+    LD_WIDGET_STATES,
+    LD_WIDGET_GEO,
+  };
+  LdDashboardReport *self;
+
+  g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
+  g_return_val_if_fail (result != NULL, NULL);
+
+  /* TRANSLATORS: the kicker above the file name on a dashboard report. */
+  self = report_new (query, result, _("License Dashboard report"), NULL);
+  for (guint i = 0; i < REPORT_CARDS; i++)
+    self->cards[self->n_cards++] = ld_card_model_new (query, result, widgets[i],
+                                                        LD_CARD_MODEL_NO_SELECTION, NULL);
+
+  return self;
+}
+
+LdDashboardReport *
+ld_dashboard_report_new_for_cards (LdQuery      *query,
+                                   LdResult     *result,
+                                   const char   *kicker,
+                                   const char   *title,
+                                   LdCardModel **cards,
+                                   guint         n_cards)
+{
+  LdDashboardReport *self;
+
+  g_return_val_if_fail (query == NULL || LD_IS_QUERY (query), NULL);
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (kicker != NULL && title != NULL, NULL);
+  g_return_val_if_fail (n_cards <= MAX_CARDS, NULL);
+
+  self = report_new (query, result, kicker, title);
+  for (guint i = 0; i < n_cards; i++)
+    self->cards[self->n_cards++] = cards[i];
+
+  return self;
+}
+
 void
 ld_dashboard_report_free (LdDashboardReport *self)
 {
@@ -105,6 +157,8 @@ ld_dashboard_report_free (LdDashboardReport *self)
 
   for (guint i = 0; i < self->n_cards; i++)
     ld_card_model_free (self->cards[i]);
+  g_free (self->kicker);
+  g_free (self->title);
   g_free (self->file_name);
   g_free (self->data_line);
   g_free (self->range);
@@ -157,16 +211,15 @@ draw_heading (LdDashboardReport *self,
     { filters_label, self->filters },
   };
 
-  /* TRANSLATORS: the kicker above the file name on a dashboard report. */
   if (cr != NULL)
-    ld_chart_text_draw_box (text, cr, _("License Dashboard report"), u, LD_CHART_TEXT_BOLD, x, y, width, LD_CHART_ALIGN_START,
+    ld_chart_text_draw_box (text, cr, self->kicker, u, LD_CHART_TEXT_BOLD, x, y, width, LD_CHART_ALIGN_START,
                &theme->series[LD_CHART_COLOR_PRIMARY]);
   y += ld_chart_text_height_sized (text, "Ag", u, LD_CHART_TEXT_BOLD, -1) + round (0.3 * u);
 
   if (cr != NULL)
-    ld_chart_text_draw_box (text, cr, self->file_name, 2.3 * u, LD_CHART_TEXT_BOLD | LD_CHART_TEXT_WRAP, x, y, width, LD_CHART_ALIGN_START,
+    ld_chart_text_draw_box (text, cr, self->title, 2.3 * u, LD_CHART_TEXT_BOLD | LD_CHART_TEXT_WRAP, x, y, width, LD_CHART_ALIGN_START,
                &theme->foreground);
-  y += ld_chart_text_height_sized (text, self->file_name, 2.3 * u, LD_CHART_TEXT_BOLD | LD_CHART_TEXT_WRAP, width) + round (0.2 * u);
+  y += ld_chart_text_height_sized (text, self->title, 2.3 * u, LD_CHART_TEXT_BOLD | LD_CHART_TEXT_WRAP, width) + round (0.2 * u);
 
   if (cr != NULL)
     ld_chart_text_draw_box (text, cr, self->data_line, 1.1 * u, LD_CHART_TEXT_PLAIN, x, y, width, LD_CHART_ALIGN_START, &theme->muted);
@@ -217,7 +270,7 @@ draw_running_head (LdDashboardReport *self,
   const LdChartTheme *theme = &self->theme;
   double u = theme->font_size;
   /* TRANSLATORS: the running head of a dashboard report's later pages, "report.csv · Jun 2026 – Nov 2026". */
-  g_autofree char *head = g_strdup_printf (_("%s · %s"), self->file_name, self->range);
+  g_autofree char *head = g_strdup_printf (_("%s · %s"), self->title, self->range);
   double h = ld_chart_text_height_sized (text, head, 0.9 * u, LD_CHART_TEXT_PLAIN, width);
 
   if (cr != NULL)
@@ -464,7 +517,7 @@ ld_dashboard_report_pdf (LdDashboardReport  *self,
   ld_document_get_paper_size (&width, &height);
   n_pages = ld_dashboard_report_paginate (self, width, height);
 
-  return ld_document_pdf_sized (n_pages, self->file_name, report_page_size, draw_report_page, self, error);
+  return ld_document_pdf_sized (n_pages, self->title, report_page_size, draw_report_page, self, error);
 }
 
 GBytes *

@@ -18,10 +18,18 @@ G_BEGIN_DECLS
 typedef struct _LdDashboardReport LdDashboardReport;
 
 /* Every card of the page for @result (Customers, Licenses, Analysis by product and
- * by customer, Geographical spread) under a heading naming the file, the data's
- * date, the range and @query's filters. */
+ * by customer, Adoption, License states, Geographical spread) under a heading naming
+ * the file, the data's date, the range and @query's filters. */
 LdDashboardReport *ld_dashboard_report_new       (LdQuery           *query,
                                                   LdResult          *result);
+/* A report of @cards (at most 8, taken over) under a heading @title (a customer's
+ * name) with @kicker above it and the file, range and filters below. */
+LdDashboardReport *ld_dashboard_report_new_for_cards (LdQuery       *query,
+                                                      LdResult      *result,
+                                                      const char    *kicker,
+                                                      const char    *title,
+                                                      LdCardModel  **cards,
+                                                      guint          n_cards);
 void               ld_dashboard_report_free      (LdDashboardReport *self);
 
 guint              ld_dashboard_report_get_n_cards (LdDashboardReport *self);

@@ -89,7 +89,9 @@ ld_describe_filters (LdQuery *query,
         {
           if (i > 0)
             g_string_append (text, ", ");
-          g_string_append (text, values[i][0] != '\0' ? values[i] : _("Name not shared"));
+          g_string_append (text, values[i][0] != '\0' ? values[i]
+                                 : d == LD_DIM_STATE ? ld_describe_state (values[i], NULL)
+                                 : _("Name not shared"));
         }
       if (n > shown)
         /* Translators: more filter values than the summary line lists. */
@@ -156,6 +158,34 @@ ld_describe_customer (const LdCustomerRow *row,
     *placeholder = blank;
 
   return blank ? _("Name not shared") : row->name;
+}
+
+const char *
+ld_describe_adoption (const LdAdoptionRow *row,
+                      gboolean            *placeholder)
+{
+  gboolean blank;
+
+  g_return_val_if_fail (row != NULL, "");
+
+  blank = row->name == NULL || row->name[0] == '\0';
+  if (placeholder != NULL)
+    *placeholder = blank;
+
+  return blank ? _("Name not shared") : row->name;
+}
+
+const char *
+ld_describe_state (const char *state,
+                   gboolean   *placeholder)
+{
+  gboolean blank = state == NULL || state[0] == '\0';
+
+  if (placeholder != NULL)
+    *placeholder = blank;
+
+  /* TRANSLATORS: a licence state the report leaves blank. */
+  return blank ? _("Not stated") : state;
 }
 
 const char *

@@ -40,6 +40,12 @@ const char *ld_describe_customer     (const LdCustomerRow *row,
                                       gboolean            *placeholder);
 const char *ld_describe_country      (const LdCountryRow  *row,
                                       gboolean            *placeholder);
+/* An adoption row's customer, as ld_describe_customer() names it. */
+const char *ld_describe_adoption     (const LdAdoptionRow *row,
+                                      gboolean            *placeholder);
+/* A licence state: "Not stated" for a blank LicenseState. */
+const char *ld_describe_state        (const char          *state,
+                                      gboolean            *placeholder);
 /* An offer and its plan on a chart: "Sales Hub · Gold". */
 char       *ld_describe_product_plan (const LdProductRow  *row);
 

@@ -225,6 +225,16 @@ ld_chart_theme_init (LdChartTheme *theme,
   static const guint32 purple[2] = { 0x9141ac, 0xc061cb };
   static const guint32 teal[2] = { 0x2190a4, 0x5bc8af };
   static const guint32 magenta[2] = { 0xc061cb, 0xdc8add };
+  /* Categories: the GNOME palette's darker shades on white, its lighter ones on
+   * the dark card, so every one keeps 3:1 against the background (WCAG's figure for
+   * graphics). Blue, red, orange, purple, brown, grey, green, teal, pink, ochre and
+   * a near-black/near-white, in that order: neighbours differ in hue. */
+  static const guint32 categories[2][LD_CHART_N_CATEGORIES] = {
+    { 0x1c71d8, 0xc01c28, 0xc64600, 0x813d9c, 0x865e3c, 0x77767b,
+      0x26a269, 0x1c7a8c, 0xc3447b, 0x8a6a00, 0x3d3846 },
+    { 0x62a0ea, 0xf66151, 0xffa348, 0xdc8add, 0xcdab8f, 0x9a9996,
+      0x57e389, 0x5bc8af, 0xf2a0c6, 0xf8e45c, 0xdeddda },
+  };
   int d = dark ? 1 : 0;
   guint32 second, third;
 
@@ -293,6 +303,8 @@ ld_chart_theme_init (LdChartTheme *theme,
                                                      &theme->background);
   theme->series[LD_CHART_COLOR_PRIMARY_SHADE] = shade_of (&theme->series[LD_CHART_COLOR_PRIMARY],
                                                           &theme->background);
+  for (guint i = 0; i < LD_CHART_N_CATEGORIES; i++)
+    theme->categories[i] = rgb_hex (categories[d][i]);
 
   ld_chart_theme_set_font (theme, NULL, 0);
 }
@@ -324,6 +336,18 @@ ld_chart_theme_set_font (LdChartTheme *theme,
              family != NULL && *family != '\0' ? family : DEFAULT_FONT_FAMILY,
              sizeof theme->font_family);
   theme->font_size = size > 0 ? size : DEFAULT_FONT_SIZE;
+}
+
+const LdChartColor *
+ld_chart_theme_get_color (const LdChartTheme *theme,
+                          LdChartColorIndex   index)
+{
+  g_return_val_if_fail (theme != NULL, NULL);
+
+  if ((int) index >= LD_CHART_COLOR_CATEGORY)
+    return &theme->categories[(index - LD_CHART_COLOR_CATEGORY) % LD_CHART_N_CATEGORIES];
+
+  return &theme->series[CLAMP ((int) index, 0, LD_CHART_N_COLORS - 1)];
 }
 
 void

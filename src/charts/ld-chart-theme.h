@@ -28,8 +28,15 @@ typedef enum
    * light card, lighter on a dark one), for a second part of one whole stacked on
    * the accent's (new customers under the returning ones). */
   LD_CHART_COLOR_PRIMARY_SHADE,
-  LD_CHART_N_COLORS
+  LD_CHART_N_COLORS,
+  /* The colours of an open set of categories (licence states): category n is
+   * LD_CHART_COLOR_CATEGORY + n, for n below LD_CHART_N_CATEGORIES. */
+  LD_CHART_COLOR_CATEGORY = 16,
 } LdChartColorIndex;
+
+/* Categorical colours differ in hue (and, where they can, in lightness) and each
+ * stands 3:1 or more off the theme's background, in light and in dark. */
+#define LD_CHART_N_CATEGORIES 11
 
 /* The contrast the theme keeps (WCAG 2's ratios): text against its background,
  * and a chart's marks (bars, lines, map shades) against theirs and against the
@@ -47,6 +54,7 @@ typedef struct
   LdChartColor highlight;   /* the band behind the month under the pointer */
   LdChartColor track;       /* the empty part of a horizontal bar */
   LdChartColor series[LD_CHART_N_COLORS];
+  LdChartColor categories[LD_CHART_N_CATEGORIES];
   char         font_family[64]; /* a Pango family list, e.g. "Cantarell, Sans" */
   double       font_size;       /* label size in user-space units (pixels at scale 1) */
   gboolean     dark;
@@ -68,6 +76,9 @@ void ld_chart_theme_set_font   (LdChartTheme       *theme,
 void ld_chart_theme_init_default (LdChartTheme     *theme,
                                   double            font_size);
 
+/* The colour of @index: a series colour or a category's (LD_CHART_COLOR_CATEGORY + n). */
+const LdChartColor *ld_chart_theme_get_color (const LdChartTheme *theme,
+                                              LdChartColorIndex   index);
 /* Text in @color (the CSS foreground on screen): the foreground and the muted
  * text derived from it, the muted one no lighter than 4.5:1 on the theme's
  * background. Call while the background is still opaque. */

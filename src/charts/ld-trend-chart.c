@@ -96,7 +96,7 @@ static const LdChartColor *
 series_color (const LdChartTheme *theme,
               const LdTrendSeries *series)
 {
-  return &theme->series[CLAMP (series->color, 0, LD_CHART_N_COLORS - 1)];
+  return ld_chart_theme_get_color (theme, series->color);
 }
 
 static guint

@@ -16,7 +16,8 @@
 
 G_BEGIN_DECLS
 
-#define LD_TREND_CHART_MAX_SERIES 3
+/* Enough for the licence states a report has, each a series of its own. */
+#define LD_TREND_CHART_MAX_SERIES 12
 
 typedef enum
 {
@@ -41,7 +42,7 @@ typedef struct
   const char        *label;  /* legend text and subject of the text alternative */
   LdTrendSeriesKind  kind;
   const guint64     *values; /* n_months values, borrowed */
-  LdChartColorIndex  color;
+  LdChartColorIndex  color;  /* a series colour or a category's (ld_chart_theme_get_color()) */
 } LdTrendSeries;
 
 typedef struct

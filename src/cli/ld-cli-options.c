@@ -236,13 +236,6 @@ ld_cli_options_validate (LdCliOptions  *options,
       return usage_error (error, _("The data table has no picture: the data table exports as csv "
                                    "or json."));
 
-  /* The adoption and states cards are not drawn yet (charts/ has no chart for them):
-   * say so rather than draw nothing. */
-  for (guint i = 0; options->drawn && i < options->n_targets; i++)
-    if (options->targets[i].widget == LD_WIDGET_ADOPTION || options->targets[i].widget == LD_WIDGET_STATES)
-      return usage_error (error, _("The %s table has no picture yet: export it as csv or json."),
-                          ld_widget_id_to_string (options->targets[i].widget));
-
   /* The dashboard goes last in a folder, like the page it pictures. */
   if (dashboard)
     options->targets[options->n_targets++] = (LdCliTarget) { TRUE, LD_WIDGET_SUMMARY };

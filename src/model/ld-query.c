@@ -546,6 +546,22 @@ ld_query_set_customer_only (LdQuery *self,
   self->customer_only = customer;
 }
 
+guint32
+ld_query_get_group_only (LdQuery *self)
+{
+  g_return_val_if_fail (LD_IS_QUERY (self), G_MAXUINT32);
+
+  return self->group_only;
+}
+
+guint32
+ld_query_get_customer_only (LdQuery *self)
+{
+  g_return_val_if_fail (LD_IS_QUERY (self), G_MAXUINT32);
+
+  return self->customer_only;
+}
+
 /* Rebuilds the per-id selection of the dimensions whose values changed. */
 static void
 ld_query_update_selection (LdQuery *self)

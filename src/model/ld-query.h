@@ -61,6 +61,9 @@ void           ld_query_clear_all_filters   (LdQuery *self);
  * filter, and not shown in facets). G_MAXUINT32 clears. */
 void           ld_query_set_group_only    (LdQuery *self, guint32 group);
 void           ld_query_set_customer_only (LdQuery *self, guint32 customer);
+/* The restriction set above, or G_MAXUINT32 for none. */
+guint32        ld_query_get_group_only    (LdQuery *self);
+guint32        ld_query_get_customer_only (LdQuery *self);
 
 LdResult      *ld_query_run (LdQuery *self);
 

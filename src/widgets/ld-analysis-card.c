@@ -285,6 +285,20 @@ ld_analysis_card_class_init (LdAnalysisCardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_squeezer_child_changed);
 }
 
+/* Enter on a customer's row, or a double click, opens the customer's page (a single
+ * click selects the row, for its trend); products have no page. */
+static void
+on_row_activated (GtkColumnView  *table,
+                  guint           position,
+                  LdAnalysisCard *self)
+{
+  g_autoptr(LdRowItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (table)),
+                                                      position);
+
+  if (item != NULL && ld_row_item_get_kind (item) == LD_ROW_KIND_CUSTOMERS)
+    ld_row_table_open_customer (GTK_WIDGET (self), item);
+}
+
 /* A table over one of the result's tables, in its scroller of the stack. */
 static void
 setup_view (LdAnalysisCard        *self,
@@ -305,6 +319,7 @@ setup_view (LdAnalysisCard        *self,
                                   -1);
   g_signal_connect_object (view->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (table, "activate", G_CALLBACK (on_row_activated), self, 0);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), table);
 }
 
@@ -326,6 +341,7 @@ ld_analysis_card_init (LdAnalysisCard *self)
     { LD_ROW_COLUMN_ASSIGNED, _("Assigned") },
     { LD_ROW_COLUMN_SHARE, _("Share") },
     { LD_ROW_COLUMN_RATE, _("Assignment rate") },
+    { LD_ROW_COLUMN_OPEN, NULL },
   };
 
   self->kind = LD_ROW_KIND_PRODUCTS;

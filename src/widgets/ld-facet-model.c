@@ -105,10 +105,12 @@ option_label (LdFacetModel        *self,
           return _("Name not shared");
         case LD_DIM_COUNTRY:
           return _("Unknown country");
+        case LD_DIM_STATE:
+          /* The License states card's word for it. */
+          return _("Not stated");
         case LD_DIM_OFFER_TYPE:
         case LD_DIM_OFFER:
         case LD_DIM_PLAN:
-        case LD_DIM_STATE:
         case LD_N_DIMS:
         default:
           return _("Not specified");

@@ -70,8 +70,8 @@ ld_figure_view_set (LdFigureView       *self,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_LABEL);
   if (text != NULL)
-    gtk_widget_add_css_class (change, figure->trend == LD_FIGURE_TREND_UP ? "success"
-                                      : figure->trend == LD_FIGURE_TREND_DOWN ? "error"
+    gtk_widget_add_css_class (change, ld_figure_trend_get_sentiment (figure->trend) > 0 ? "success"
+                                      : ld_figure_trend_get_sentiment (figure->trend) < 0 ? "error"
                                       : "dim-label");
 }
 

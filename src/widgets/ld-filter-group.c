@@ -109,12 +109,56 @@ ld_filter_group_sync_body (LdFilterGroup *self)
     gtk_label_set_label (self->empty_label, _("No matching values."));
 }
 
+/* The customer's page of a Customer name option (win.show-customer-name); the
+ * option stays as ticked. */
+static void
+on_open_clicked (GtkButton   *button,
+                 GtkListItem *list_item)
+{
+  LdFacetItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (button), "win.show-customer-name", "s",
+                                ld_facet_item_get_value (item));
+}
+
 static void
 on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   LdFilterGroup            *self)
 {
-  gtk_list_item_set_child (list_item, ld_filter_row_new ());
+  GtkWidget *row = ld_filter_row_new ();
+  GtkWidget *box, *open;
+
+  if (self->dimension != LD_DIM_CUSTOMER)
+    {
+      gtk_list_item_set_child (list_item, row);
+      return;
+    }
+
+  /* A customer's name also opens the customer's page, with a button beside the
+   * check box rather than in it: a check button takes every click on it for itself. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  open = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_hexpand (row, TRUE);
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_add_css_class (open, "circular");
+  gtk_widget_add_css_class (open, "ld-filter-open");
+  gtk_widget_set_tooltip_text (open, _("Open the customer’s page"));
+  g_signal_connect (open, "clicked", G_CALLBACK (on_open_clicked), list_item);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), open);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* The option's row: the list item's child, or the first child of its box. */
+static LdFilterRow *
+list_item_row (GtkListItem *list_item)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  return LD_IS_FILTER_ROW (child) ? LD_FILTER_ROW (child) : LD_FILTER_ROW (gtk_widget_get_first_child (child));
 }
 
 static void
@@ -122,8 +166,20 @@ on_factory_bind (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  LdFilterGroup            *self)
 {
-  ld_filter_row_bind (LD_FILTER_ROW (gtk_list_item_get_child (list_item)),
-                      gtk_list_item_get_item (list_item));
+  LdFacetItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = GTK_WIDGET (list_item_row (list_item));
+  GtkWidget *open = gtk_widget_get_next_sibling (row);
+
+  ld_filter_row_bind (LD_FILTER_ROW (row), item);
+  if (open != NULL)
+    {
+      /* Translators: the button of a Customer name option for screen readers, "Open the page of Contoso". */
+      g_autofree char *label = g_strdup_printf (_("Open the page of %s"), ld_facet_item_get_label (item));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
 }
 
 static void
@@ -131,7 +187,7 @@ on_factory_unbind (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    LdFilterGroup            *self)
 {
-  ld_filter_row_bind (LD_FILTER_ROW (gtk_list_item_get_child (list_item)), NULL);
+  ld_filter_row_bind (list_item_row (list_item), NULL);
 }
 
 static void

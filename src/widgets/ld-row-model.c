@@ -84,6 +84,13 @@ ld_row_item_get_country (LdRowItem *self)
   return self->kind == LD_ROW_KIND_COUNTRIES ? self->row : NULL;
 }
 
+const LdAdoptionRow *
+ld_row_item_get_adoption (LdRowItem *self)
+{
+  g_return_val_if_fail (LD_IS_ROW_ITEM (self), NULL);
+  return self->kind == LD_ROW_KIND_ADOPTION ? self->row : NULL;
+}
+
 const char *
 ld_row_item_get_name (LdRowItem *self)
 {
@@ -101,6 +108,9 @@ ld_row_item_get_name (LdRowItem *self)
       break;
     case LD_ROW_KIND_COUNTRIES:
       name = ((const LdCountryRow *) self->row)->name;
+      break;
+    case LD_ROW_KIND_ADOPTION:
+      name = ((const LdAdoptionRow *) self->row)->name;
       break;
     default:
       g_assert_not_reached ();
@@ -122,6 +132,8 @@ ld_row_item_get_provisioned (LdRowItem *self)
       return ((const LdCustomerRow *) self->row)->provisioned;
     case LD_ROW_KIND_COUNTRIES:
       return ((const LdCountryRow *) self->row)->provisioned;
+    case LD_ROW_KIND_ADOPTION:
+      return ((const LdAdoptionRow *) self->row)->provisioned;
     default:
       g_assert_not_reached ();
     }
@@ -140,9 +152,26 @@ ld_row_item_get_assigned (LdRowItem *self)
       return ((const LdCustomerRow *) self->row)->assigned;
     case LD_ROW_KIND_COUNTRIES:
       return ((const LdCountryRow *) self->row)->assigned;
+    case LD_ROW_KIND_ADOPTION:
+      return ((const LdAdoptionRow *) self->row)->assigned;
     default:
       g_assert_not_reached ();
     }
+}
+
+guint64
+ld_row_item_get_unassigned (LdRowItem *self)
+{
+  guint64 provisioned, assigned;
+
+  g_return_val_if_fail (LD_IS_ROW_ITEM (self), 0);
+
+  if (self->kind == LD_ROW_KIND_ADOPTION)
+    return ((const LdAdoptionRow *) self->row)->unassigned;
+
+  provisioned = ld_row_item_get_provisioned (self);
+  assigned = ld_row_item_get_assigned (self);
+  return provisioned > assigned ? provisioned - assigned : 0;
 }
 
 guint64
@@ -158,6 +187,9 @@ ld_row_item_get_count (LdRowItem *self)
       return ((const LdCustomerRow *) self->row)->products;
     case LD_ROW_KIND_COUNTRIES:
       return ((const LdCountryRow *) self->row)->customers;
+    case LD_ROW_KIND_ADOPTION:
+      /* An adoption row is one customer. */
+      return 1;
     default:
       g_assert_not_reached ();
     }
@@ -192,6 +224,8 @@ ld_row_item_get_id (LdRowItem *self)
       return ((const LdProductRow *) self->row)->group;
     case LD_ROW_KIND_CUSTOMERS:
       return ((const LdCustomerRow *) self->row)->customer;
+    case LD_ROW_KIND_ADOPTION:
+      return ((const LdAdoptionRow *) self->row)->customer;
     case LD_ROW_KIND_COUNTRIES:
     default:
       return G_MAXUINT32;
@@ -347,6 +381,9 @@ point_at (LdRowModel *self,
     case LD_ROW_KIND_COUNTRIES:
       self->rows = ld_result_get_countries (result, &self->n_rows);
       break;
+    case LD_ROW_KIND_ADOPTION:
+      self->rows = ld_result_get_adoption (result, &self->n_rows);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -372,6 +409,9 @@ ld_row_model_new (LdRowKind kind)
       break;
     case LD_ROW_KIND_COUNTRIES:
       self->row_size = sizeof (LdCountryRow);
+      break;
+    case LD_ROW_KIND_ADOPTION:
+      self->row_size = sizeof (LdAdoptionRow);
       break;
     default:
       g_return_val_if_reached (self);
@@ -481,6 +521,8 @@ ld_row_model_find_id (LdRowModel *self,
       if (self->kind == LD_ROW_KIND_PRODUCTS && ((const LdProductRow *) row)->group == id)
         return i;
       if (self->kind == LD_ROW_KIND_CUSTOMERS && ((const LdCustomerRow *) row)->customer == id)
+        return i;
+      if (self->kind == LD_ROW_KIND_ADOPTION && ((const LdAdoptionRow *) row)->customer == id)
         return i;
     }
 

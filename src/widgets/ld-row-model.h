@@ -20,6 +20,7 @@ typedef enum
   LD_ROW_KIND_PRODUCTS,
   LD_ROW_KIND_CUSTOMERS,
   LD_ROW_KIND_COUNTRIES,
+  LD_ROW_KIND_ADOPTION,   /* customers by unassigned licences (SPEC §4.5) */
 } LdRowKind;
 
 #define LD_TYPE_ROW_ITEM (ld_row_item_get_type ())
@@ -30,16 +31,20 @@ LdRowKind            ld_row_item_get_kind        (LdRowItem *self);
 const LdProductRow  *ld_row_item_get_product     (LdRowItem *self);
 const LdCustomerRow *ld_row_item_get_customer    (LdRowItem *self);
 const LdCountryRow  *ld_row_item_get_country     (LdRowItem *self);
+const LdAdoptionRow *ld_row_item_get_adoption    (LdRowItem *self);
 /* What every kind has. The name is "" when the file leaves it blank. */
 const char          *ld_row_item_get_name        (LdRowItem *self);
 guint64              ld_row_item_get_provisioned (LdRowItem *self);
 guint64              ld_row_item_get_assigned    (LdRowItem *self);
+/* Provisioned − assigned, or 0 when assigned exceeds it. */
+guint64              ld_row_item_get_unassigned  (LdRowItem *self);
 /* Customers of a product or a country, products of a customer. */
 guint64              ld_row_item_get_count       (LdRowItem *self);
 /* Hundredths of a percent. */
 gint64               ld_row_item_get_share       (LdRowItem *self);
 gint64               ld_row_item_get_rate        (LdRowItem *self);
-/* The id for ld_query_set_group_only() or _customer_only(); G_MAXUINT32 for countries. */
+/* The id for ld_query_set_group_only() or _customer_only() (products; customers and
+ * adoption); G_MAXUINT32 for countries. */
 guint32              ld_row_item_get_id          (LdRowItem *self);
 
 #define LD_TYPE_ROW_MODEL (ld_row_model_get_type ())

@@ -23,6 +23,8 @@ ld_row_item_get_display_name (LdRowItem *item,
       return ld_describe_product (ld_row_item_get_product (item), placeholder);
     case LD_ROW_KIND_CUSTOMERS:
       return ld_describe_customer (ld_row_item_get_customer (item), placeholder);
+    case LD_ROW_KIND_ADOPTION:
+      return ld_describe_adoption (ld_row_item_get_adoption (item), placeholder);
     case LD_ROW_KIND_COUNTRIES:
     default:
       return ld_describe_country (ld_row_item_get_country (item), placeholder);
@@ -38,8 +40,38 @@ item_code (LdRowItem *item)
     code = ld_row_item_get_customer (item)->country_code;
   else if (ld_row_item_get_kind (item) == LD_ROW_KIND_COUNTRIES)
     code = ld_row_item_get_country (item)->code;
+  else if (ld_row_item_get_kind (item) == LD_ROW_KIND_ADOPTION)
+    code = ld_row_item_get_adoption (item)->country_code;
 
   return code != NULL ? code : "";
+}
+
+gboolean
+ld_row_table_open_customer (GtkWidget *widget,
+                            LdRowItem *item)
+{
+  guint32 id;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (LD_IS_ROW_ITEM (item), FALSE);
+
+  if (ld_row_item_get_kind (item) != LD_ROW_KIND_CUSTOMERS && ld_row_item_get_kind (item) != LD_ROW_KIND_ADOPTION)
+    return FALSE;
+  id = ld_row_item_get_id (item);
+  if (id == G_MAXUINT32)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "win.show-customer", "u", id);
+}
+
+static void
+on_open_clicked (GtkButton *button)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "ld-list-item");
+  LdRowItem *item = list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
+
+  if (item != NULL)
+    ld_row_table_open_customer (GTK_WIDGET (button), item);
 }
 
 static void
@@ -48,14 +80,36 @@ setup_cell (GtkSignalListItemFactory *factory,
             gpointer                  user_data)
 {
   LdRowColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label;
 
+  if (column == LD_ROW_COLUMN_OPEN)
+    {
+      /* One Tab stop a row is enough: Enter on the row opens the page too, so the
+       * button is for the pointer and for screen readers. */
+      GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "circular");
+      gtk_widget_add_css_class (button, "ld-row-open");
+      gtk_widget_set_focusable (button, FALSE);
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Open the customer’s page"));
+      g_object_set_data (G_OBJECT (button), "ld-list-item", list_item);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_open_clicked), NULL);
+      gtk_list_item_set_child (list_item, button);
+      return;
+    }
+
+  label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
 
   if (column == LD_ROW_COLUMN_NAME)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *subtitle = gtk_label_new (NULL);
+
+      /* In a row taller than its text (an open button beside it), centred as the numbers are. */
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -93,6 +147,20 @@ render_cell (GtkListItem *list_item,
 
   switch (column)
     {
+    case LD_ROW_COLUMN_OPEN:
+      {
+        /* TRANSLATORS: a table's button for screen readers, "Open the page of Contoso". */
+        g_autofree char *name = g_strdup_printf (_("Open the page of %s"),
+                                                 ld_row_item_get_display_name (item, NULL));
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      }
+      return;
+    case LD_ROW_COLUMN_UNASSIGNED:
+      text = ld_chart_format_count (ld_row_item_get_unassigned (item));
+      break;
     case LD_ROW_COLUMN_NAME:
       {
         GtkWidget *subtitle = g_object_get_data (G_OBJECT (child), "ld-subtitle");
@@ -311,6 +379,12 @@ get_assigned (LdRowItem *item)
   return ld_row_item_get_assigned (item);
 }
 
+static guint64
+get_unassigned (LdRowItem *item)
+{
+  return ld_row_item_get_unassigned (item);
+}
+
 static gint64
 get_rate (LdRowItem *item)
 {
@@ -340,6 +414,11 @@ create_sorter (LdRowColumn column)
     case LD_ROW_COLUMN_ASSIGNED:
       callback = G_CALLBACK (get_assigned);
       break;
+    case LD_ROW_COLUMN_UNASSIGNED:
+      callback = G_CALLBACK (get_unassigned);
+      break;
+    case LD_ROW_COLUMN_OPEN:
+      return NULL;
     case LD_ROW_COLUMN_RATE:
       callback = G_CALLBACK (get_rate);
       type = G_TYPE_INT64;
@@ -389,7 +468,7 @@ ld_row_table_new (LdRowModel            *model,
 
       column = gtk_column_view_column_new (columns[i].title, factory);
       gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_resizable (column, columns[i].column != LD_ROW_COLUMN_OPEN);
       if (columns[i].column == LD_ROW_COLUMN_NAME)
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (view, column);

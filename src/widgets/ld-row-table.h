@@ -23,6 +23,10 @@ typedef enum
   LD_ROW_COLUMN_ASSIGNED,
   LD_ROW_COLUMN_SHARE,
   LD_ROW_COLUMN_RATE,
+  LD_ROW_COLUMN_UNASSIGNED,
+  /* A button that opens the row's customer page (win.show-customer): customers and
+   * adoption rows. Enter on a row does the same through the table's "activate". */
+  LD_ROW_COLUMN_OPEN,
 } LdRowColumn;
 
 typedef struct
@@ -31,7 +35,8 @@ typedef struct
   const char  *title;   /* translated */
 } LdRowColumnSpec;
 
-/* Returns a new GtkColumnView; *@selection (not owned) is its model. */
+/* Returns a new GtkColumnView; *@selection (not owned) is its model. An
+ * LD_ROW_COLUMN_OPEN column's title may be NULL: it is only read to screen readers. */
 GtkWidget  *ld_row_table_new (LdRowModel            *model,
                               const LdRowColumnSpec *columns,
                               guint                  n_columns,
@@ -42,6 +47,12 @@ GtkWidget  *ld_row_table_new (LdRowModel            *model,
 void        ld_row_table_set_result (GtkSingleSelection *selection,
                                      LdRowModel         *model,
                                      LdResult           *result);
+
+/* Opens the customer page of @item (a customers or adoption row) with the window's
+ * win.show-customer action, from @widget inside the window. FALSE when @item has no
+ * customer or no window took it. */
+gboolean    ld_row_table_open_customer (GtkWidget *widget,
+                                        LdRowItem *item);
 
 /* The text a row shows for its name: blanks read "Name not shared" (customers)
  * or "Unknown" (countries). Sets *@placeholder when the text stands for a blank. */

@@ -50,7 +50,8 @@ ld_trend_card_constructed (GObject *object)
   LdTrendCard *self = LD_TREND_CARD (object);
   /* The chart's name for screen readers; the card's title comes with its model. */
   const char *label = self->widget == LD_WIDGET_CUSTOMERS ? _("New, returning and cumulative customers per month")
-                                                          : _("Provisioned and assigned licenses per month");
+                      : self->widget == LD_WIDGET_STATES ? _("Provisioned licenses per month by license state")
+                      : _("Provisioned and assigned licenses per month");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -135,7 +136,8 @@ ld_trend_card_init (LdTrendCard *self)
 GtkWidget *
 ld_trend_card_new (LdWidgetId widget)
 {
-  g_return_val_if_fail (widget == LD_WIDGET_CUSTOMERS || widget == LD_WIDGET_LICENSES, NULL);
+  g_return_val_if_fail (widget == LD_WIDGET_CUSTOMERS || widget == LD_WIDGET_LICENSES ||
+                        widget == LD_WIDGET_STATES, NULL);
 
   return g_object_new (LD_TYPE_TREND_CARD, "widget", widget, NULL);
 }

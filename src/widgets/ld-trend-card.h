@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 #define LD_TYPE_TREND_CARD (ld_trend_card_get_type ())
 G_DECLARE_FINAL_TYPE (LdTrendCard, ld_trend_card, LD, TREND_CARD, LdCard)
 
-/* @widget: LD_WIDGET_CUSTOMERS or LD_WIDGET_LICENSES. */
+/* @widget: LD_WIDGET_CUSTOMERS, LD_WIDGET_LICENSES or LD_WIDGET_STATES (the License
+ * states card: the leading states, provisioned licences per month stacked by state). */
 GtkWidget *ld_trend_card_new (LdWidgetId widget);
 
 G_END_DECLS
