@@ -39,6 +39,8 @@ REQUIRED = [
     (Role.PUSH_BUTTON, "Customers"),
     (Role.PUSH_BUTTON, "Analysis menu"),
     (Role.TABLE_ROW, "Contoso Field Service Optimizer · Basic: …"),
+    (Role.PUSH_BUTTON, "Adoption menu"),
+    (Role.PUSH_BUTTON, "License states menu"),
     (Role.PUSH_BUTTON, "Geographical spread menu"),
     (Role.FILLER, "World map of provisioned licenses"),
     (Role.PUSH_BUTTON, "Reset view"),
