@@ -19,7 +19,14 @@
 
 #include "ld-window-private.h"
 
-#define N_CHANGES 50
+#define N_CHANGES 60
+/* Issue 14's target for a click's refresh of every card, p95 (ms). */
+#define TARGET_REFRESH_P95_MS 8.0
+
+static const char *const part_names[LD_WINDOW_N_REFRESH_PARTS] = {
+  "query", "sidebar", "range button", "Customers card", "Licenses card", "Analysis card",
+  "Adoption card", "License states card", "Geographical card (map)", "summary line, actions",
+};
 
 static int
 compare_doubles (const void *a,
@@ -60,6 +67,7 @@ main (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
   double refresh_ms[N_CHANGES], frame_ms[N_CHANGES];
+  double part_ms[LD_WINDOW_N_REFRESH_PARTS][N_CHANGES];
   LdWindow *window;
   LdResult *result;
   gint64 start;
@@ -120,6 +128,8 @@ main (int    argc,
                                       options[g_rand_int_range (rand, 0, MIN (n, 12))].value);
         }
       refresh_ms[i] = ld_window_get_last_refresh_time (window) / 1000.0;
+      for (guint p = 0; p < LD_WINDOW_N_REFRESH_PARTS; p++)
+        part_ms[p][i] = ld_window_get_last_refresh_part_time (window, p) / 1000.0;
       while (g_main_context_pending (NULL))
         g_main_context_iteration (NULL, FALSE);
       frame_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
@@ -130,12 +140,18 @@ main (int    argc,
   g_print ("License Dashboard window benchmark: %s, %u rows\n", argv[1],
            ld_report_get_n_rows (ld_window_get_report (window)));
   g_print ("  open (load in a worker thread, then the first refresh): %8.1f ms\n", load_ms);
-  g_print ("  refresh after a click (query, sidebar, cards): median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n",
-           percentile (refresh_ms, N_CHANGES, 0.5), percentile (refresh_ms, N_CHANGES, 0.95),
-           percentile (refresh_ms, N_CHANGES, 1.0));
-  g_print ("  click until idle (+ pending events):        median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n",
+  g_print ("  refresh after a click (query, sidebar, cards), %d clicks: median %6.2f ms, p95 %6.2f ms, max %6.2f ms   target p95 <= %.0f ms: %s\n",
+           N_CHANGES, percentile (refresh_ms, N_CHANGES, 0.5), percentile (refresh_ms, N_CHANGES, 0.95),
+           percentile (refresh_ms, N_CHANGES, 1.0), TARGET_REFRESH_P95_MS,
+           percentile (refresh_ms, N_CHANGES, 0.95) <= TARGET_REFRESH_P95_MS ? "met" : "MISSED");
+  g_print ("  click until idle (+ layout and drawing):    median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n",
            percentile (frame_ms, N_CHANGES, 0.5), percentile (frame_ms, N_CHANGES, 0.95),
            percentile (frame_ms, N_CHANGES, 1.0));
+  g_print ("  where a refresh goes (median / p95 / max, ms):\n");
+  for (guint p = 0; p < LD_WINDOW_N_REFRESH_PARTS; p++)
+    g_print ("    %-26s %6.2f / %6.2f / %6.2f\n", part_names[p],
+             percentile (part_ms[p], N_CHANGES, 0.5), percentile (part_ms[p], N_CHANGES, 0.95),
+             percentile (part_ms[p], N_CHANGES, 1.0));
   g_print ("window_refresh_median_ms=%.2f\nwindow_refresh_p95_ms=%.2f\n",
            percentile (refresh_ms, N_CHANGES, 0.5), percentile (refresh_ms, N_CHANGES, 0.95));
 
