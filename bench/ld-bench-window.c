@@ -68,6 +68,12 @@ main (int    argc,
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
   double refresh_ms[N_CHANGES], frame_ms[N_CHANGES];
   double part_ms[LD_WINDOW_N_REFRESH_PARTS][N_CHANGES];
+  double part_at[LD_WINDOW_N_REFRESH_PARTS][N_CHANGES];  /* unsorted */
+  /* For the slowest clicks: what the tables held before and after. */
+  guint adoption_before[N_CHANGES], adoption_after[N_CHANGES];
+  guint countries_before[N_CHANGES], countries_after[N_CHANGES];
+  double by_click[N_CHANGES];
+  guint slowest[N_CHANGES];
   LdWindow *window;
   LdResult *result;
   gint64 start;
@@ -106,6 +112,8 @@ main (int    argc,
       guint kind = g_rand_int_range (rand, 0, 5);
 
       result = ld_window_get_result (window);
+      ld_result_get_adoption (result, &adoption_before[i]);
+      ld_result_get_countries (result, &countries_before[i]);
       start = g_get_monotonic_time ();
       if (kind == 0)
         {
@@ -128,8 +136,11 @@ main (int    argc,
                                       options[g_rand_int_range (rand, 0, MIN (n, 12))].value);
         }
       refresh_ms[i] = ld_window_get_last_refresh_time (window) / 1000.0;
+      by_click[i] = refresh_ms[i];
+      ld_result_get_adoption (ld_window_get_result (window), &adoption_after[i]);
+      ld_result_get_countries (ld_window_get_result (window), &countries_after[i]);
       for (guint p = 0; p < LD_WINDOW_N_REFRESH_PARTS; p++)
-        part_ms[p][i] = ld_window_get_last_refresh_part_time (window, p) / 1000.0;
+        part_ms[p][i] = part_at[p][i] = ld_window_get_last_refresh_part_time (window, p) / 1000.0;
       while (g_main_context_pending (NULL))
         g_main_context_iteration (NULL, FALSE);
       frame_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
@@ -152,6 +163,30 @@ main (int    argc,
     g_print ("    %-26s %6.2f / %6.2f / %6.2f\n", part_names[p],
              percentile (part_ms[p], N_CHANGES, 0.5), percentile (part_ms[p], N_CHANGES, 0.95),
              percentile (part_ms[p], N_CHANGES, 1.0));
+  /* The five slowest clicks, their slowest step and the tables' row counts. */
+  for (guint i = 0; i < N_CHANGES; i++)
+    slowest[i] = i;
+  for (guint i = 0; i < MIN (5, N_CHANGES); i++)
+    for (guint j = i + 1; j < N_CHANGES; j++)
+      if (by_click[slowest[j]] > by_click[slowest[i]])
+        {
+          guint t = slowest[i];
+
+          slowest[i] = slowest[j];
+          slowest[j] = t;
+        }
+  g_print ("  the slowest clicks (refresh ms: slowest step; Adoption rows, countries before -> after):\n");
+  for (guint k = 0; k < MIN (5, N_CHANGES); k++)
+    {
+      guint i = slowest[k], worst = 0;
+
+      for (guint p = 1; p < LD_WINDOW_N_REFRESH_PARTS; p++)
+        if (part_at[p][i] > part_at[worst][i])
+          worst = p;
+      g_print ("    %7.2f ms: %s %.2f ms; adoption %u -> %u, countries %u -> %u\n", by_click[i],
+               part_names[worst], part_at[worst][i], adoption_before[i], adoption_after[i],
+               countries_before[i], countries_after[i]);
+    }
   g_print ("window_refresh_median_ms=%.2f\nwindow_refresh_p95_ms=%.2f\n",
            percentile (refresh_ms, N_CHANGES, 0.5), percentile (refresh_ms, N_CHANGES, 0.95));
 

@@ -898,6 +898,18 @@ static struct
   LandMask  mask;
 } land_cache;
 
+/* The last legend placed, and what for (under land_cache_lock). */
+static struct
+{
+  gboolean  valid;
+  double    width, height, legend_w, legend_h, font_size, pad, dot;
+  guint     licensed;
+  gboolean  allow_land, align_top;
+  double    x, y;
+  gboolean  found_clear;
+  guint32   covered_licensed, covered_land;
+} placement_cache;
+
 static guint
 licensed_hash (const Prepared *p)
 {
@@ -935,6 +947,28 @@ legend_place (Legend             *legend,
   double step, best_x, best_y, best_score = G_MAXDOUBLE;
   guint32 best_licensed = G_MAXUINT32, best_land = G_MAXUINT32;
   gboolean found_clear = FALSE;
+  guint licensed_now = licensed_hash (p);
+
+  /* The screen lays the legend out every frame (a hover, a pan): the last place
+   * found is kept for the same map size, legend size and countries with licences. */
+  g_mutex_lock (&land_cache_lock);
+  if (placement_cache.valid && placement_cache.width == width && placement_cache.height == height
+      && placement_cache.legend_w == legend->width && placement_cache.legend_h == legend->height
+      && placement_cache.font_size == theme->font_size && placement_cache.pad == pad
+      && placement_cache.dot == dot_radius (theme) && placement_cache.licensed == licensed_now
+      && placement_cache.allow_land == allow_land && placement_cache.align_top == p->align_top)
+    {
+      legend->x = placement_cache.x;
+      legend->y = placement_cache.y;
+      if (covered_licensed != NULL)
+        *covered_licensed = placement_cache.covered_licensed;
+      if (covered_land != NULL)
+        *covered_land = placement_cache.covered_land;
+      found_clear = placement_cache.found_clear;
+      g_mutex_unlock (&land_cache_lock);
+      return found_clear;
+    }
+  g_mutex_unlock (&land_cache_lock);
 
   legend->x = pad;
   legend->y = height - pad - legend->height;
@@ -1019,7 +1053,6 @@ legend_place (Legend             *legend,
           }
       land_mask_clear (&licensed);
     }
-  g_mutex_unlock (&land_cache_lock);
 
   legend->x = round (best_x);
   legend->y = round (best_y);
@@ -1027,6 +1060,24 @@ legend_place (Legend             *legend,
     *covered_licensed = found_clear ? 0 : best_licensed;
   if (covered_land != NULL)
     *covered_land = found_clear ? 0 : best_land;
+
+  placement_cache.valid = TRUE;
+  placement_cache.width = width;
+  placement_cache.height = height;
+  placement_cache.legend_w = legend->width;
+  placement_cache.legend_h = legend->height;
+  placement_cache.font_size = theme->font_size;
+  placement_cache.pad = pad;
+  placement_cache.dot = dot_radius (theme);
+  placement_cache.licensed = licensed_now;
+  placement_cache.allow_land = allow_land;
+  placement_cache.align_top = p->align_top;
+  placement_cache.x = legend->x;
+  placement_cache.y = legend->y;
+  placement_cache.found_clear = found_clear;
+  placement_cache.covered_licensed = found_clear ? 0 : best_licensed;
+  placement_cache.covered_land = found_clear ? 0 : best_land;
+  g_mutex_unlock (&land_cache_lock);
 
   return found_clear;
 }
