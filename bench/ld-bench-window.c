@@ -16,10 +16,28 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "ld-window-private.h"
 
-#define N_CHANGES 50
+#define N_CHANGES 60
+/* Issue 14's target for a click's refresh of every card, p95 (ms). */
+#define TARGET_REFRESH_P95_MS 8.0
+
+static const char *const part_names[LD_WINDOW_N_REFRESH_PARTS] = {
+  "query", "sidebar", "range button", "Customers card", "Licenses card", "Analysis card",
+  "Adoption card", "License states card", "Geographical card (map)", "summary line, actions",
+};
+
+/* This thread's CPU time: on a busy machine the wall time also holds the waits for a CPU. */
+static gint64
+cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static int
 compare_doubles (const void *a,
@@ -59,7 +77,15 @@ main (int    argc,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
-  double refresh_ms[N_CHANGES], frame_ms[N_CHANGES];
+  double refresh_ms[N_CHANGES], frame_ms[N_CHANGES], action_cpu_ms[N_CHANGES];
+  gint64 cpu_start;
+  double part_ms[LD_WINDOW_N_REFRESH_PARTS][N_CHANGES];
+  double part_at[LD_WINDOW_N_REFRESH_PARTS][N_CHANGES];  /* unsorted */
+  /* For the slowest clicks: what the tables held before and after. */
+  guint adoption_before[N_CHANGES], adoption_after[N_CHANGES];
+  guint countries_before[N_CHANGES], countries_after[N_CHANGES];
+  double by_click[N_CHANGES], cpu_at[N_CHANGES];
+  guint slowest[N_CHANGES];
   LdWindow *window;
   LdResult *result;
   gint64 start;
@@ -98,7 +124,10 @@ main (int    argc,
       guint kind = g_rand_int_range (rand, 0, 5);
 
       result = ld_window_get_result (window);
+      ld_result_get_adoption (result, &adoption_before[i]);
+      ld_result_get_countries (result, &countries_before[i]);
       start = g_get_monotonic_time ();
+      cpu_start = cpu_usec ();
       if (kind == 0)
         {
           static const char *const ranges[] = { "last-6", "last-12", "all" };
@@ -119,7 +148,18 @@ main (int    argc,
                                       ld_dimension_get_cli_name (dim),
                                       options[g_rand_int_range (rand, 0, MIN (n, 12))].value);
         }
+      action_cpu_ms[i] = (cpu_usec () - cpu_start) / 1000.0;
+      /* A change to what is already set (the range on screen) refreshes nothing:
+       * not a click to count. */
+      if (ld_window_get_result (window) == result)
+        continue;
       refresh_ms[i] = ld_window_get_last_refresh_time (window) / 1000.0;
+      by_click[i] = refresh_ms[i];
+      cpu_at[i] = action_cpu_ms[i];
+      ld_result_get_adoption (ld_window_get_result (window), &adoption_after[i]);
+      ld_result_get_countries (ld_window_get_result (window), &countries_after[i]);
+      for (guint p = 0; p < LD_WINDOW_N_REFRESH_PARTS; p++)
+        part_ms[p][i] = part_at[p][i] = ld_window_get_last_refresh_part_time (window, p) / 1000.0;
       while (g_main_context_pending (NULL))
         g_main_context_iteration (NULL, FALSE);
       frame_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
@@ -130,14 +170,49 @@ main (int    argc,
   g_print ("License Dashboard window benchmark: %s, %u rows\n", argv[1],
            ld_report_get_n_rows (ld_window_get_report (window)));
   g_print ("  open (load in a worker thread, then the first refresh): %8.1f ms\n", load_ms);
-  g_print ("  refresh after a click (query, sidebar, cards): median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n",
-           percentile (refresh_ms, N_CHANGES, 0.5), percentile (refresh_ms, N_CHANGES, 0.95),
-           percentile (refresh_ms, N_CHANGES, 1.0));
-  g_print ("  click until idle (+ pending events):        median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n",
+  g_print ("  refresh after a click (query, sidebar, cards), %d clicks: median %6.2f ms, p95 %6.2f ms, max %6.2f ms   target p95 <= %.0f ms: %s\n",
+           N_CHANGES, percentile (refresh_ms, N_CHANGES, 0.5), percentile (refresh_ms, N_CHANGES, 0.95),
+           percentile (refresh_ms, N_CHANGES, 1.0), TARGET_REFRESH_P95_MS,
+           percentile (refresh_ms, N_CHANGES, 0.95) <= TARGET_REFRESH_P95_MS ? "met" : "MISSED");
+  g_print ("  the click's CPU time (main thread; the refresh and the action around it): median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n",
+           percentile (action_cpu_ms, N_CHANGES, 0.5), percentile (action_cpu_ms, N_CHANGES, 0.95),
+           percentile (action_cpu_ms, N_CHANGES, 1.0));
+  g_print ("  click until idle (+ layout and drawing):    median %6.2f ms, p95 %6.2f ms, max %6.2f ms\n",
            percentile (frame_ms, N_CHANGES, 0.5), percentile (frame_ms, N_CHANGES, 0.95),
            percentile (frame_ms, N_CHANGES, 1.0));
+  g_print ("  where a refresh goes (median / p95 / max, ms):\n");
+  for (guint p = 0; p < LD_WINDOW_N_REFRESH_PARTS; p++)
+    g_print ("    %-26s %6.2f / %6.2f / %6.2f\n", part_names[p],
+             percentile (part_ms[p], N_CHANGES, 0.5), percentile (part_ms[p], N_CHANGES, 0.95),
+             percentile (part_ms[p], N_CHANGES, 1.0));
+  /* The five slowest clicks, their slowest step and the tables' row counts. */
+  for (guint i = 0; i < N_CHANGES; i++)
+    slowest[i] = i;
+  for (guint i = 0; i < MIN (5, N_CHANGES); i++)
+    for (guint j = i + 1; j < N_CHANGES; j++)
+      if (by_click[slowest[j]] > by_click[slowest[i]])
+        {
+          guint t = slowest[i];
+
+          slowest[i] = slowest[j];
+          slowest[j] = t;
+        }
+  g_print ("  the slowest clicks (refresh ms, its CPU ms: slowest step; Adoption rows, countries before -> after):\n");
+  for (guint k = 0; k < MIN (5, N_CHANGES); k++)
+    {
+      guint i = slowest[k], worst = 0;
+
+      for (guint p = 1; p < LD_WINDOW_N_REFRESH_PARTS; p++)
+        if (part_at[p][i] > part_at[worst][i])
+          worst = p;
+      g_print ("    %7.2f ms, CPU %7.2f ms: %s %.2f ms; adoption %u -> %u, countries %u -> %u\n", by_click[i],
+               cpu_at[i], part_names[worst], part_at[worst][i], adoption_before[i], adoption_after[i],
+               countries_before[i], countries_after[i]);
+    }
   g_print ("window_refresh_median_ms=%.2f\nwindow_refresh_p95_ms=%.2f\n",
            percentile (refresh_ms, N_CHANGES, 0.5), percentile (refresh_ms, N_CHANGES, 0.95));
+  g_print ("window_refresh_cpu_median_ms=%.2f\nwindow_refresh_cpu_p95_ms=%.2f\n",
+           percentile (action_cpu_ms, N_CHANGES, 0.5), percentile (action_cpu_ms, N_CHANGES, 0.95));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

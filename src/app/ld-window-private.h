@@ -17,6 +17,21 @@ G_BEGIN_DECLS
 
 /* What a worker thread shares with the window while it loads: progress is written by
  * the worker and read by a timer on the main thread. */
+/* The steps of ld_window_refresh(), timed for bench/ld-bench-window. */
+typedef enum {
+  LD_WINDOW_REFRESH_QUERY,
+  LD_WINDOW_REFRESH_SIDEBAR,
+  LD_WINDOW_REFRESH_RANGE,
+  LD_WINDOW_REFRESH_CUSTOMERS,
+  LD_WINDOW_REFRESH_LICENSES,
+  LD_WINDOW_REFRESH_ANALYSIS,
+  LD_WINDOW_REFRESH_ADOPTION,
+  LD_WINDOW_REFRESH_STATES,
+  LD_WINDOW_REFRESH_GEO,
+  LD_WINDOW_REFRESH_REST,
+  LD_WINDOW_N_REFRESH_PARTS
+} LdWindowRefreshPart;
+
 typedef struct {
   GPtrArray *files;     /* GFile, in the order given; NULL for the sample */
   guint64  bytes_done;  /* atomic access only */
@@ -66,6 +81,8 @@ struct _LdWindow
   GPtrArray         *monitors;      /* GFileMonitor, one a file */
   gboolean           change_toast_shown;
   gint64             last_refresh_usec;
+  gint64             refresh_part_usec[LD_WINDOW_N_REFRESH_PARTS]; /* the bench's profile */
+  gboolean           bench_first_frame;  /* LD_BENCH_STARTUP: the first frame was reported */
 
   /* The load in progress */
   GCancellable      *load_cancellable;
@@ -136,5 +153,8 @@ const char *ld_window_get_last_error        (LdWindow   *self);
 gboolean    ld_window_is_reload_offered     (LdWindow   *self);
 /* How long the last update of every card took on the main thread, in microseconds. */
 gint64      ld_window_get_last_refresh_time (LdWindow   *self);
+/* The same, step by step (LdWindowRefreshPart), for the benchmark's profile. */
+gint64      ld_window_get_last_refresh_part_time (LdWindow            *self,
+                                                  LdWindowRefreshPart  part);
 
 G_END_DECLS

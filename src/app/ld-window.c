@@ -121,21 +121,37 @@ ld_window_update_title (LdWindow *self)
 void
 ld_window_refresh (LdWindow *self)
 {
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = g_get_monotonic_time (), step = start;
   g_autofree char *summary = NULL;
+
+/* Each step's time, for bench/ld-bench-window. */
+#define STEP_DONE(part) G_STMT_START { \
+    gint64 now_ = g_get_monotonic_time (); \
+    self->refresh_part_usec[part] = now_ - step; \
+    step = now_; \
+  } G_STMT_END
 
   g_clear_pointer (&self->result, ld_result_unref);
   if (self->query != NULL)
     self->result = ld_query_run (self->query);
+  STEP_DONE (LD_WINDOW_REFRESH_QUERY);
 
   ld_filter_sidebar_update (self->sidebar, self->query, self->result);
+  STEP_DONE (LD_WINDOW_REFRESH_SIDEBAR);
   ld_date_range_button_update (self->date_range_button, self->query);
+  STEP_DONE (LD_WINDOW_REFRESH_RANGE);
   ld_card_update (self->customers_card, self->query, self->result);
+  STEP_DONE (LD_WINDOW_REFRESH_CUSTOMERS);
   ld_card_update (self->licenses_card, self->query, self->result);
+  STEP_DONE (LD_WINDOW_REFRESH_LICENSES);
   ld_card_update (self->analysis_card, self->query, self->result);
+  STEP_DONE (LD_WINDOW_REFRESH_ANALYSIS);
   ld_card_update (self->adoption_card, self->query, self->result);
+  STEP_DONE (LD_WINDOW_REFRESH_ADOPTION);
   ld_card_update (self->states_card, self->query, self->result);
+  STEP_DONE (LD_WINDOW_REFRESH_STATES);
   ld_card_update (self->geo_card, self->query, self->result);
+  STEP_DONE (LD_WINDOW_REFRESH_GEO);
   /* A customer's page counts with the window's range and filters too. */
   if (ld_window_is_customer_shown (self))
     ld_customer_view_update (self->customer_view, self->query);
@@ -153,6 +169,8 @@ ld_window_refresh (LdWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_summary_label), summary);
 
   ld_window_update_actions (self);
+  STEP_DONE (LD_WINDOW_REFRESH_REST);
+#undef STEP_DONE
   self->last_refresh_usec = g_get_monotonic_time () - start;
   g_debug ("Dashboard refresh: %.2f ms", self->last_refresh_usec / 1000.0);
 }
@@ -791,6 +809,16 @@ ld_window_is_reload_offered (LdWindow *self)
 }
 
 gint64
+ld_window_get_last_refresh_part_time (LdWindow            *self,
+                                      LdWindowRefreshPart  part)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), 0);
+  g_return_val_if_fail (part < LD_WINDOW_N_REFRESH_PARTS, 0);
+
+  return self->refresh_part_usec[part];
+}
+
+gint64
 ld_window_get_last_refresh_time (LdWindow *self)
 {
   g_return_val_if_fail (LD_IS_WINDOW (self), 0);
@@ -1049,6 +1077,34 @@ ld_window_init_settings (LdWindow *self)
   online_tiles_changed_cb (self);
 }
 
+/* LD_BENCH_STARTUP=1, for bench/ld-bench-startup: after the window's first frame,
+ * and after the first frame that shows a report's figures, one line on standard
+ * error with the time of the frame (g_get_monotonic_time(), the clock the benchmark
+ * reads too); after the figures, the application quits. Nothing else changes. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      LdWindow      *self)
+{
+  if (!self->bench_first_frame)
+    {
+      self->bench_first_frame = TRUE;
+      g_printerr ("LD_BENCH_STARTUP first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+    }
+  if (self->result != NULL && !ld_window_is_loading (self))
+    {
+      g_printerr ("LD_BENCH_STARTUP figures %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+      g_application_quit (g_application_get_default ());
+    }
+}
+
+static void
+bench_realize_cb (LdWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (bench_after_paint_cb), self, 0);
+}
+
 static void
 ld_window_init (LdWindow *self)
 {
@@ -1070,6 +1126,8 @@ ld_window_init (LdWindow *self)
   ld_window_update_recent (self);
   ld_window_update_title (self);
   ld_window_refresh (self);
+  if (g_strcmp0 (g_getenv ("LD_BENCH_STARTUP"), "1") == 0)
+    g_signal_connect (self, "realize", G_CALLBACK (bench_realize_cb), NULL);
 }
 
 LdWindow *

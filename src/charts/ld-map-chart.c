@@ -898,6 +898,18 @@ static struct
   LandMask  mask;
 } land_cache;
 
+/* The last legend placed, and what for (under land_cache_lock). */
+static struct
+{
+  gboolean  valid;
+  double    width, height, legend_w, legend_h, font_size, pad, dot;
+  guint     licensed;
+  gboolean  allow_land, align_top;
+  double    x, y;
+  gboolean  found_clear;
+  guint32   covered_licensed, covered_land;
+} placement_cache;
+
 static guint
 licensed_hash (const Prepared *p)
 {
@@ -935,6 +947,28 @@ legend_place (Legend             *legend,
   double step, best_x, best_y, best_score = G_MAXDOUBLE;
   guint32 best_licensed = G_MAXUINT32, best_land = G_MAXUINT32;
   gboolean found_clear = FALSE;
+  guint licensed_now = licensed_hash (p);
+
+  /* The screen lays the legend out every frame (a hover, a pan): the last place
+   * found is kept for the same map size, legend size and countries with licences. */
+  g_mutex_lock (&land_cache_lock);
+  if (placement_cache.valid && placement_cache.width == width && placement_cache.height == height
+      && placement_cache.legend_w == legend->width && placement_cache.legend_h == legend->height
+      && placement_cache.font_size == theme->font_size && placement_cache.pad == pad
+      && placement_cache.dot == dot_radius (theme) && placement_cache.licensed == licensed_now
+      && placement_cache.allow_land == allow_land && placement_cache.align_top == p->align_top)
+    {
+      legend->x = placement_cache.x;
+      legend->y = placement_cache.y;
+      if (covered_licensed != NULL)
+        *covered_licensed = placement_cache.covered_licensed;
+      if (covered_land != NULL)
+        *covered_land = placement_cache.covered_land;
+      found_clear = placement_cache.found_clear;
+      g_mutex_unlock (&land_cache_lock);
+      return found_clear;
+    }
+  g_mutex_unlock (&land_cache_lock);
 
   legend->x = pad;
   legend->y = height - pad - legend->height;
@@ -1019,7 +1053,6 @@ legend_place (Legend             *legend,
           }
       land_mask_clear (&licensed);
     }
-  g_mutex_unlock (&land_cache_lock);
 
   legend->x = round (best_x);
   legend->y = round (best_y);
@@ -1027,6 +1060,24 @@ legend_place (Legend             *legend,
     *covered_licensed = found_clear ? 0 : best_licensed;
   if (covered_land != NULL)
     *covered_land = found_clear ? 0 : best_land;
+
+  placement_cache.valid = TRUE;
+  placement_cache.width = width;
+  placement_cache.height = height;
+  placement_cache.legend_w = legend->width;
+  placement_cache.legend_h = legend->height;
+  placement_cache.font_size = theme->font_size;
+  placement_cache.pad = pad;
+  placement_cache.dot = dot_radius (theme);
+  placement_cache.licensed = licensed_now;
+  placement_cache.allow_land = allow_land;
+  placement_cache.align_top = p->align_top;
+  placement_cache.x = legend->x;
+  placement_cache.y = legend->y;
+  placement_cache.found_clear = found_clear;
+  placement_cache.covered_licensed = found_clear ? 0 : best_licensed;
+  placement_cache.covered_land = found_clear ? 0 : best_land;
+  g_mutex_unlock (&land_cache_lock);
 
   return found_clear;
 }
@@ -1305,6 +1356,434 @@ ld_map_chart_draw_parts (cairo_t              *cr,
       legend_clear (&legend);
       ld_chart_text_clear (&text);
     }
+
+  cairo_restore (cr);
+  prepared_clear (&p);
+}
+
+/* ---- the cache of projected outlines and borders -------------------------------- */
+
+/* Per view, three images are made once: which shape covers each pixel (its index + 1,
+ * 0 for none: the fills without antialiasing), how much land covers it (the fills'
+ * antialiased coverage, all shapes together), and the borders. A repaint with new
+ * colours is then one pass over the pixels — each pixel's shape looked up in a table
+ * of this repaint's colours and blended over the sea by its coverage — and the borders
+ * laid over: no path is filled or stroked again. Where two countries meet the pixel
+ * takes one colour, under the border drawn over that seam. */
+struct _LdMapChartCache
+{
+  /* What the images were made for. */
+  gboolean        valid;
+  LdMapChartView  view;       /* the prepared view (fitted or given) */
+  double          width;
+  double          height;
+  int             scale;
+  double          south_edge;
+  gboolean        base_map;
+  LdChartColor    border;     /* the borders' colour */
+
+  guint           n_shapes;
+  cairo_path_t  **paths;       /* per shape, every visible copy; NULL when off the map */
+  guint8         *border_kind; /* per shape, as the borders were drawn: 0 none, 1 faint, 2 full */
+  int             pw, ph;      /* device pixels */
+  guint16        *index;       /* pw × ph: shape + 1 under each pixel, 0 for none */
+  guint8         *coverage;    /* pw × ph: land's antialiased coverage */
+  cairo_surface_t *borders;    /* ARGB, pw × ph */
+  cairo_surface_t *fills;      /* ARGB, pw × ph: this repaint's countries */
+  guint32         *lut;        /* n_shapes + 1 premultiplied colours */
+
+  guint           n_projections;
+  guint           n_border_renders;
+};
+
+LdMapChartCache *
+ld_map_chart_cache_new (void)
+{
+  return g_new0 (LdMapChartCache, 1);
+}
+
+static void
+cache_clear_paths (LdMapChartCache *cache)
+{
+  for (guint i = 0; cache->paths != NULL && i < cache->n_shapes; i++)
+    g_clear_pointer (&cache->paths[i], cairo_path_destroy);
+  g_clear_pointer (&cache->paths, g_free);
+  g_clear_pointer (&cache->border_kind, g_free);
+  g_clear_pointer (&cache->index, g_free);
+  g_clear_pointer (&cache->coverage, g_free);
+  g_clear_pointer (&cache->lut, g_free);
+  g_clear_pointer (&cache->borders, cairo_surface_destroy);
+  g_clear_pointer (&cache->fills, cairo_surface_destroy);
+  cache->valid = FALSE;
+}
+
+void
+ld_map_chart_cache_free (LdMapChartCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  cache_clear_paths (cache);
+  g_free (cache);
+}
+
+guint
+ld_map_chart_cache_get_n_projections (const LdMapChartCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+
+  return cache->n_projections;
+}
+
+guint
+ld_map_chart_cache_get_n_border_renders (const LdMapChartCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+
+  return cache->n_border_renders;
+}
+
+static void
+cache_rotate (cairo_t              *cr,
+              const LdMapChartView *view,
+              double                width,
+              double                height)
+{
+  if (view->rotation != 0)
+    {
+      cairo_translate (cr, width / 2, height / 2);
+      cairo_rotate (cr, view->rotation);
+      cairo_translate (cr, -width / 2, -height / 2);
+    }
+}
+
+/* Projects every shape's outline for the frame @f and renders which shape covers
+ * each pixel, and how much land: the work a pan, a zoom or a new size costs. */
+static void
+cache_project (LdMapChartCache *cache,
+               const Prepared  *p,
+               const Frame     *f)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const guint8 *data;
+  int stride;
+
+  cache->n_shapes = ld_map_shapes_get_n_shapes (p->shapes);
+  cache->paths = g_new0 (cairo_path_t *, MAX (cache->n_shapes, 1));
+  cache->border_kind = g_new0 (guint8, MAX (cache->n_shapes, 1));
+  cache->lut = g_new0 (guint32, cache->n_shapes + 1);
+  cache->pw = (int) ceil (cache->width * cache->scale);
+  cache->ph = (int) ceil (cache->height * cache->scale);
+
+  /* The outlines, and each shape's index + 1 as its colour (red high byte, green low),
+   * filled without antialiasing, so every pixel names one shape. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cache->pw, cache->ph);
+  cr = cairo_create (surface);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  cairo_scale (cr, cache->scale, cache->scale);
+  cache_rotate (cr, &cache->view, cache->width, cache->height);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < cache->n_shapes; i++)
+    {
+      const LdMapShape *shape = ld_map_shapes_get_shape (p->shapes, i);
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (int copy = f->copy_first; copy <= f->copy_last; copy++)
+        {
+          double ox = f->ox + copy * f->s;
+
+          if (!box_visible (f, shape->x0, shape->y0, shape->x1, shape->y1, ox))
+            continue;
+          append_shape (cr, f, shape, ox);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      cache->paths[i] = cairo_copy_path (cr);
+      cairo_set_source_rgb (cr, ((i + 1) >> 8) / 255.0, ((i + 1) & 0xff) / 255.0, 0);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  cache->index = g_new (guint16, (gsize) cache->pw * cache->ph);
+  for (int y = 0; y < cache->ph; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < cache->pw; x++)
+        cache->index[(gsize) y * cache->pw + x] = (row[x] >> 8) & 0xffff;
+    }
+  cairo_surface_destroy (surface);
+
+  /* The land's coverage, antialiased: shapes meet without a seam (their coverage adds). */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, cache->pw, cache->ph);
+  cr = cairo_create (surface);
+  cairo_scale (cr, cache->scale, cache->scale);
+  cache_rotate (cr, &cache->view, cache->width, cache->height);
+  cairo_set_operator (cr, CAIRO_OPERATOR_ADD);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, 0, 0, 0, 1);
+  for (guint i = 0; i < cache->n_shapes; i++)
+    if (cache->paths[i] != NULL)
+      {
+        cairo_new_path (cr);
+        cairo_append_path (cr, cache->paths[i]);
+        cairo_fill (cr);
+      }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  cache->coverage = g_new (guint8, (gsize) cache->pw * cache->ph);
+  for (int y = 0; y < cache->ph; y++)
+    memcpy (cache->coverage + (gsize) y * cache->pw, data + (gsize) y * stride, cache->pw);
+  cairo_surface_destroy (surface);
+
+  /* A coast's pixel whose centre lies in the sea has land's coverage but no shape:
+   * it takes a neighbour's, so the coast keeps its antialiasing. */
+  for (int y = 0; y < cache->ph; y++)
+    for (int x = 0; x < cache->pw; x++)
+      {
+        gsize at = (gsize) y * cache->pw + x;
+
+        if (cache->index[at] != 0 || cache->coverage[at] == 0)
+          continue;
+        if (x > 0 && cache->index[at - 1] != 0)
+          cache->index[at] = cache->index[at - 1];
+        else if (x + 1 < cache->pw && cache->index[at + 1] != 0)
+          cache->index[at] = cache->index[at + 1];
+        else if (y > 0 && cache->index[at - cache->pw] != 0)
+          cache->index[at] = cache->index[at - cache->pw];
+        else if (y + 1 < cache->ph && cache->index[at + cache->pw] != 0)
+          cache->index[at] = cache->index[at + cache->pw];
+      }
+
+  cache->fills = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->pw, cache->ph);
+  cairo_surface_set_device_scale (cache->fills, cache->scale, cache->scale);
+  cache->n_projections++;
+}
+
+/* The border of shape @i as draw_countries() strokes it: 0 none (left out), 1 faint
+ * (a country without licences over map tiles), 2 full. */
+static guint8
+cache_border_kind (const Prepared     *p,
+                   const LdChartTheme *theme,
+                   gboolean            base_map,
+                   guint               i)
+{
+  const LdMapShape *shape = ld_map_shapes_get_shape (p->shapes, i);
+  LdChartColor fill;
+
+  if (shape_left_out (p, shape, i))
+    return 0;
+
+  return shape_fill (p, theme, base_map, i, &fill) ? 2 : 1;
+}
+
+static void
+cache_render_borders (LdMapChartCache *cache)
+{
+  cairo_t *cr;
+
+  g_clear_pointer (&cache->borders, cairo_surface_destroy);
+  cache->borders = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->pw, cache->ph);
+  cairo_surface_set_device_scale (cache->borders, cache->scale, cache->scale);
+  cr = cairo_create (cache->borders);
+  cache_rotate (cr, &cache->view, cache->width, cache->height);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_width (cr, 0.6);
+  for (guint i = 0; i < cache->n_shapes; i++)
+    {
+      if (cache->paths[i] == NULL || cache->border_kind[i] == 0)
+        continue;
+      cairo_new_path (cr);
+      cairo_append_path (cr, cache->paths[i]);
+      ld_chart_color_set_source (cr, &cache->border, cache->border_kind[i] == 2 ? 1.0 : 0.6);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (cache->borders);
+  cache->n_border_renders++;
+}
+
+static guint32
+premultiply (const LdChartColor *c,
+             double              alpha)
+{
+  double a = CLAMP (c->a * alpha, 0, 1);
+  guint32 ia = (guint32) (a * 255 + 0.5);
+
+  return ia << 24
+         | (guint32) (CLAMP (c->r, 0, 1) * a * 255 + 0.5) << 16
+         | (guint32) (CLAMP (c->g, 0, 1) * a * 255 + 0.5) << 8
+         | (guint32) (CLAMP (c->b, 0, 1) * a * 255 + 0.5);
+}
+
+/* (a × (255 − m) + b × m) / 255 on each of the four bytes. */
+static inline guint32
+blend (guint32 a,
+       guint32 b,
+       guint   m)
+{
+  guint32 rb, ag;
+
+  rb = (a & 0x00ff00ff) * (255 - m) + (b & 0x00ff00ff) * m + 0x00800080;
+  rb = ((rb + ((rb >> 8) & 0x00ff00ff)) >> 8) & 0x00ff00ff;
+  ag = ((a >> 8) & 0x00ff00ff) * (255 - m) + ((b >> 8) & 0x00ff00ff) * m + 0x00800080;
+  ag = (ag + ((ag >> 8) & 0x00ff00ff)) & 0xff00ff00;
+
+  return rb | ag;
+}
+
+void
+ld_map_chart_cache_draw_countries (LdMapChartCache      *cache,
+                                   cairo_t              *cr,
+                                   double                width,
+                                   double                height,
+                                   int                   scale,
+                                   const LdMapChartData *data,
+                                   const LdChartTheme   *theme)
+{
+  Prepared p = { 0 };
+  Frame f;
+  LdChartColor border, outline, sea;
+  gboolean borders_ok;
+  guint32 background;
+  guint8 *pixels;
+  int stride;
+
+  g_return_if_fail (cache != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (theme != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+  scale = MAX (scale, 1);
+
+  prepared_init (&p, data, width, height);
+  frame_init (&f, &p.view, width, height);
+  border_color (theme, data->base_map, &border);
+  outline = theme->foreground;
+  ld_map_chart_get_sea_color (theme, &sea);
+
+  if (!cache->valid || memcmp (&cache->view, &p.view, sizeof p.view) != 0
+      || cache->width != width || cache->height != height || cache->scale != scale
+      || cache->south_edge != p.south_edge)
+    {
+      cache_clear_paths (cache);
+      cache->view = p.view;
+      cache->width = width;
+      cache->height = height;
+      cache->scale = scale;
+      cache->south_edge = p.south_edge;
+      cache_project (cache, &p, &f);
+      cache->valid = TRUE;
+    }
+
+  /* The borders stay while the countries keep the kind of border they had. */
+  borders_ok = cache->borders != NULL && cache->base_map == data->base_map
+               && memcmp (&cache->border, &border, sizeof border) == 0;
+  cache->lut[0] = background = data->base_map ? premultiply (&sea, 1.0) : 0;
+  for (guint i = 0; i < cache->n_shapes; i++)
+    {
+      guint8 kind = cache->paths[i] != NULL ? cache_border_kind (&p, theme, data->base_map, i) : 0;
+      LdChartColor fill;
+
+      if (kind != cache->border_kind[i])
+        {
+          cache->border_kind[i] = kind;
+          borders_ok = FALSE;
+        }
+      cache->lut[i + 1] = kind != 0 && shape_fill (&p, theme, data->base_map, i, &fill)
+                          ? premultiply (&fill, 1.0) : background;
+    }
+  if (!borders_ok)
+    {
+      cache->base_map = data->base_map;
+      cache->border = border;
+      cache_render_borders (cache);
+    }
+
+  /* The fills: each pixel's shape in this repaint's colours, over the sea by the
+   * land's coverage. */
+  cairo_surface_flush (cache->fills);
+  pixels = cairo_image_surface_get_data (cache->fills);
+  stride = cairo_image_surface_get_stride (cache->fills);
+  for (int y = 0; y < cache->ph; y++)
+    {
+      guint32 *row = (guint32 *) (pixels + (gsize) y * stride);
+      const guint16 *index = cache->index + (gsize) y * cache->pw;
+      const guint8 *coverage = cache->coverage + (gsize) y * cache->pw;
+
+      for (int x = 0; x < cache->pw; x++)
+        {
+          guint m = coverage[x];
+
+          row[x] = m == 0 ? background
+                   : m == 255 ? cache->lut[index[x]]
+                   : blend (background, cache->lut[index[x]], m);
+        }
+    }
+  cairo_surface_mark_dirty (cache->fills);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  cairo_set_source_surface (cr, cache->fills, 0, 0);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, cache->borders, 0, 0);
+  cairo_paint (cr);
+
+  /* Dots for the small countries with licences, and the selection's outlines:
+   * a few shapes, drawn fresh. */
+  cairo_save (cr);
+  cache_rotate (cr, &p.view, width, height);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  for (guint i = 0; i < cache->n_shapes; i++)
+    {
+      const LdMapShape *shape = ld_map_shapes_get_shape (p.shapes, i);
+      LdChartColor fill;
+
+      if (cache->paths[i] == NULL)
+        continue;
+      if (shape_is_dot (&f, shape) && p.values[i].present && p.values[i].provisioned > 0
+          && shape_fill (&p, theme, TRUE, i, &fill))
+        {
+          for (int copy = f.copy_first; copy <= f.copy_last; copy++)
+            {
+              double ox = f.ox + copy * f.s, x, y;
+
+              if (!box_visible (&f, shape->x0, shape->y0, shape->x1, shape->y1, ox))
+                continue;
+              dot_center (&f, shape, ox, &x, &y);
+              cairo_new_path (cr);
+              cairo_arc (cr, x, y, dot_radius (theme), 0, 2 * G_PI);
+              ld_chart_color_set_source (cr, &fill, 1.0);
+              cairo_fill_preserve (cr);
+              ld_chart_color_set_source (cr, p.values[i].selected ? &outline : &border, 1.0);
+              cairo_set_line_width (cr, p.values[i].selected ? 2 : 1);
+              cairo_stroke (cr);
+            }
+          continue;
+        }
+      if (!p.values[i].selected)
+        continue;
+      cairo_new_path (cr);
+      cairo_append_path (cr, cache->paths[i]);
+      ld_chart_color_set_source (cr, &outline, 1.0);
+      cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
 
   cairo_restore (cr);
   prepared_clear (&p);

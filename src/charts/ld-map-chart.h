@@ -150,6 +150,33 @@ void     ld_map_chart_draw_parts       (cairo_t              *cr,
                                         const LdChartTheme   *theme,
                                         LdMapChartParts       parts);
 
+/* The countries' outlines projected for one view and size, and their borders
+ * rendered once: what a repaint of the map at the same view reuses. A change
+ * of the data (the shades, the selection) then fills the countries again from
+ * the kept paths and lays the kept borders over them; a pan, a zoom or a new
+ * size projects the outlines again. For a widget that repaints on every
+ * filter click; the exports draw with ld_map_chart_draw(). */
+typedef struct _LdMapChartCache LdMapChartCache;
+
+LdMapChartCache *ld_map_chart_cache_new  (void);
+void             ld_map_chart_cache_free (LdMapChartCache *cache);
+
+/* Paints LD_MAP_CHART_PART_COUNTRIES as ld_map_chart_draw_parts() does onto @cr,
+ * an image surface's context scaled by @scale (its device pixels per unit). */
+void     ld_map_chart_cache_draw_countries (LdMapChartCache      *cache,
+                                            cairo_t              *cr,
+                                            double                width,
+                                            double                height,
+                                            int                   scale,
+                                            const LdMapChartData *data,
+                                            const LdChartTheme   *theme);
+/* How often the cache projected the outlines again, and rendered the borders again
+ * (for the benchmark and the tests). */
+guint    ld_map_chart_cache_get_n_projections (const LdMapChartCache *cache);
+guint    ld_map_chart_cache_get_n_border_renders (const LdMapChartCache *cache);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LdMapChartCache, ld_map_chart_cache_free)
+
 /* The country under (@x, @y) — its alpha-2 code, static — or NULL for sea,
  * land of no country and the legend. Small countries drawn as dots count. */
 const char *ld_map_chart_country_at    (const LdMapChartData *data,

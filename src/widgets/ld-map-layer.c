@@ -1,7 +1,9 @@
 /* ld-map-layer.c — the countries, shaded by provisioned licences, as a ShumateLayer
  *
- * A whole world takes cairo some 30 ms, too slow to repaint on every frame of
- * a pan. So the countries are painted into a texture; while the viewport
+ * A whole world takes cairo some 30 ms to project and stroke, too slow to
+ * repaint on every frame of a pan. The projected outlines and the rendered
+ * borders are kept for the view (LdMapChartCache), so a new shading after a
+ * filter click only fills the countries again. The countries are painted into a texture; while the viewport
  * moves the texture is moved and scaled with it, and repainted once the map
  * rests (or at once, when the last paint was quick). The hover and the legend
  * are cheap and painted fresh every frame.
@@ -36,6 +38,9 @@ struct _LdMapLayer
   double        press_x;    /* where it was pressed */
   double        press_y;
 
+  /* The outlines projected for the last view and its borders: a new shading
+   * (a filter click) fills the countries again and reuses the rest. */
+  LdMapChartCache *chart_cache;
   /* The countries as last painted, and what they were painted for. */
   GdkTexture     *cache;
   LdMapChartView  cache_view;
@@ -44,7 +49,7 @@ struct _LdMapLayer
   int             cache_scale;
   LdChartTheme    cache_theme;
   gboolean        cache_dirty;  /* data or selection changed since */
-  gint64          paint_us;     /* how long the last paint took */
+  gint64          paint_us;     /* how long the last paint of a new view took */
   guint           settle_id;
 };
 
@@ -100,6 +105,7 @@ paint_countries (LdMapLayer         *self,
   g_autoptr(GBytes) bytes = NULL;
   gint64 start = g_get_monotonic_time ();
   GdkTexture *texture;
+  guint projections = ld_map_chart_cache_get_n_projections (self->chart_cache);
   int stride;
 
   ld_map_layer_get_chart_data (self, &data);
@@ -107,7 +113,7 @@ paint_countries (LdMapLayer         *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  ld_map_chart_draw_parts (cr, width, height, &data, theme, LD_MAP_CHART_PART_COUNTRIES);
+  ld_map_chart_cache_draw_countries (self->chart_cache, cr, width, height, scale, &data, theme);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -118,7 +124,10 @@ paint_countries (LdMapLayer         *self,
   texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
                                     bytes, stride);
 
-  self->paint_us = g_get_monotonic_time () - start;
+  /* A repaint at the same view (new colours) is quick whatever a new view costs:
+   * whether to repaint while the map moves goes by the paints that projected. */
+  if (ld_map_chart_cache_get_n_projections (self->chart_cache) != projections)
+    self->paint_us = g_get_monotonic_time () - start;
 
   return texture;
 }
@@ -432,6 +441,7 @@ ld_map_layer_finalize (GObject *object)
 {
   LdMapLayer *self = LD_MAP_LAYER (object);
 
+  g_clear_pointer (&self->chart_cache, ld_map_chart_cache_free);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->selected, g_strfreev);
@@ -475,6 +485,7 @@ ld_map_layer_init (LdMapLayer *self)
 
   self->items = g_array_new (FALSE, TRUE, sizeof (LdMapChartItem));
   self->strings = g_string_chunk_new (256);
+  self->chart_cache = ld_map_chart_cache_new ();
   self->base_map = TRUE;
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
