@@ -280,6 +280,92 @@ test_window_bad_file_keeps_report (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file with a header and no row: the window says so where the cards would be,
+ * names the file, says what to do, and no card claims a 0.00% share or rate. */
+static void
+test_window_header_only (void)
+{
+  g_autofree char *path = write_temp ("CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                                      "LicensesAssigned,LicensesProvisioned\n");
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LdWindow *window = open_sample_window ();
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW, "stack"));
+  AdwStatusPage *page;
+  GtkWidget *skipped_button;
+  static const LdWidgetId cards[] = { LD_WIDGET_CUSTOMERS, LD_WIDGET_LICENSES, LD_WIDGET_ANALYSIS_PRODUCTS,
+                                      LD_WIDGET_ADOPTION, LD_WIDGET_STATES, LD_WIDGET_GEO };
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "report");
+  ld_window_open_file (window, file);
+  wait_for_load (window);
+
+  g_assert_nonnull (ld_window_get_report (window));
+  g_assert_cmpuint (ld_report_get_n_rows (ld_window_get_report (window)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-rows");
+  page = ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "This Report Has No Rows");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), basename));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "open another file"));
+  /* Nothing was skipped: no Skipped Rows button. */
+  skipped_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                              "no_rows_skipped_button"));
+  g_assert_false (gtk_widget_get_visible (skipped_button));
+
+  /* The cards behind it say no percentage of nothing. */
+  for (guint c = 0; c < G_N_ELEMENTS (cards); c++)
+    {
+      LdCard *card = ld_window_get_card (window, cards[c]);
+
+      g_assert_nonnull (card);
+      for (guint i = 0; i < ld_card_get_n_figures (card); i++)
+        {
+          const char *text = gtk_label_get_label (ld_card_get_figure_label (card, i));
+
+          g_assert_null (strstr (text, "0.00%"));
+          g_assert_null (strstr (text, "0.00 %"));
+        }
+    }
+  g_assert_cmpstr (figure (window, LD_WIDGET_LICENSES, 2), ==, "—");
+
+  /* A file with rows brings the cards back. */
+  g_file_set_contents (path, "CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                             "LicensesAssigned,LicensesProvisioned\n"
+                             "Contoso,DE,2026-03-05,app,Gold,3,12\n", -1, NULL);
+  ld_window_open_file (window, file);
+  wait_for_load (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "report");
+  g_assert_cmpstr (figure (window, LD_WIDGET_LICENSES, 2), ==, "25.00%");
+
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every row of the file unreadable: the page says so and offers the skipped rows. */
+static void
+test_window_all_rows_skipped (void)
+{
+  g_autofree char *path = write_temp ("CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                                      "LicensesAssigned,LicensesProvisioned\n"
+                                      "Contoso,DE,not a date,app,Gold,3,12\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LdWindow *window = open_sample_window ();
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW, "stack"));
+  AdwStatusPage *page;
+
+  ld_window_open_file (window, file);
+  wait_for_load (window);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-rows");
+  page = ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "could not be read"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                                                    "no_rows_skipped_button"))));
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A browser saving a new download over the open report: the window offers to
  * reload, and Reload shows the new figures. */
 static void
@@ -353,6 +439,8 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-keeps-report", test_window_bad_file_keeps_report);
   g_test_add_func ("/window/cancel-keeps-report", test_window_cancel_keeps_report);
   g_test_add_func ("/window/file-changed-reload", test_window_file_changed_reload);
+  g_test_add_func ("/window/header-only", test_window_header_only);
+  g_test_add_func ("/window/all-rows-skipped", test_window_all_rows_skipped);
 
   return g_test_run ();
 }

@@ -42,6 +42,8 @@ struct _LdWindow
   AdwStatusPage     *drop_page;
   GtkStack          *stack;
   AdwStatusPage     *loading_page;
+  AdwStatusPage     *no_rows_page;
+  GtkButton         *no_rows_skipped_button;
   GtkProgressBar    *progress_bar;
   AdwFlap           *flap;
   LdFilterSidebar   *sidebar;

@@ -255,6 +255,64 @@ ld_window_watch_files (LdWindow  *self,
     }
 }
 
+/* What the window shows for the report on screen: nothing open, the dashboard, or —
+ * for a report with a header and no row — why there is nothing to count, where the
+ * cards would be (a toast would vanish, and every card would say "No data"). */
+static void
+ld_window_show_report_page (LdWindow *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *name = NULL;
+  guint n_files;
+  guint64 skipped;
+
+  if (self->report == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  if (ld_report_get_n_rows (self->report) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "report");
+      return;
+    }
+
+  n_files = ld_report_get_n_files (self->report);
+  skipped = ld_report_get_rows_skipped (self->report);
+  if (n_files > 1)
+    /* Translators: names the downloads of a report with no row, "These 2 reports". */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "This %u report", "These %u reports", n_files),
+                            n_files);
+  else
+    /* Translators: the file of a report with no row, in quotes. */
+    name = g_strdup_printf (_("“%s”"), ld_report_get_display_name (self->report));
+
+  if (skipped > 0)
+    {
+      g_autofree char *count = ld_chart_format_count (skipped);
+
+      /* Translators: %s is "“licenses.csv”" (or "These 2 reports"), then a number of rows. */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%s has a header, and its only row could not be read. "
+                                                  "Fix the file, download the License report from Partner "
+                                                  "Center again, or open another file.",
+                                                  "%s has a header, and none of its %s rows could be read. "
+                                                  "Fix the file, download the License report from Partner "
+                                                  "Center again, or open another file.",
+                                                  skipped),
+                                     name, count);
+    }
+  else
+    /* Translators: %s is "“licenses.csv”" (or "These 2 reports"). */
+    description = g_strdup_printf (_("%s has a header but no rows of licenses. In Partner Center, "
+                                     "download the License report for a period in which you had "
+                                     "licenses, or open another file."),
+                                   name);
+  adw_status_page_set_description (self->no_rows_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_rows_skipped_button), skipped > 0);
+  gtk_stack_set_visible_child_name (self->stack, "no-rows");
+}
+
 static void
 ld_window_set_report (LdWindow  *self,
                       LdReport  *report,
@@ -290,7 +348,7 @@ ld_window_set_report (LdWindow  *self,
   ld_window_watch_files (self, files);
   ld_window_update_title (self);
   ld_window_refresh (self);
-  gtk_stack_set_visible_child_name (self->stack, report != NULL ? "report" : "empty");
+  ld_window_show_report_page (self);
 }
 
 static gboolean
@@ -451,7 +509,7 @@ load_done_cb (GObject      *source,
   if (report == NULL)
     {
       /* Whatever was open stays open (SPEC §2). */
-      gtk_stack_set_visible_child_name (self->stack, self->report != NULL ? "report" : "empty");
+      ld_window_show_report_page (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           AdwMessageDialog *dialog;
@@ -495,8 +553,6 @@ load_done_cb (GObject      *source,
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (skipped_details_cb), self, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  else if (ld_report_get_n_rows (report) == 0)
-    ld_window_toast (self, _("The report has a header but no rows of licences."));
 }
 
 /* Takes @files (NULL: the sample). */
@@ -995,6 +1051,9 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, drop_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, no_rows_page);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, no_rows_skipped_button);
+  gtk_widget_class_bind_template_callback (widget_class, ld_window_show_skipped);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, flap);
