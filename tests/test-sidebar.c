@@ -797,15 +797,15 @@ test_date_range (Fixture       *f,
   g_autofree char *aug_text = g_date_time_format (aug, "%b %Y");
   g_autofree char *expected = g_strdup_printf ("%s – %s", jun_text, aug_text);
 
-  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "Last 6 months");
+  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "Last 6 Months");
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (last_12), TRUE);
   g_assert_cmpstr (last_log (f), ==, "range last-12");
-  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "Last 12 months");
+  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "Last 12 Months");
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (all), TRUE);
   g_assert_cmpstr (last_log (f), ==, "range all");
-  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "All time");
+  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "All Time");
   g_assert_cmpuint (f->log->len, ==, 2);
 
   /* The pickers offer the data's months: Jan 2025 through Nov 2026. */

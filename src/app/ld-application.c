@@ -99,7 +99,7 @@ ld_application_about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "comments", _("See who bought your marketplace licences, and who uses them."),
+                        "comments", _("See who bought your marketplace licenses, and who uses them."),
                         "website", "https://github.com/licensedashboard/license-dashboard",
                         "issue-url", "https://github.com/licensedashboard/license-dashboard/issues",
                         NULL);

@@ -48,11 +48,11 @@ preset_label (LdRangePreset preset)
   switch (preset)
     {
     case LD_RANGE_LAST_6:
-      return _("Last 6 months");
+      return _("Last 6 Months");
     case LD_RANGE_LAST_12:
-      return _("Last 12 months");
+      return _("Last 12 Months");
     case LD_RANGE_ALL:
-      return _("All time");
+      return _("All Time");
     case LD_RANGE_CUSTOM:
     default:
       return NULL;
@@ -219,7 +219,7 @@ ld_date_range_button_init (LdDateRangeButton *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date range"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date Range"),
                                   -1);
   ld_date_range_button_update (self, NULL);
 }
@@ -262,7 +262,7 @@ ld_date_range_button_update (LdDateRangeButton *self,
     gtk_label_set_label (self->range_label, months);
   else
     gtk_label_set_label (self->range_label, preset_label (preset));
-  /* The button says "Last 6 months"; a screen reader also hears which months. */
+  /* The button says "Last 6 Months"; a screen reader also hears which months. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, months,
                                   -1);

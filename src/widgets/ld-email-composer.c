@@ -471,7 +471,7 @@ cancel_idle_cb (gpointer user_data)
 
   self->cancel_source = 0;
   finish_send (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                          _("Sending was cancelled")));
+                                          _("Sending was canceled")));
   return G_SOURCE_REMOVE;
 }
 
