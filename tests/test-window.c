@@ -314,6 +314,11 @@ test_window_header_only (void)
   skipped_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
                                                               "no_rows_skipped_button"));
   g_assert_false (gtk_widget_get_visible (skipped_button));
+  /* Nothing to filter or download: the header bar's report controls go. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                                                     "date_range_button"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                                                     "sidebar_button"))));
 
   /* The cards behind it say no percentage of nothing. */
   for (guint c = 0; c < G_N_ELEMENTS (cards); c++)

@@ -764,6 +764,8 @@ ld_window_update_actions (LdWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_report = self->report != NULL;
+  /* A report with no row shows why instead of the dashboard: nothing to filter. */
+  gboolean has_rows = has_report && ld_report_get_n_rows (self->report) > 0;
 
   gtk_widget_action_set_enabled (widget, "win.reload", has_report && self->load_job == NULL);
   gtk_widget_action_set_enabled (widget, "win.add-report",
@@ -779,13 +781,13 @@ ld_window_update_actions (LdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.clear-filters",
                                  has_report && ld_filter_sidebar_get_n_active (self->sidebar) > 0);
   gtk_widget_action_set_enabled (widget, "win.search-filters", has_report);
-  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_report);
+  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_rows);
   gtk_widget_action_set_enabled (widget, "win.show-customer", has_report && self->result != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-customer-name", has_report && self->result != NULL);
   gtk_widget_action_set_enabled (widget, "win.close-customer", ld_window_is_customer_shown (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_report);
-  gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_report && !self->compact);
-  gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_report);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_rows && !self->compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_rows);
 }
 
 void

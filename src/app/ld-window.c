@@ -445,7 +445,6 @@ skipped_cell (const char   *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   if (group != NULL)
