@@ -162,12 +162,12 @@ test_map_shades (void)
           if (say)
             {
               g_test_message ("map, %s", d ? "dark" : "light");
-              check_ratio ("\"No licences\" land against the sea", &land, &sea, 1.1);
+              check_ratio ("\"No licenses\" land against the sea", &land, &sea, 1.1);
             }
 
           for (guint bin = 0; bin < n; bin++)
             {
-              g_autofree char *what = g_strdup_printf ("shade %u of %u against \"No licences\"", bin + 1, n);
+              g_autofree char *what = g_strdup_printf ("shade %u of %u against \"No licenses\"", bin + 1, n);
               double ratio;
 
               ld_map_chart_get_bin_color (&theme, n, bin, &shade);

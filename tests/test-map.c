@@ -771,7 +771,7 @@ test_text (void)
   g_assert_nonnull (strstr (summary, assigned));
 
   none = ld_map_chart_get_country_summary (&data, "RU");
-  g_assert_nonnull (strstr (none, "No licences"));
+  g_assert_nonnull (strstr (none, "No licenses"));
   g_assert_null (ld_map_chart_get_country_summary (&data, NULL));
 
   alt = ld_map_chart_get_text_alternative (&data);
@@ -782,7 +782,7 @@ test_text (void)
   data.n_items = 0;
   g_clear_pointer (&alt, g_free);
   alt = ld_map_chart_get_text_alternative (&data);
-  g_assert_nonnull (strstr (alt, "no licences"));
+  g_assert_nonnull (strstr (alt, "no licenses"));
 }
 
 int

@@ -153,7 +153,18 @@ on_custom_range (GSimpleAction *action,
   fixture_refresh (f);
 }
 
+static void
+on_toast (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_ptr_array_add (f->log, g_strdup_printf ("toast %s", g_variant_get_string (parameter, NULL)));
+}
+
 static const GActionEntry win_actions[] = {
+  { "toast", on_toast, "s" },
   { "toggle-filter", on_toggle_filter, "(ss)" },
   { "clear-filter", on_clear_filter, "s" },
   { "clear-filters", on_clear_filters },
@@ -797,15 +808,15 @@ test_date_range (Fixture       *f,
   g_autofree char *aug_text = g_date_time_format (aug, "%b %Y");
   g_autofree char *expected = g_strdup_printf ("%s – %s", jun_text, aug_text);
 
-  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "Last 6 months");
+  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "Last 6 Months");
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (last_12), TRUE);
   g_assert_cmpstr (last_log (f), ==, "range last-12");
-  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "Last 12 months");
+  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "Last 12 Months");
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (all), TRUE);
   g_assert_cmpstr (last_log (f), ==, "range all");
-  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "All time");
+  g_assert_cmpstr (ld_date_range_button_get_label (button), ==, "All Time");
   g_assert_cmpuint (f->log->len, ==, 2);
 
   /* The pickers offer the data's months: Jan 2025 through Nov 2026. */
@@ -825,6 +836,30 @@ test_date_range (Fixture       *f,
   }
   g_assert_cmpstr (ld_date_range_button_get_label (button), ==, expected);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (custom)));
+
+  /* From after To is not taken silently: the popover says which months Apply will
+   * count, and after Apply a toast says the range ran backwards. */
+  {
+    GObject *reversed = gtk_widget_get_template_child (GTK_WIDGET (button), LD_TYPE_DATE_RANGE_BUTTON, "reversed_label");
+    g_autofree char *note = g_strdup_printf ("From is after To: Apply counts %s.", expected);
+    g_autofree char *toast = g_strdup_printf ("toast The range ran backwards: counting %s.", expected);
+    g_autofree char *log = g_strdup_printf ("custom-range %d:%d", LD_MONTH (2026, 6), LD_MONTH (2026, 8));
+    guint n_log = f->log->len;
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reversed)));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (from), LD_MONTH (2026, 8) - LD_MONTH (2025, 1));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (to), LD_MONTH (2026, 6) - LD_MONTH (2025, 1));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reversed)));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (reversed)), ==, note);
+    g_assert_cmpuint (f->log->len, ==, n_log);
+    g_signal_emit_by_name (apply, "clicked");
+    g_assert_cmpuint (f->log->len, ==, n_log + 2);
+    g_assert_cmpstr (g_ptr_array_index (f->log, n_log), ==, log);
+    g_assert_cmpstr (last_log (f), ==, toast);
+    g_assert_cmpstr (ld_date_range_button_get_label (button), ==, expected);
+    /* Put in order again, the note goes. */
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reversed)));
+  }
 
   /* The sidebar follows the range: only customers of Jun–Aug 2026. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ld_filter_group_get_model (ld_filter_sidebar_get_group (f->sidebar, LD_DIM_CUSTOMER)))), ==, 4);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ld-application.h"
+#include "ld-card-export.h"
 #include "ld-card-private.h"
 #include "ld-chart-format.h"
 #include "ld-loader.h"
@@ -280,6 +282,286 @@ test_window_bad_file_keeps_report (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file with a header and no row: the window says so where the cards would be,
+ * names the file, says what to do, and no card claims a 0.00% share or rate. */
+static void
+test_window_header_only (void)
+{
+  g_autofree char *path = write_temp ("CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                                      "LicensesAssigned,LicensesProvisioned\n");
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LdWindow *window = open_sample_window ();
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW, "stack"));
+  AdwStatusPage *page;
+  GtkWidget *skipped_button;
+  static const LdWidgetId cards[] = { LD_WIDGET_CUSTOMERS, LD_WIDGET_LICENSES, LD_WIDGET_ANALYSIS_PRODUCTS,
+                                      LD_WIDGET_ADOPTION, LD_WIDGET_STATES, LD_WIDGET_GEO };
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "report");
+  ld_window_open_file (window, file);
+  wait_for_load (window);
+
+  g_assert_nonnull (ld_window_get_report (window));
+  g_assert_cmpuint (ld_report_get_n_rows (ld_window_get_report (window)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-rows");
+  page = ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "This Report Has No Rows");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), basename));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "open another file"));
+  /* Nothing was skipped: no Skipped Rows button. */
+  skipped_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                              "no_rows_skipped_button"));
+  g_assert_false (gtk_widget_get_visible (skipped_button));
+  /* Nothing to filter or download: the header bar's report controls go. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                                                     "date_range_button"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                                                     "sidebar_button"))));
+
+  /* The cards behind it say no percentage of nothing. */
+  for (guint c = 0; c < G_N_ELEMENTS (cards); c++)
+    {
+      LdCard *card = ld_window_get_card (window, cards[c]);
+
+      g_assert_nonnull (card);
+      for (guint i = 0; i < ld_card_get_n_figures (card); i++)
+        {
+          const char *text = gtk_label_get_label (ld_card_get_figure_label (card, i));
+
+          g_assert_null (strstr (text, "0.00%"));
+          g_assert_null (strstr (text, "0.00 %"));
+        }
+    }
+  g_assert_cmpstr (figure (window, LD_WIDGET_LICENSES, 2), ==, "—");
+
+  /* A file with rows brings the cards back. */
+  g_file_set_contents (path, "CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                             "LicensesAssigned,LicensesProvisioned\n"
+                             "Contoso,DE,2026-03-05,app,Gold,3,12\n", -1, NULL);
+  ld_window_open_file (window, file);
+  wait_for_load (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "report");
+  g_assert_cmpstr (figure (window, LD_WIDGET_LICENSES, 2), ==, "25.00%");
+
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every row of the file unreadable: the page says so and offers the skipped rows. */
+static void
+test_window_all_rows_skipped (void)
+{
+  g_autofree char *path = write_temp ("CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                                      "LicensesAssigned,LicensesProvisioned\n"
+                                      "Contoso,DE,not a date,app,Gold,3,12\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LdWindow *window = open_sample_window ();
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW, "stack"));
+  AdwStatusPage *page;
+
+  ld_window_open_file (window, file);
+  wait_for_load (window);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-rows");
+  page = ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "could not be read"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), LD_TYPE_WINDOW,
+                                                                                    "no_rows_skipped_button"))));
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_labels (GtkWidget *root,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* Skipped Rows is a list: one row for each bad row, its line, its column and its
+ * reason, and the advice once rather than on every row. */
+static void
+test_window_skipped_rows_list (void)
+{
+  g_autofree char *path = write_temp ("CustomerName,CustomerCountryCode,ActivationDate,ProductId,PlanName,"
+                                      "LicensesAssigned,LicensesProvisioned\n"
+                                      "Contoso,DE,2026-03-05,app,Gold,3,12\n"
+                                      "Fabrikam,FR,someday,app,Gold,1,2\n"
+                                      "Northwind,US,2026-04-01,app,Gold,-1,2\n"
+                                      "Tailspin,US,2026-04-01,app,Gold,1,two\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LdWindow *window = open_sample_window ();
+  GtkWindow *dialog;
+  GtkWidget *list, *row;
+  g_autoptr(GString) all = g_string_new (NULL);
+  static const char *const expected[] = {
+    "Line 3, column 3: ActivationDate \"someday\" is not a date",
+    "Line 4, column 6: LicensesAssigned \"-1\" is negative",
+    "Line 5, column 7: LicensesProvisioned \"two\" is not a number",
+  };
+  const char *advice = "Correct the cell, or download the report again.";
+  guint n = 0;
+
+  ld_window_open_file (window, file);
+  wait_for_load (window);
+  g_assert_cmpuint (ld_report_get_rows_skipped (ld_window_get_report (window)), ==, 3);
+
+  dialog = ld_window_present_skipped (window);
+  g_assert_nonnull (dialog);
+  ld_test_flush_events ();
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Skipped Rows");
+
+  list = find_named (GTK_WIDGET (dialog), "skipped-rows");
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr(GString) cells = g_string_new (NULL);
+      const char *spoken = gtk_widget_get_tooltip_text (row);
+      g_autofree char *line = NULL;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      /* What a screen reader says of the row (its accessible label, also its tooltip). */
+      g_assert_true (g_str_has_prefix (spoken, expected[n]));
+      /* The row shows the line, the column and the reason, without the advice. */
+      collect_labels (row, cells);
+      line = g_strdup_printf ("%u\n", n + 3);
+      g_assert_true (g_str_has_prefix (cells->str, line));
+      g_assert_null (strstr (cells->str, advice));
+      g_assert_null (strstr (spoken, advice));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+
+  /* The advice once, in the window. */
+  collect_labels (GTK_WIDGET (dialog), all);
+  g_assert_nonnull (strstr (all->str, advice));
+  g_assert_null (strstr (strstr (all->str, advice) + 1, advice));
+
+  gtk_window_destroy (dialog);
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Saved licenses.csv" offers to open the file: the toast's Open button opens its URI. */
+static void
+test_window_saved_toast (void)
+{
+  g_autofree char *path = write_temp ("a,b\n1,2\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  LdWindow *window = open_sample_window ();
+  LdCard *card = ld_window_get_card (window, LD_WIDGET_LICENSES);
+  AdwToast *toast;
+
+  g_assert_null (ld_window_get_last_saved_toast (window));
+  /* What a card's Save Data as CSV… does once the file is written. */
+  ld_card_export_toast_saved (GTK_WIDGET (card), "Saved licenses.csv", file);
+  toast = ld_window_get_last_saved_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Saved licenses.csv");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-saved");
+  g_assert_cmpstr (g_variant_get_string (adw_toast_get_action_target_value (toast), NULL), ==, uri);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.saved", "(ss)", "Saved x", uri));
+  g_assert_true (ld_window_get_last_saved_toast (window) != toast);
+
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+metainfo_url (const char *type)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "io.github.licensedashboard.LicenseDashboard.metainfo.xml.in",
+                                                 NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *open = g_strdup_printf ("<url type=\"%s\">", type);
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  start = strstr (text, open);
+  g_assert_nonnull (start);
+  start += strlen (open);
+  end = strstr (start, "</url>");
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+/* The About window names who made it, and links to the metainfo's homepage and
+ * bug tracker. */
+static void
+test_window_about (void)
+{
+  LdWindow *window = open_sample_window ();
+  GtkWidget *about = ld_application_new_about_window (GTK_WINDOW (window));
+  g_autofree char *homepage = metainfo_url ("homepage");
+  g_autofree char *bugtracker = metainfo_url ("bugtracker");
+  const char *const *developers;
+
+  g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "The License Dashboard developers");
+  developers = adw_about_window_get_developers (ADW_ABOUT_WINDOW (about));
+  g_assert_nonnull (developers);
+  g_assert_cmpstr (developers[0], ==, "The License Dashboard developers");
+  g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==, homepage);
+  g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==, bugtracker);
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "licenses"));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A card's menu hides the button's tooltip while it is open, and gives it back. */
+static void
+test_window_card_menu_tooltip (void)
+{
+  LdWindow *window = open_sample_window ();
+  LdCard *card = ld_window_get_card (window, LD_WIDGET_LICENSES);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (card), LD_TYPE_CARD,
+                                                                          "menu_button"));
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Card Menu");
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  ld_test_flush_events ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  gtk_menu_button_popdown (button);
+  ld_test_flush_events ();
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Card Menu");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A browser saving a new download over the open report: the window offers to
  * reload, and Reload shows the new figures. */
 static void
@@ -353,6 +635,12 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-keeps-report", test_window_bad_file_keeps_report);
   g_test_add_func ("/window/cancel-keeps-report", test_window_cancel_keeps_report);
   g_test_add_func ("/window/file-changed-reload", test_window_file_changed_reload);
+  g_test_add_func ("/window/header-only", test_window_header_only);
+  g_test_add_func ("/window/all-rows-skipped", test_window_all_rows_skipped);
+  g_test_add_func ("/window/skipped-rows-list", test_window_skipped_rows_list);
+  g_test_add_func ("/window/saved-toast", test_window_saved_toast);
+  g_test_add_func ("/window/about", test_window_about);
+  g_test_add_func ("/window/card-menu-tooltip", test_window_card_menu_tooltip);
 
   return g_test_run ();
 }

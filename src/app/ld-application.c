@@ -83,23 +83,26 @@ ld_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
-static void
-ld_application_about_action (GSimpleAction *action,
-                             GVariant      *parameter,
-                             gpointer       user_data)
+GtkWidget *
+ld_application_new_about_window (GtkWindow *parent)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { _("The License Dashboard developers"), NULL };
+  /* Translators: who made the app, shown under its name in the About window. */
+  const char *team = _("The License Dashboard developers");
+  const char *developers[] = { team, NULL };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
+                        "transient-for", parent,
                         "application-name", _("License Dashboard"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
+                        "developer-name", team,
                         "developers", developers,
+                        /* Translators: the About window's copyright line. */
+                        "copyright", _("© 2026 The License Dashboard developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "comments", _("See who bought your marketplace licences, and who uses them."),
+                        "comments", _("See who bought your marketplace licenses, and who uses them."),
+                        /* The metainfo's homepage and bugtracker (a test holds them equal). */
                         "website", "https://github.com/licensedashboard/license-dashboard",
                         "issue-url", "https://github.com/licensedashboard/license-dashboard/issues",
                         NULL);
@@ -110,7 +113,17 @@ ld_application_about_action (GSimpleAction *action,
                                       GTK_LICENSE_CUSTOM,
                                       _("Country shapes: Natural Earth, public domain. "
                                         "Country names: the iso-codes project."));
-  gtk_window_present (GTK_WINDOW (about));
+  return about;
+}
+
+static void
+ld_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  gtk_window_present (GTK_WINDOW (ld_application_new_about_window (gtk_application_get_active_window (app))));
 }
 
 static void

@@ -13,4 +13,7 @@ G_DECLARE_FINAL_TYPE (LdApplication, ld_application, LD, APPLICATION, AdwApplica
 
 LdApplication *ld_application_new (void);
 
+/* The About window (app.about), over @parent; its links are the metainfo's. */
+GtkWidget     *ld_application_new_about_window (GtkWindow *parent);
+
 G_END_DECLS

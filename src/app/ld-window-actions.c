@@ -344,9 +344,8 @@ download_response_cb (LdWindow             *self,
   {
     g_autofree char *name = g_file_get_basename (file);
     g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
-    AdwToast *toast = adw_toast_new (message);
 
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    ld_window_toast_saved (self, message, file);
   }
 }
 
@@ -456,7 +455,7 @@ export_response_cb (LdWindow             *self,
   {
     g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
 
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    ld_window_toast_saved (self, message, file);
   }
 }
 
@@ -558,6 +557,70 @@ toast_action (GtkWidget  *widget,
 
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+/* "Saved licenses.csv", with Open: a save's toast offers the file it wrote. Cards
+ * and the customer's page send theirs here as win.saved (message, URI). */
+AdwToast *
+ld_window_toast_saved (LdWindow   *self,
+                       const char *message,
+                       GFile      *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (message);
+
+  /* Translators: a toast's button that opens the file just saved. */
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-saved");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  g_set_weak_pointer (&self->last_saved_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}
+
+static void
+saved_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  const char *message, *uri;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &message, &uri);
+  file = g_file_new_for_uri (uri);
+  ld_window_toast_saved (LD_WINDOW (widget), message, file);
+}
+
+static void
+open_saved_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: a toast when no application opened a saved file; %s says why. */
+      g_autofree char *message = g_strdup_printf (_("The file could not be opened: %s"), error->message);
+
+      ld_window_toast (self, message);
+    }
+}
+
+/* Opens the saved file in the application the user chose for its type; in the
+ * Flatpak this goes through the OpenURI portal. */
+static void
+open_saved_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GAppLaunchContext) context =
+    G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), context, NULL,
+                                           open_saved_done_cb, g_object_ref (widget));
 }
 
 /* ---- the Open Recent menu -------------------------------------------------------- */
@@ -701,6 +764,8 @@ ld_window_update_actions (LdWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_report = self->report != NULL;
+  /* A report with no row shows why instead of the dashboard: nothing to filter. */
+  gboolean has_rows = has_report && ld_report_get_n_rows (self->report) > 0;
 
   gtk_widget_action_set_enabled (widget, "win.reload", has_report && self->load_job == NULL);
   gtk_widget_action_set_enabled (widget, "win.add-report",
@@ -716,13 +781,13 @@ ld_window_update_actions (LdWindow *self)
   gtk_widget_action_set_enabled (widget, "win.clear-filters",
                                  has_report && ld_filter_sidebar_get_n_active (self->sidebar) > 0);
   gtk_widget_action_set_enabled (widget, "win.search-filters", has_report);
-  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_report);
+  gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_rows);
   gtk_widget_action_set_enabled (widget, "win.show-customer", has_report && self->result != NULL);
   gtk_widget_action_set_enabled (widget, "win.show-customer-name", has_report && self->result != NULL);
   gtk_widget_action_set_enabled (widget, "win.close-customer", ld_window_is_customer_shown (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_report);
-  gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_report && !self->compact);
-  gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_report);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->download_button), has_rows && !self->compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_range_button), has_rows);
 }
 
 void
@@ -746,6 +811,8 @@ ld_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.send-email", NULL, send_email_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.saved", "(ss)", saved_action);
+  gtk_widget_class_install_action (widget_class, "win.open-saved", "s", open_saved_action);
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, focus_next_pane_action);
   gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL, focus_previous_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer", "u", show_customer_action);

@@ -57,6 +57,8 @@ struct _LdWindow
   AdwStatusPage     *drop_page;
   GtkStack          *stack;
   AdwStatusPage     *loading_page;
+  AdwStatusPage     *no_rows_page;
+  GtkButton         *no_rows_skipped_button;
   GtkProgressBar    *progress_bar;
   AdwFlap           *flap;
   LdFilterSidebar   *sidebar;
@@ -98,6 +100,7 @@ struct _LdWindow
 
   GtkFileChooserNative *chooser;
   GtkWidget         *focus_before_customer;  /* weak */
+  AdwToast          *last_saved_toast;       /* weak: the latest "Saved …" toast */
 };
 
 /* ld-window.c */
@@ -127,6 +130,11 @@ void      ld_window_class_init_actions (GtkWidgetClass *widget_class);
 void      ld_window_remember_set       (LdWindow   *self,
                                         GPtrArray  *files);
 void      ld_window_update_actions     (LdWindow   *self);
+/* "Saved %s" with an Open button that opens @file (win.open-saved); returns the
+ * toast (owned by the overlay). */
+AdwToast *ld_window_toast_saved        (LdWindow   *self,
+                                        const char *message,
+                                        GFile      *file);
 void      ld_window_update_recent      (LdWindow   *self);
 void      ld_window_set_range          (LdWindow   *self,
                                         const char *range);
@@ -151,6 +159,10 @@ LdCard     *ld_window_get_card              (LdWindow   *self,
 const char *ld_window_get_last_error        (LdWindow   *self);
 /* TRUE once the open file changed on disk and the window offered to reload it. */
 gboolean    ld_window_is_reload_offered     (LdWindow   *self);
+/* Presents the Skipped Rows window of the report on screen (Details); NULL without one. */
+GtkWindow  *ld_window_present_skipped       (LdWindow   *self);
+/* The latest "Saved …" toast while it exists, or NULL. */
+AdwToast   *ld_window_get_last_saved_toast  (LdWindow   *self);
 /* How long the last update of every card took on the main thread, in microseconds. */
 gint64      ld_window_get_last_refresh_time (LdWindow   *self);
 /* The same, step by step (LdWindowRefreshPart), for the benchmark's profile. */

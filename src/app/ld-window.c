@@ -273,6 +273,64 @@ ld_window_watch_files (LdWindow  *self,
     }
 }
 
+/* What the window shows for the report on screen: nothing open, the dashboard, or —
+ * for a report with a header and no row — why there is nothing to count, where the
+ * cards would be (a toast would vanish, and every card would say "No data"). */
+static void
+ld_window_show_report_page (LdWindow *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *name = NULL;
+  guint n_files;
+  guint64 skipped;
+
+  if (self->report == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  if (ld_report_get_n_rows (self->report) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "report");
+      return;
+    }
+
+  n_files = ld_report_get_n_files (self->report);
+  skipped = ld_report_get_rows_skipped (self->report);
+  if (n_files > 1)
+    /* Translators: names the downloads of a report with no row, "These 2 reports". */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "This %u report", "These %u reports", n_files),
+                            n_files);
+  else
+    /* Translators: the file of a report with no row, in quotes. */
+    name = g_strdup_printf (_("“%s”"), ld_report_get_display_name (self->report));
+
+  if (skipped > 0)
+    {
+      g_autofree char *count = ld_chart_format_count (skipped);
+
+      /* Translators: %s is "“licenses.csv”" (or "These 2 reports"), then a number of rows. */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%s has a header, and its only row could not be read. "
+                                                  "Fix the file, download the License report from Partner "
+                                                  "Center again, or open another file.",
+                                                  "%s has a header, and none of its %s rows could be read. "
+                                                  "Fix the file, download the License report from Partner "
+                                                  "Center again, or open another file.",
+                                                  skipped),
+                                     name, count);
+    }
+  else
+    /* Translators: %s is "“licenses.csv”" (or "These 2 reports"). */
+    description = g_strdup_printf (_("%s has a header but no rows of licenses. In Partner Center, "
+                                     "download the License report for a period in which you had "
+                                     "licenses, or open another file."),
+                                   name);
+  adw_status_page_set_description (self->no_rows_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_rows_skipped_button), skipped > 0);
+  gtk_stack_set_visible_child_name (self->stack, "no-rows");
+}
+
 static void
 ld_window_set_report (LdWindow  *self,
                       LdReport  *report,
@@ -308,7 +366,7 @@ ld_window_set_report (LdWindow  *self,
   ld_window_watch_files (self, files);
   ld_window_update_title (self);
   ld_window_refresh (self);
-  gtk_stack_set_visible_child_name (self->stack, report != NULL ? "report" : "empty");
+  ld_window_show_report_page (self);
 }
 
 static gboolean
@@ -383,61 +441,214 @@ ld_window_end_loading (LdWindow *self)
   gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
 }
 
-static void
-show_skipped_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          gpointer          user_data)
+/* A bad row's reason without the advice every reason ends with: the dialog gives
+ * the advice once. When a translation words them apart, the reason stays whole. */
+static char *
+reason_without_advice (const char *reason,
+                       const char *advice)
 {
+  gsize n = strlen (reason), m = strlen (advice);
+
+  if (n > m + 1 && g_str_has_suffix (reason, advice) && reason[n - m - 1] == ' ')
+    return g_strndup (reason, n - m - 1);
+  return g_strdup (reason);
+}
+
+static GtkWidget *
+skipped_cell (const char   *text,
+              GtkSizeGroup *group,
+              gboolean      numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (group != NULL)
+    gtk_size_group_add_widget (group, label);
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  return label;
+}
+
+static GtkWidget *
+skipped_row_box (GtkWidget    *line,
+                 GtkWidget    *column,
+                 GtkWidget    *reason)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), column);
+  gtk_box_append (GTK_BOX (box), reason);
+  return box;
+}
+
+/* The Skipped Rows window: the rows that could not be read as a list of line,
+ * column and reason, and what to do about them once. Each row tells a screen
+ * reader "Line 12, column 3: …". */
+GtkWindow *
+ld_window_present_skipped (LdWindow *self)
+{
+  const GArray *bad;
+  guint64 skipped;
+  guint n_files;
+  const char *advice = _("Correct the cell, or download the report again.");
+  g_autoptr(GtkSizeGroup) line_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_autoptr(GtkSizeGroup) column_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  GtkWidget *window, *content, *header, *scroller, *clamp, *box, *label, *list, *heads;
+  GtkEventController *shortcuts;
+
+  if (self->report == NULL)
+    return NULL;
+
+  bad = ld_report_get_bad_rows (self->report);
+  skipped = ld_report_get_rows_skipped (self->report);
+  n_files = ld_report_get_n_files (self->report);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Skipped Rows"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 520);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (content), header);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+
+  label = gtk_label_new (_("These rows could not be read and are not counted. "
+                           "The rest of the report is shown."));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  /* The advice once, above the list, rather than at the end of every reason. */
+  label = gtk_label_new (advice);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_name (label, "advice");
+  gtk_box_append (GTK_BOX (box), label);
+
+  /* The columns' headings, lined up with the rows by the size groups. */
+  heads = skipped_row_box (skipped_cell (_("Line"), line_group, TRUE),
+                           skipped_cell (_("Column"), column_group, FALSE),
+                           skipped_cell (_("Reason"), NULL, FALSE));
+  gtk_widget_set_margin_top (heads, 6);
+  gtk_widget_set_margin_bottom (heads, 0);
+  gtk_widget_add_css_class (heads, "heading");
+  /* Each row says its line and column in words: the headings are for the eye. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (heads), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), heads);
+
+  list = gtk_list_box_new ();
+  gtk_widget_set_name (list, "skipped-rows");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Skipped rows"), -1);
+  for (guint i = 0; bad != NULL && i < bad->len; i++)
+    {
+      const LdBadRow *row = &g_array_index (bad, LdBadRow, i);
+      g_autofree char *reason = reason_without_advice (row->reason, advice);
+      g_autofree char *line = NULL;
+      g_autofree char *column = NULL;
+      g_autofree char *spoken = NULL;
+      GtkWidget *item = gtk_list_box_row_new ();
+
+      if (n_files > 1)
+        /* Translators: where a skipped row is when several files are open: "licenses.csv: 12". */
+        line = g_strdup_printf (_("%s: %" PRIu64), ld_report_get_file (self->report, row->file)->display_name,
+                                row->line);
+      else
+        line = g_strdup_printf ("%" PRIu64, row->line);
+      if (row->column >= 0 && row->column_name != NULL)
+        /* Translators: a skipped row's column: its number, then its name, "3 ActivationDate". */
+        column = g_strdup_printf (_("%d %s"), row->column + 1, row->column_name);
+      else if (row->column >= 0)
+        column = g_strdup_printf ("%d", row->column + 1);
+      else
+        /* Translators: a skipped row at fault as a whole, not in one column. */
+        column = g_strdup (_("Whole row"));
+
+      {
+        g_autofree char *where = NULL;
+
+        if (row->column >= 0)
+          /* Translators: what a screen reader says of a skipped row, "Line 12, column 3". */
+          where = g_strdup_printf (_("Line %" PRIu64 ", column %d"), row->line, row->column + 1);
+        else
+          /* Translators: the same for a row at fault as a whole, "Line 12". */
+          where = g_strdup_printf (_("Line %" PRIu64), row->line);
+        if (n_files > 1)
+          /* Translators: a skipped row of one of several files: "licenses.csv — Line 12, column 3: …". */
+          spoken = g_strdup_printf (_("%s — %s: %s"), ld_report_get_file (self->report, row->file)->display_name,
+                                    where, reason);
+        else
+          /* Translators: "Line 12, column 3: ActivationDate "x" is not a date…". */
+          spoken = g_strdup_printf (_("%s: %s"), where, reason);
+      }
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (item),
+                                  skipped_row_box (skipped_cell (line, line_group, TRUE),
+                                                   skipped_cell (column, column_group, FALSE),
+                                                   skipped_cell (reason, NULL, FALSE)));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      gtk_widget_set_tooltip_text (item, spoken);
+      gtk_list_box_append (GTK_LIST_BOX (list), item);
+    }
+  gtk_box_append (GTK_BOX (box), list);
+
+  if (bad != NULL && skipped > bad->len)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "…and %" PRIu64 " more row.",
+                                                            "…and %" PRIu64 " more rows.",
+                                                            skipped - bad->len),
+                                               skipped - bad->len);
+
+      label = gtk_label_new (more);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (content), scroller);
+  adw_window_set_content (ADW_WINDOW (window), content);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }
 
 static void
 ld_window_show_skipped (LdWindow *self)
 {
-  const GArray *bad;
-  g_autoptr(GString) body = g_string_new (NULL);
-  AdwMessageDialog *dialog;
-  GtkWidget *scroller, *label;
-  guint64 skipped;
-
-  if (self->report == NULL)
-    return;
-
-  bad = ld_report_get_bad_rows (self->report);
-  skipped = ld_report_get_rows_skipped (self->report);
-  for (guint i = 0; bad != NULL && i < bad->len; i++)
-    {
-      const LdBadRow *row = &g_array_index (bad, LdBadRow, i);
-
-      if (row->column_name != NULL)
-        /* Translators: one skipped row: line number, column, reason. */
-        g_string_append_printf (body, _("Line %" PRIu64 ", %s: %s\n"),
-                                row->line, row->column_name, row->reason);
-      else
-        g_string_append_printf (body, _("Line %" PRIu64 ": %s\n"), row->line, row->reason);
-    }
-  if (bad != NULL && skipped > bad->len)
-    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %" PRIu64 " more row.",
-                                               "…and %" PRIu64 " more rows.",
-                                               skipped - bad->len),
-                            skipped - bad->len);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Skipped Rows"),
-                                                       _("These rows could not be read and are not counted. "
-                                                         "The rest of the report is shown.")));
-  label = gtk_label_new (body->str);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "monospace");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  adw_message_dialog_set_extra_child (dialog, scroller);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  g_signal_connect (dialog, "response", G_CALLBACK (show_skipped_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ld_window_present_skipped (self);
 }
 
 static void
@@ -469,7 +680,7 @@ load_done_cb (GObject      *source,
   if (report == NULL)
     {
       /* Whatever was open stays open (SPEC §2). */
-      gtk_stack_set_visible_child_name (self->stack, self->report != NULL ? "report" : "empty");
+      ld_window_show_report_page (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           AdwMessageDialog *dialog;
@@ -513,8 +724,6 @@ load_done_cb (GObject      *source,
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (skipped_details_cb), self, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
-  else if (ld_report_get_n_rows (report) == 0)
-    ld_window_toast (self, _("The report has a header but no rows of licences."));
 }
 
 /* Takes @files (NULL: the sample). */
@@ -801,6 +1010,13 @@ leaflet_transition_cb (LdWindow *self)
     gtk_widget_set_visible (GTK_WIDGET (self->customer_view), FALSE);
 }
 
+AdwToast *
+ld_window_get_last_saved_toast (LdWindow *self)
+{
+  g_return_val_if_fail (LD_IS_WINDOW (self), NULL);
+  return self->last_saved_toast;
+}
+
 gboolean
 ld_window_is_reload_offered (LdWindow *self)
 {
@@ -956,6 +1172,7 @@ ld_window_dispose (GObject *object)
   ld_window_unwatch_files (self);
   g_clear_object (&self->chooser);
   g_clear_weak_pointer (&self->focus_before_customer);
+  g_clear_weak_pointer (&self->last_saved_toast);
   g_clear_pointer (&self->result, ld_result_unref);
   g_clear_object (&self->query);
   g_clear_object (&self->report);
@@ -1023,6 +1240,10 @@ ld_window_class_init (LdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, drop_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, no_rows_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, no_rows_skipped_button);
+  gtk_widget_class_bind_template_callback (widget_class, ld_window_show_skipped);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, flap);
@@ -1112,6 +1333,8 @@ ld_window_init (LdWindow *self)
 
   ld_window_init_settings (self);
   ld_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  ld_a11y_hide_tooltip_while_open (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), LD_TYPE_WINDOW,
+                                                                                   "primary_menu_button")));
 
   g_object_bind_property (self, "sidebar-visible", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

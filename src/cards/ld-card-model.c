@@ -309,6 +309,18 @@ fill_bars (LdCardModel    *self,
   data->total = result != NULL ? ld_result_get_provisioned (result) : 0;
 }
 
+/* A rate or share of @denominator: "—" when there is nothing to divide by, where
+ * "0.00%" would claim a figure the data does not have. */
+static char *
+format_rate_of (gint64  hundredths,
+                guint64 denominator)
+{
+  if (denominator == 0)
+    /* TRANSLATORS: a rate or share that has no value (nothing provisioned). */
+    return g_strdup (C_("no rate", "—"));
+  return ld_chart_format_rate (hundredths);
+}
+
 /* Customers, provisioned, assigned and the assignment rate, each with its change
  * against the previous period, as figures @first … @first + 3 (the rate only with
  * @with_rate, the customers only with @with_customers). */
@@ -349,7 +361,7 @@ set_totals (LdCardModel *self,
 
   if (with_rate)
     {
-      set_figure (self, index, _("Assignment rate"), ld_chart_format_rate (rate),
+      set_figure (self, index, _("Assignment rate"), format_rate_of (rate, provisioned),
                   NULL, LD_FIGURE_TREND_NONE);
       /* A period with nothing provisioned had no rate to compare with (its 0.00 %
        * is a convention, not an adoption). */
@@ -570,7 +582,8 @@ build_analysis (LdCardModel *self,
   set_figure (self, 0, products ? _("Products and plans") : _("Customers"),
               ld_chart_format_count (n), NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 1, products ? _("Top product’s share") : _("Top customer’s share"),
-              ld_chart_format_rate (top_share), g_steal_pointer (&top_name),
+              format_rate_of (top_share, n > 0 ? ld_result_get_provisioned (result) : 0),
+              g_steal_pointer (&top_name),
               LD_FIGURE_TREND_NONE);
 
   bars = add_chart (self, LD_CHART_BARS,
@@ -636,9 +649,10 @@ build_geo (LdCardModel *self,
 
   set_figure (self, 0, _("Countries"), ld_chart_format_count (n), NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 1, _("Top country’s share"),
-              ld_chart_format_rate (n > 0 ? ld_percent_hundredths (rows[0].provisioned,
-                                                                          ld_result_get_provisioned (result))
-                                                 : 0),
+              format_rate_of (n > 0 ? ld_percent_hundredths (rows[0].provisioned,
+                                                             ld_result_get_provisioned (result))
+                                    : 0,
+                              n > 0 ? ld_result_get_provisioned (result) : 0),
               n > 0 ? g_strdup (ld_describe_country (&rows[0], NULL)) : NULL,
               LD_FIGURE_TREND_NONE);
 
@@ -790,7 +804,8 @@ build_adoption (LdCardModel *self,
               NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 1, _("Customers with unassigned licenses"), ld_chart_format_count (totals.customers),
               NULL, LD_FIGURE_TREND_NONE);
-  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 2, _("Assignment rate"), format_rate_of (rate, result != NULL ? ld_result_get_provisioned (result) : 0),
+              NULL, LD_FIGURE_TREND_NONE);
   if (previous != NULL)
     {
       adoption_totals (previous, &before);
@@ -1046,7 +1061,8 @@ build_customer_overview (LdCardModel *self,
 
   set_figure (self, 0, _("Provisioned"), ld_chart_format_count (provisioned), NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 1, _("Assigned"), ld_chart_format_count (assigned), NULL, LD_FIGURE_TREND_NONE);
-  set_figure (self, 2, _("Assignment rate"), ld_chart_format_rate (rate), NULL, LD_FIGURE_TREND_NONE);
+  set_figure (self, 2, _("Assignment rate"), format_rate_of (rate, result != NULL ? ld_result_get_provisioned (result) : 0),
+              NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 3, _("Unassigned licenses"), ld_chart_format_count (totals.unassigned),
               NULL, LD_FIGURE_TREND_NONE);
   set_figure (self, 4, _("Offers and plans"), ld_chart_format_count (n_products),

@@ -1149,7 +1149,7 @@ legend_measure (Legend             *legend,
   guint64 lower = 1;
 
   memset (legend, 0, sizeof *legend);
-  legend->title = _("Provisioned licences");
+  legend->title = _("Provisioned licenses");
 
   for (guint b = 0; b < p->bins.n_bins; b++)
     {
@@ -1163,7 +1163,7 @@ legend_measure (Legend             *legend,
       legend->n_entries++;
       lower = p->bins.upper[b] + 1;
     }
-  legend->labels[legend->n_entries] = g_strdup (_("No licences"));
+  legend->labels[legend->n_entries] = g_strdup (_("No licenses"));
   ld_map_chart_get_land_color (theme, &legend->colors[legend->n_entries]);
   legend->n_entries++;
 
@@ -2014,7 +2014,7 @@ ld_map_chart_get_country_summary (const LdMapChartData *data,
   if (!present)
     {
       g_string_append_c (str, '\n');
-      g_string_append (str, _("No licences"));
+      g_string_append (str, _("No licenses"));
     }
   else
     {
@@ -2073,14 +2073,14 @@ ld_map_chart_get_text_alternative (const LdMapChartData *data)
     total = data->total;
 
   if (with_licences == 0)
-    return g_strdup (_("World map: no licences in this range."));
+    return g_strdup (_("World map: no licenses in this range."));
 
   g_ptr_array_sort (sorted, compare_items_desc);
 
   g_string_append_printf (str,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "World map of provisioned licences in %u country.",
-                                       "World map of provisioned licences in %u countries.",
+                                       "World map of provisioned licenses in %u country.",
+                                       "World map of provisioned licenses in %u countries.",
                                        with_licences),
                           with_licences);
 

@@ -97,3 +97,41 @@ ld_a11y_make_single_tab_stop (GtkWidget *view)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_single_stop_key_pressed), view, 0);
   gtk_widget_add_controller (view, keys);
 }
+
+static void
+menu_shown_cb (GtkWidget     *popover,
+               GtkMenuButton *button)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (button), FALSE);
+  /* A tooltip already up asks again, finds none, and goes. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (button));
+}
+
+static void
+menu_hidden_cb (GtkWidget     *popover,
+                GtkMenuButton *button)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (button), gtk_widget_get_tooltip_text (GTK_WIDGET (button)) != NULL);
+}
+
+static void
+menu_popover_changed_cb (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  if (popover == NULL || g_object_get_data (G_OBJECT (popover), "ld-tooltip-watch") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (popover), "ld-tooltip-watch", GINT_TO_POINTER (1));
+  g_signal_connect_object (popover, "show", G_CALLBACK (menu_shown_cb), button, 0);
+  g_signal_connect_object (popover, "hide", G_CALLBACK (menu_hidden_cb), button, 0);
+}
+
+void
+ld_a11y_hide_tooltip_while_open (GtkMenuButton *button)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  /* A new menu model makes a new popover. */
+  g_signal_connect (button, "notify::popover", G_CALLBACK (menu_popover_changed_cb), NULL);
+  menu_popover_changed_cb (button);
+}

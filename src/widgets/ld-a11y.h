@@ -21,4 +21,9 @@ void ld_a11y_name_mnemonic_buttons (GtkWidget *root);
  * (forwards and backwards then saw different rows). */
 void ld_a11y_make_single_tab_stop (GtkWidget *view);
 
+/* A menu button's tooltip ("Card Menu") kept off while its menu is open: the pointer
+ * rests on the button, so GTK 4.8 showed the tooltip over the menu it opened. The
+ * tooltip comes back when the menu closes. */
+void ld_a11y_hide_tooltip_while_open (GtkMenuButton *button);
+
 G_END_DECLS

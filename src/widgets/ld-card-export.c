@@ -42,6 +42,23 @@ ld_card_export_toast (GtkWidget  *widget,
     g_debug ("No win.toast for: %s", message);
 }
 
+void
+ld_card_export_toast_saved (GtkWidget  *widget,
+                            const char *message,
+                            GFile      *file)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* The window's toast offers to open the file; without a window, the words alone. */
+  uri = g_file_get_uri (file);
+  if (!gtk_widget_activate_action (widget, "win.saved", "(ss)", message, uri))
+    ld_card_export_toast (widget, message);
+}
+
 char *
 ld_card_export_suggest_name (LdCard     *card,
                              const char *extension)
@@ -206,7 +223,7 @@ save_response_cb (GtkNativeDialog *chooser,
       g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
 
       ld_file_chooser_remember (file);
-      ld_card_export_toast (GTK_WIDGET (card), message);
+      ld_card_export_toast_saved (GTK_WIDGET (card), message, file);
     }
   else
     ld_card_export_toast (GTK_WIDGET (card), error->message);

@@ -48,5 +48,9 @@ gboolean         ld_card_export_print_to_file (LdCard      *card,
 /* Tells the window to show @message (win.toast); nothing without a window. */
 void             ld_card_export_toast         (GtkWidget   *widget,
                                                const char  *message);
+/* "Saved …" for @file, with the window's Open button (win.saved). */
+void             ld_card_export_toast_saved   (GtkWidget   *widget,
+                                               const char  *message,
+                                               GFile       *file);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-a11y.h"
 #include "ld-card-export.h"
 #include "ld-card-private.h"
 #include "ld-chart.h"
@@ -279,6 +280,7 @@ ld_card_init (LdCard *self)
 
   priv->figures = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  ld_a11y_hide_tooltip_while_open (GTK_MENU_BUTTON (priv->menu_button));
 }
 
 /* ---- public API ------------------------------------------------------------------ */

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ld-a11y.h"
 #include "ld-card-export.h"
 #include "ld-chart-format.h"
 #include "ld-country-codes.h"
@@ -279,7 +280,7 @@ save_response_cb (LdCustomerView       *self,
 
       message = g_strdup_printf (_("Saved %s"), name);
     }
-  ld_card_export_toast (GTK_WIDGET (self), message);
+  ld_card_export_toast_saved (GTK_WIDGET (self), message, file);
 }
 
 static void
@@ -364,6 +365,7 @@ ld_customer_view_class_init (LdCustomerViewClass *klass)
   g_type_ensure (LD_TYPE_CUSTOMER_CARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-customer-view.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, LdCustomerView, scroller);
   gtk_widget_class_bind_template_child (widget_class, LdCustomerView, back_button);
   gtk_widget_class_bind_template_child (widget_class, LdCustomerView, title_label);
@@ -382,6 +384,9 @@ ld_customer_view_init (LdCustomerView *self)
 {
   self->customer = G_MAXUINT32;
   gtk_widget_init_template (GTK_WIDGET (self));
+  ld_a11y_hide_tooltip_while_open (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                   LD_TYPE_CUSTOMER_VIEW,
+                                                                                   "menu_button")));
   show_page (self);
 }
 

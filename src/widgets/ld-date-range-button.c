@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ld-a11y.h"
 #include "ld-chart-format.h"
 #include "ld-date-range-button.h"
 #include "ld-describe.h"
@@ -32,6 +33,7 @@ struct _LdDateRangeButton
   GtkDropDown    *from_dropdown;
   GtkDropDown    *to_dropdown;
   GtkButton      *apply_button;
+  GtkLabel       *reversed_label;
   GtkLabel       *as_of_label;
 
   LdRangePreset   preset;       /* the query's, at the last update */
@@ -48,11 +50,11 @@ preset_label (LdRangePreset preset)
   switch (preset)
     {
     case LD_RANGE_LAST_6:
-      return _("Last 6 months");
+      return _("Last 6 Months");
     case LD_RANGE_LAST_12:
-      return _("Last 12 months");
+      return _("Last 12 Months");
     case LD_RANGE_ALL:
-      return _("All time");
+      return _("All Time");
     case LD_RANGE_CUSTOM:
     default:
       return NULL;
@@ -91,20 +93,71 @@ on_custom_toggled (LdDateRangeButton *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->from_dropdown));
 }
 
-static void
-on_apply_clicked (LdDateRangeButton *self)
+/* The range the pickers give, in order; TRUE when From is after To. */
+static gboolean
+picked_range (LdDateRangeButton *self,
+              int               *from_month,
+              int               *to_month)
 {
   guint from = gtk_drop_down_get_selected (self->from_dropdown);
   guint to = gtk_drop_down_get_selected (self->to_dropdown);
 
-  if (self->first_month < 0 || from == GTK_INVALID_LIST_POSITION || to == GTK_INVALID_LIST_POSITION)
+  *from_month = self->first_month + (int) MIN (from, to);
+  *to_month = self->first_month + (int) MAX (from, to);
+  return from > to;
+}
+
+/* From after To is not taken silently: the popover says, before Apply, which
+ * months Apply will count — the pair turned around, as `--range` on the command
+ * line does with a range that runs backwards. */
+static void
+on_month_selected (LdDateRangeButton *self)
+{
+  int from, to;
+  gboolean reversed = FALSE;
+
+  if (self->first_month >= 0 &&
+      gtk_drop_down_get_selected (self->from_dropdown) != GTK_INVALID_LIST_POSITION &&
+      gtk_drop_down_get_selected (self->to_dropdown) != GTK_INVALID_LIST_POSITION)
+    reversed = picked_range (self, &from, &to);
+
+  if (reversed)
+    {
+      g_autofree char *months = ld_describe_range (from, to);
+      /* Translators: under the custom range's pickers, "From is after To: Apply counts Mar 2026 – Aug 2026." */
+      g_autofree char *text = g_strdup_printf (_("From is after To: Apply counts %s."), months);
+
+      gtk_label_set_label (self->reversed_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->apply_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->apply_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_set_visible (GTK_WIDGET (self->reversed_label), reversed);
+}
+
+static void
+on_apply_clicked (LdDateRangeButton *self)
+{
+  int from, to;
+  gboolean reversed;
+
+  if (self->first_month < 0 ||
+      gtk_drop_down_get_selected (self->from_dropdown) == GTK_INVALID_LIST_POSITION ||
+      gtk_drop_down_get_selected (self->to_dropdown) == GTK_INVALID_LIST_POSITION)
     return;
 
+  reversed = picked_range (self, &from, &to);
   gtk_popover_popdown (self->popover);
-  /* A reversed pair is the user's range all the same: the query swaps it. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.custom-range", "(ii)",
-                              self->first_month + (int) MIN (from, to),
-                              self->first_month + (int) MAX (from, to));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.custom-range", "(ii)", from, to);
+  if (reversed)
+    {
+      g_autofree char *months = ld_describe_range (from, to);
+      /* Translators: a toast after Apply with From after To, "The range ran backwards: counting Mar 2026 – Aug 2026." */
+      g_autofree char *text = g_strdup_printf (_("The range ran backwards: counting %s."), months);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
+    }
 }
 
 static void
@@ -200,10 +253,12 @@ ld_date_range_button_class_init (LdDateRangeButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, from_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, to_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, reversed_label);
   gtk_widget_class_bind_template_child (widget_class, LdDateRangeButton, as_of_label);
   gtk_widget_class_bind_template_callback (widget_class, on_preset_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_custom_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_closed);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -217,9 +272,10 @@ ld_date_range_button_init (LdDateRangeButton *self)
   self->last_month = -2;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ld_a11y_hide_tooltip_while_open (self->menu_button);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date range"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date Range"),
                                   -1);
   ld_date_range_button_update (self, NULL);
 }
@@ -262,7 +318,7 @@ ld_date_range_button_update (LdDateRangeButton *self,
     gtk_label_set_label (self->range_label, months);
   else
     gtk_label_set_label (self->range_label, preset_label (preset));
-  /* The button says "Last 6 months"; a screen reader also hears which months. */
+  /* The button says "Last 6 Months"; a screen reader also hears which months. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, months,
                                   -1);

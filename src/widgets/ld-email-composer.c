@@ -471,7 +471,7 @@ cancel_idle_cb (gpointer user_data)
 
   self->cancel_source = 0;
   finish_send (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                          _("Sending was cancelled")));
+                                          _("Sending was canceled")));
   return G_SOURCE_REMOVE;
 }
 
@@ -571,9 +571,15 @@ save_response_cb (LdEmailComposer      *self,
       g_autofree char *name = g_file_get_basename (file);
       /* TRANSLATORS: a toast after a save, "Saved licenses-2026-06_2026-11.csv". */
       g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
+      g_autofree char *uri = g_file_get_uri (file);
+      AdwToast *toast = adw_toast_new (message);
 
+      /* Open, as every "Saved …" toast of the window has (win.open-saved). */
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-saved");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       ld_file_chooser_remember (file);
-      show_toast (overlay, adw_toast_new (message));
+      show_toast (overlay, toast);
     }
   else if (file != NULL)
     show_toast (overlay, adw_toast_new (error->message));

@@ -204,6 +204,14 @@ ld_row_item_get_share (LdRowItem *self)
                                 ld_result_get_provisioned (self->result));
 }
 
+guint64
+ld_row_item_get_total (LdRowItem *self)
+{
+  g_return_val_if_fail (LD_IS_ROW_ITEM (self), 0);
+
+  return ld_result_get_provisioned (self->result);
+}
+
 gint64
 ld_row_item_get_rate (LdRowItem *self)
 {

@@ -43,6 +43,8 @@ guint64              ld_row_item_get_count       (LdRowItem *self);
 /* Hundredths of a percent. */
 gint64               ld_row_item_get_share       (LdRowItem *self);
 gint64               ld_row_item_get_rate        (LdRowItem *self);
+/* The whole the share is of: every row's provisioned licenses. */
+guint64              ld_row_item_get_total       (LdRowItem *self);
 /* The id for ld_query_set_group_only() or _customer_only() (products; customers and
  * adoption); G_MAXUINT32 for countries. */
 guint32              ld_row_item_get_id          (LdRowItem *self);

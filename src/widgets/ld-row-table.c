@@ -74,6 +74,24 @@ on_open_clicked (GtkButton *button)
     ld_row_table_open_customer (GTK_WIDGET (button), item);
 }
 
+/* A share of nothing, or a rate of a row with nothing provisioned, has no value:
+ * "—", not "0.00%". */
+static char *
+format_share (LdRowItem *item)
+{
+  if (ld_row_item_get_total (item) == 0)
+    return g_strdup (C_("no rate", "—"));
+  return ld_chart_format_rate (ld_row_item_get_share (item));
+}
+
+static char *
+format_rate (LdRowItem *item)
+{
+  if (ld_row_item_get_provisioned (item) == 0)
+    return g_strdup (C_("no rate", "—"));
+  return ld_chart_format_rate (ld_row_item_get_rate (item));
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -202,10 +220,10 @@ render_cell (GtkListItem *list_item,
       text = ld_chart_format_count (ld_row_item_get_assigned (item));
       break;
     case LD_ROW_COLUMN_SHARE:
-      text = ld_chart_format_rate (ld_row_item_get_share (item));
+      text = format_share (item);
       break;
     case LD_ROW_COLUMN_RATE:
-      text = ld_chart_format_rate (ld_row_item_get_rate (item));
+      text = format_rate (item);
       break;
     default:
       g_assert_not_reached ();
@@ -221,7 +239,7 @@ describe_row (LdRowItem *item)
 {
   g_autofree char *provisioned = ld_chart_format_count (ld_row_item_get_provisioned (item));
   g_autofree char *assigned = ld_chart_format_count (ld_row_item_get_assigned (item));
-  g_autofree char *share = ld_chart_format_rate (ld_row_item_get_share (item));
+  g_autofree char *share = format_share (item);
   g_autofree char *count = ld_chart_format_count (ld_row_item_get_count (item));
   g_autofree char *name = NULL;
   const LdProductRow *product = ld_row_item_get_product (item);
@@ -235,7 +253,7 @@ describe_row (LdRowItem *item)
     {
     case LD_ROW_KIND_PRODUCTS:
       {
-        g_autofree char *rate = ld_chart_format_rate (ld_row_item_get_rate (item));
+        g_autofree char *rate = format_rate (item);
 
         /* TRANSLATORS: a row of the Analysis table as a screen reader says it:
          * "Contoso Sales · Gold: 120 customers, 2,400 provisioned (12.5%), 1,800 assigned (75.00%)". */
@@ -244,7 +262,7 @@ describe_row (LdRowItem *item)
       }
     case LD_ROW_KIND_CUSTOMERS:
       {
-        g_autofree char *rate = ld_chart_format_rate (ld_row_item_get_rate (item));
+        g_autofree char *rate = format_rate (item);
 
         /* TRANSLATORS: a customer's row as a screen reader says it:
          * "Contoso (DE): 3 products, 2,400 provisioned (12.5%), 1,800 assigned (75.00%)". */

@@ -486,7 +486,7 @@ def screenshot(path):
     return subprocess.run(["import", "-window", "root", path], timeout=DEADLINE).returncode == 0
 
 
-def main(tests, app_args=("--sample",)):
+def main(tests, app_args=("--sample",), ready_name="World map of provisioned licenses"):
     """Runs each test function with a freshly started program, reporting TAP for meson.
 
     A test is a function taking an App. On a failure the screen is saved next to the test
@@ -500,7 +500,7 @@ def main(tests, app_args=("--sample",)):
     for number, test in enumerate(tests, 1):
         name = test.__name__
         try:
-            with App(app_args) as app:
+            with App(app_args, ready_name=ready_name) as app:
                 try:
                     test(app)
                 except BaseException:

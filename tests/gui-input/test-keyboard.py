@@ -23,7 +23,7 @@ from ldinput import Role  # noqa: E402
 REQUIRED = [
     (Role.PUSH_BUTTON, "Show Filters"),
     (Role.PUSH_BUTTON, "Open"),
-    (Role.PUSH_BUTTON, "Date range"),
+    (Role.PUSH_BUTTON, "Date Range"),
     (Role.PUSH_BUTTON, "Download Data"),
     (Role.PUSH_BUTTON, "Main Menu"),
     (Role.ENTRY, "Search the filters"),
@@ -134,9 +134,9 @@ def test_f6_moves_between_parts(app):
     """F6 goes header bar → filters → dashboard → header bar; Shift+F6 goes back."""
     def where(stop):
         name = stop[1]
-        if name in ("Show Filters", "Open", "Date range", "Download Data", "Main Menu"):
+        if name in ("Show Filters", "Open", "Date Range", "Download Data", "Main Menu"):
             return "header"
-        if name in ("Clear All", "Search the filters", "Offer type", "Offer name", "Offer plan name", "Customer name",
+        if name in ("Clear Filters", "Search the filters", "Offer type", "Offer name", "Offer plan name", "Customer name",
                     "Country/region", "License state"):
             return "filters"
         return "dashboard"
