@@ -113,7 +113,11 @@ setup_cell (GtkSignalListItemFactory *factory,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      /* Names that share a start ("Vereinigte Staaten", "Vereinigtes Königreich",
+       * one offer's plans) differ further on: cut them in the middle, and the
+       * tooltip has the whole text. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_MIDDLE);
       gtk_widget_add_css_class (subtitle, "caption");
       gtk_widget_add_css_class (subtitle, "dim-label");
       gtk_widget_set_visible (subtitle, FALSE);
@@ -175,6 +179,9 @@ render_cell (GtkListItem *list_item,
 
         if (product != NULL)
           {
+            g_autofree char *full = ld_describe_product_plan (product);
+
+            gtk_widget_set_tooltip_text (child, full);
             /* TRANSLATORS: under an offer's name in the Analysis table: plan · offer type. */
             g_autofree char *line = g_strdup_printf (_("%s · %s"),
                                                      product->plan_name != NULL ? product->plan_name : "",
@@ -183,7 +190,10 @@ render_cell (GtkListItem *list_item,
             gtk_widget_set_visible (subtitle, TRUE);
           }
         else
-          gtk_widget_set_visible (subtitle, FALSE);
+          {
+            gtk_widget_set_visible (subtitle, FALSE);
+            gtk_widget_set_tooltip_text (child, gtk_label_get_label (label));
+          }
       }
       return;
     case LD_ROW_COLUMN_CODE:
