@@ -645,6 +645,14 @@ ld_row_table_wrap (GtkWidget  *table,
   return box;
 }
 
+GtkSingleSelection *
+ld_row_table_get_selection (GtkWidget *table)
+{
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (table), NULL);
+
+  return g_object_get_data (G_OBJECT (table), "ld-row-table-all");
+}
+
 GtkWidget *
 ld_row_table_get_more_button (GtkWidget *table)
 {

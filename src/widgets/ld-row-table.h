@@ -55,6 +55,10 @@ GtkWidget  *ld_row_table_new (LdRowModel            *model,
 GtkWidget  *ld_row_table_wrap (GtkWidget  *table,
                                const char *name);
 
+/* The selection over every row that ld_row_table_new() gave for @table (the
+ * view's own model selects over the rows it shows). */
+GtkSingleSelection *ld_row_table_get_selection (GtkWidget *table);
+
 /* The "Show All" / "Show Fewer" button of a wrapped @table, or NULL. */
 GtkWidget  *ld_row_table_get_more_button (GtkWidget *table);
 
