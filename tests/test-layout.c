@@ -340,6 +340,17 @@ test_narrow_window (void)
   assert_label_whole (range, "range");
   g_assert_cmpstr (gtk_label_get_label (range), ==, "Last 6 months");
 
+  /* In the band under the header bar, the range button is the only one there. */
+  g_assert_null (gtk_widget_get_ancestor (date_button, ADW_TYPE_HEADER_BAR));
+
+  /* Wide again, the title and the range go back to the header bar. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1200);
+  g_assert_nonnull (gtk_widget_get_ancestor (date_button, ADW_TYPE_HEADER_BAR));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (title)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (range)));
+
   for (guint i = 0; i < warnings->len; i++)
     g_test_message ("logged: %s", (char *) warnings->pdata[i]);
   g_assert_cmpuint (warnings->len, ==, 0);
