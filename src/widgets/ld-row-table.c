@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ld-a11y.h"
@@ -598,6 +599,31 @@ on_expander_clicked (GtkButton *button,
   expander_update (e);
 }
 
+/* A GtkScrolledWindow (GTK 4.8) that can scroll sideways takes every wheel turn,
+ * even one it cannot use: up and down over a table would stop the page. The
+ * table's pane hands vertical turns to the page's scroller, as GTK would scroll it. */
+static gboolean
+on_table_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 GtkWidget                *scroller)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adj;
+  double step = dy;
+
+  if (page == NULL || dy == 0 || dx != 0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = dy * pow (gtk_adjustment_get_page_size (adj), 2.0 / 3.0);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + step);
+
+  return TRUE;
+}
+
 GtkWidget *
 ld_row_table_wrap (GtkWidget  *table,
                    const char *name)
@@ -617,6 +643,13 @@ ld_row_table_wrap (GtkWidget  *table,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), table);
   gtk_box_append (GTK_BOX (box), scroller);
+  {
+    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+    g_signal_connect (wheel, "scroll", G_CALLBACK (on_table_scroll), scroller);
+    gtk_widget_add_controller (scroller, wheel);
+  }
 
   footer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (footer, "ld-row-table-footer");
