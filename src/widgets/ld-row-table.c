@@ -119,6 +119,9 @@ setup_cell (GtkSignalListItemFactory *factory,
        * tooltip has the whole text. */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_MIDDLE);
+      /* On a narrow window a name keeps some 12 characters (the figures scroll
+       * sideways) rather than shrink to "Conto…mizer". */
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_widget_add_css_class (subtitle, "caption");
       gtk_widget_add_css_class (subtitle, "dim-label");
       gtk_widget_set_visible (subtitle, FALSE);
@@ -736,12 +739,7 @@ ld_row_table_new (LdRowModel            *model,
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, columns[i].column != LD_ROW_COLUMN_OPEN);
       if (columns[i].column == LD_ROW_COLUMN_NAME)
-        {
-          /* The names keep a readable width on a narrow window (the figures
-           * scroll sideways) and take what is left on a wide one. */
-          gtk_column_view_column_set_fixed_width (column, 200);
-          gtk_column_view_column_set_expand (column, TRUE);
-        }
+        gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (view, column);
     }
 

@@ -26,7 +26,7 @@ import ldinput  # noqa: E402
 folder = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
 suffix = sys.argv[2] if len(sys.argv) > 2 else "-light"
 sizes = [int(w) for w in sys.argv[3:]] or [1600, 1024, 360]
-HEIGHTS = {1600: 3100, 1024: 4700, 360: 5500}
+HEIGHTS = {1600: 3300, 1024: 4700, 360: 5500}
 
 for width in sizes:
     with ldinput.App() as app:
