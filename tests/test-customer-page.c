@@ -154,8 +154,10 @@ static gboolean
 is_column_view_of (GtkWidget *widget,
                    gpointer   selection)
 {
+  /* The card's selection is over every row; the view's own model, over the rows it
+   * shows (ld-row-table.h). */
   return GTK_IS_COLUMN_VIEW (widget) &&
-         gtk_column_view_get_model (GTK_COLUMN_VIEW (widget)) == GTK_SELECTION_MODEL (selection);
+         ld_row_table_get_selection (widget) == GTK_SINGLE_SELECTION (selection);
 }
 
 static gboolean

@@ -45,6 +45,9 @@ struct _LdWindow
   /* Template children */
   AdwHeaderBar      *header_bar;
   AdwWindowTitle    *window_title;
+  GtkWidget         *narrow_title_box;
+  GtkLabel          *narrow_title;
+  GtkLabel          *narrow_subtitle;
   GtkToggleButton   *sidebar_button;
   GtkButton         *open_button;
   GtkButton         *open_icon_button;

@@ -89,6 +89,9 @@ ld_window_update_title (LdWindow *self)
       adw_window_title_set_title (self->window_title, _("License Dashboard"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), NULL);
+      gtk_label_set_label (self->narrow_title, _("License Dashboard"));
+      gtk_label_set_label (self->narrow_subtitle, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->narrow_subtitle), FALSE);
       gtk_window_set_title (GTK_WINDOW (self), _("License Dashboard"));
       return;
     }
@@ -115,6 +118,10 @@ ld_window_update_title (LdWindow *self)
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), names != NULL ? names->str : NULL);
+  gtk_label_set_label (self->narrow_title, title);
+  gtk_label_set_label (self->narrow_subtitle, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->narrow_subtitle), subtitle != NULL);
+  gtk_widget_set_tooltip_text (self->narrow_title_box, names != NULL ? names->str : NULL);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -1054,6 +1061,32 @@ ld_window_set_compact (LdWindow *self,
   self->compact = compact;
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), !compact);
   gtk_widget_set_visible (GTK_WIDGET (self->open_icon_button), compact);
+  /* The title leaves the header bar for a band below it, where it may wrap: the
+   * header bar keeps its room for the buttons and the range. */
+  gtk_widget_set_visible (GTK_WIDGET (self->window_title), !compact);
+  gtk_widget_set_visible (self->narrow_title_box, compact);
+  /* The range button, with its text, goes with the title: beside the window's own
+   * buttons the header bar has room for icons only. */
+  if (compact != (gtk_widget_get_parent (GTK_WIDGET (self->date_range_button)) == self->narrow_title_box))
+    {
+      g_object_ref (self->date_range_button);
+      if (compact)
+        {
+          adw_header_bar_remove (self->header_bar, GTK_WIDGET (self->date_range_button));
+          gtk_widget_set_halign (GTK_WIDGET (self->date_range_button), GTK_ALIGN_CENTER);
+          gtk_widget_set_margin_top (GTK_WIDGET (self->date_range_button), 6);
+          gtk_box_append (GTK_BOX (self->narrow_title_box), GTK_WIDGET (self->date_range_button));
+        }
+      else
+        {
+          gtk_box_remove (GTK_BOX (self->narrow_title_box), GTK_WIDGET (self->date_range_button));
+          gtk_widget_set_halign (GTK_WIDGET (self->date_range_button), GTK_ALIGN_FILL);
+          gtk_widget_set_margin_top (GTK_WIDGET (self->date_range_button), 0);
+          /* The last "end" child packed is the first from the title. */
+          adw_header_bar_pack_end (self->header_bar, GTK_WIDGET (self->date_range_button));
+        }
+      g_object_unref (self->date_range_button);
+    }
   ld_date_range_button_set_compact (self->date_range_button, compact);
   ld_window_update_actions (self);
 }
@@ -1071,6 +1104,18 @@ compact_idle_cb (gpointer user_data)
     ld_window_set_compact (self, FALSE);
 
   return G_SOURCE_REMOVE;
+}
+
+/* A window asked to open narrow (a remembered size, a phone) starts compact: the
+ * wide header bar's minimum would otherwise hold it wider than asked. */
+static void
+default_width_cb (LdWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (!self->compact && width > 0 && width < COMPACT_BELOW)
+    ld_window_set_compact (self, TRUE);
 }
 
 static void
@@ -1229,6 +1274,9 @@ ld_window_class_init (LdWindowClass *klass)
                                                "/io/github/licensedashboard/LicenseDashboard/ui/ld-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LdWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, narrow_title_box);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, narrow_title);
+  gtk_widget_class_bind_template_child (widget_class, LdWindow, narrow_subtitle);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, LdWindow, open_icon_button);
@@ -1351,6 +1399,8 @@ ld_window_init (LdWindow *self)
   ld_window_refresh (self);
   if (g_strcmp0 (g_getenv ("LD_BENCH_STARTUP"), "1") == 0)
     g_signal_connect (self, "realize", G_CALLBACK (bench_realize_cb), NULL);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_cb), NULL);
+  default_width_cb (self);
 }
 
 LdWindow *

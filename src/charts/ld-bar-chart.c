@@ -362,8 +362,10 @@ ld_bar_chart_draw (cairo_t              *cr,
           cairo_fill (cr);
         }
 
-      ld_chart_text_draw (&text, cr, item->label, FALSE, l.label_x, row_y + l.text_dy,
-                          LD_CHART_ALIGN_START, l.label_w, &theme->foreground);
+      /* Names that share a long start (one offer, several plans) differ at their
+       * end: the ellipsis goes in the middle. The tooltip has the whole name. */
+      ld_chart_text_draw_styled (&text, cr, item->label, LD_CHART_TEXT_MIDDLE, l.label_x, row_y + l.text_dy,
+                                 LD_CHART_ALIGN_START, l.label_w, &theme->foreground);
       ld_chart_text_draw (&text, cr, value, FALSE, l.value_right, row_y + l.text_dy,
                           LD_CHART_ALIGN_END, 0, &theme->muted);
 
@@ -482,6 +484,47 @@ ld_bar_chart_get_bar_area (const LdBarChartData *data,
   area->height = l.bar_h;
 
   return TRUE;
+}
+
+static gboolean
+visible_label (gconstpointer       chart_data,
+               const LdChartTheme *theme,
+               LdChartText        *text,
+               double              width,
+               double              height,
+               gpointer            out)
+{
+  const LdBarChartData *data = chart_data;
+  struct { int item; char *label; } *request = out;
+  Layout l;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (!compute_layout (data, theme, text, width, height, &l) || (guint) request->item >= l.n_rows)
+    return FALSE;
+  /* As draw() lays the label out. */
+  layout = ld_chart_text_layout_sized (text, data->items[request->item].label, text->size,
+                                       LD_CHART_TEXT_MIDDLE, l.label_w);
+  request->label = ld_chart_text_visible (layout);
+
+  return TRUE;
+}
+
+char *
+ld_bar_chart_get_visible_label (const LdBarChartData *data,
+                                const LdChartTheme   *theme,
+                                double                width,
+                                double                height,
+                                int                   item)
+{
+  struct { int item; char *label; } request = { item, NULL };
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (item < 0 || width <= 0 || height <= 0)
+    return NULL;
+  ld_chart_measure_layout (visible_label, data, theme, width, height, &request);
+
+  return request.label;
 }
 
 char *

@@ -71,6 +71,14 @@ gboolean ld_bar_chart_get_bar_area       (const LdBarChartData *data,
                                           int                   item,
                                           cairo_rectangle_t    *area);
 
+/* The label of @item as drawn at this size, "…" where it is ellipsized (in the
+ * middle: the end of a name often tells it apart); NULL when @item is not drawn. */
+char    *ld_bar_chart_get_visible_label  (const LdBarChartData *data,
+                                          const LdChartTheme   *theme,
+                                          double                width,
+                                          double                height,
+                                          int                   item);
+
 /* The tooltip text of @item: its label, then "Provisioned: 2,400 (22.3%)" and,
  * with a secondary value, "Assigned: 2,300"; NULL when out of range. */
 char    *ld_bar_chart_get_item_summary   (const LdBarChartData *data,

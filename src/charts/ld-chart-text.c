@@ -137,7 +137,8 @@ ld_chart_text_layout_sized (LdChartText      *text,
       if (style & LD_CHART_TEXT_WRAP)
         pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       else
-        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        pango_layout_set_ellipsize (layout, (style & LD_CHART_TEXT_MIDDLE) ? PANGO_ELLIPSIZE_MIDDLE
+                                                                           : PANGO_ELLIPSIZE_END);
     }
 
   return layout;
@@ -235,8 +236,50 @@ ld_chart_text_draw (LdChartText        *text,
                     double              max_width,
                     const LdChartColor *color)
 {
+  return ld_chart_text_draw_styled (text, cr, str, bold ? LD_CHART_TEXT_BOLD : LD_CHART_TEXT_PLAIN,
+                                    x, y, align, max_width, color);
+}
+
+char *
+ld_chart_text_visible (PangoLayout *layout)
+{
+  const char *str = pango_layout_get_text (layout);
+  GString *out = g_string_new (NULL);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      for (GSList *r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphItem *run = r->data;
+
+          /* The ellipsis run's item spans the text it stands for. */
+          if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+            g_string_append (out, "…");
+          else
+            g_string_append_len (out, str + run->item->offset, run->item->length);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+double
+ld_chart_text_draw_styled (LdChartText        *text,
+                           cairo_t            *cr,
+                           const char         *str,
+                           LdChartTextStyle    style,
+                           double              x,
+                           double              y,
+                           LdChartAlign        align,
+                           double              max_width,
+                           const LdChartColor *color)
+{
   g_autoptr(PangoLayout) layout = ld_chart_text_layout_sized (text, str, text->size,
-                                                              bold ? LD_CHART_TEXT_BOLD : LD_CHART_TEXT_PLAIN,
+                                                              style & ~LD_CHART_TEXT_WRAP,
                                                               max_width);
   PangoRectangle logical;
   double w, h;

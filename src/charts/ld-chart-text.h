@@ -34,6 +34,9 @@ typedef enum
   LD_CHART_TEXT_PLAIN = 0,
   LD_CHART_TEXT_BOLD  = 1 << 0,
   LD_CHART_TEXT_WRAP  = 1 << 1,  /* wrap at the width rather than ellipsize */
+  /* Ellipsize in the middle rather than at the end: for names whose end tells them
+   * apart ("Contoso Field…Optimizer · Premium" beside "… · Standard"). */
+  LD_CHART_TEXT_MIDDLE = 1 << 2,
 } LdChartTextStyle;
 
 typedef enum
@@ -114,6 +117,20 @@ double       ld_chart_text_width_sized     (LdChartText        *text,
                                             const char         *str,
                                             double              size,
                                             LdChartTextStyle    style);
+/* As ld_chart_text_draw() for @style's font and ellipsis (never wrapped). */
+double       ld_chart_text_draw_styled     (LdChartText        *text,
+                                            cairo_t            *cr,
+                                            const char         *str,
+                                            LdChartTextStyle    style,
+                                            double              x,
+                                            double              y,
+                                            LdChartAlign        align,
+                                            double              max_width,
+                                            const LdChartColor *color);
+
+/* The text @layout shows, with "…" where it is ellipsized. */
+char        *ld_chart_text_visible         (PangoLayout        *layout);
+
 /* Draws with the top of the text's box at @y and its start (or with
  * LD_CHART_ALIGN_END its end) at @x. Returns the height drawn. */
 double       ld_chart_text_draw_box        (LdChartText        *text,

@@ -119,7 +119,7 @@ ld_adoption_card_init (LdAdoptionCard *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Adoption table"),
                                   -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->table);
+  gtk_box_append (GTK_BOX (self->scroller), ld_row_table_wrap (self->table, _("Adoption table")));
   g_signal_connect_object (self->table, "activate", G_CALLBACK (on_row_activated), self, 0);
 }
 

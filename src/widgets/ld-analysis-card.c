@@ -44,6 +44,7 @@ struct _LdAnalysisCard
   LdRowKind   kind;
   LdResult   *row_result;       /* the selected row's figures, NULL when none */
   gboolean    updating;
+  guint       squeezer_idle;
 };
 
 G_DEFINE_FINAL_TYPE (LdAnalysisCard, ld_analysis_card, LD_TYPE_CARD)
@@ -223,12 +224,26 @@ on_view_toggled (GtkToggleButton *button,
                                    ? LD_ROW_KIND_PRODUCTS : LD_ROW_KIND_CUSTOMERS);
 }
 
+static gboolean
+sync_narrow_switch (gpointer user_data)
+{
+  LdAnalysisCard *self = user_data;
+  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer));
+
+  self->squeezer_idle = 0;
+  gtk_widget_set_visible (self->narrow_switch, shown != self->wide_switch);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The squeezer picks its child while it is allocated, and a widget shown during an
+ * allocation gets a size measured without it (GTK warned of labels allocated
+ * -10 px high at 360 px): the row below the title follows on the next idle. */
 static void
 on_squeezer_child_changed (LdAnalysisCard *self)
 {
-  GtkWidget *shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (self->squeezer));
-
-  gtk_widget_set_visible (self->narrow_switch, shown != self->wide_switch);
+  if (self->squeezer_idle == 0)
+    self->squeezer_idle = g_idle_add (sync_narrow_switch, self);
 }
 
 static LdWidgetId
@@ -242,6 +257,7 @@ ld_analysis_card_dispose (GObject *object)
 {
   LdAnalysisCard *self = LD_ANALYSIS_CARD (object);
 
+  g_clear_handle_id (&self->squeezer_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LD_TYPE_ANALYSIS_CARD);
   g_clear_pointer (&self->row_result, ld_result_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
@@ -320,7 +336,7 @@ setup_view (LdAnalysisCard        *self,
   g_signal_connect_object (view->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (table, "activate", G_CALLBACK (on_row_activated), self, 0);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), table);
+  gtk_box_append (GTK_BOX (scroller), ld_row_table_wrap (table, name));
 }
 
 static void

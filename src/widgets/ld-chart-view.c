@@ -378,6 +378,14 @@ ld_chart_view_draw (LdChartView        *self,
   ld_chart_draw (&self->chart, cr, width, height, theme);
 }
 
+const LdChart *
+ld_chart_view_get_chart (LdChartView *self)
+{
+  g_return_val_if_fail (LD_IS_CHART_VIEW (self), NULL);
+
+  return &self->chart;
+}
+
 char *
 ld_chart_view_get_text_alternative (LdChartView *self)
 {

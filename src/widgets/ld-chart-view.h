@@ -32,6 +32,8 @@ void       ld_chart_view_draw                (LdChartView            *self,
                                               double                  height,
                                               const LdChartTheme     *theme);
 char      *ld_chart_view_get_text_alternative (LdChartView           *self);
+/* The chart the view shows (owned by the view), for tests that lay it out. */
+const LdChart *ld_chart_view_get_chart       (LdChartView            *self);
 /* The tooltip text for the month or bar at (@x, @y) in widget coordinates, or NULL. */
 char      *ld_chart_view_get_tooltip_at      (LdChartView            *self,
                                               double                  x,

@@ -347,16 +347,20 @@ ld_date_range_button_update (LdDateRangeButton *self,
   self->syncing = FALSE;
 }
 
-/* On a narrow window the button shows only its icons; the tooltip and the
- * accessible description still say which months. */
+/* On a narrow window the button still says which months (the active range is
+ * what a glance at the header wants), without its arrow, and its text may wrap
+ * to two lines rather than be cut. */
 void
 ld_date_range_button_set_compact (LdDateRangeButton *self,
                                   gboolean           compact)
 {
   g_return_if_fail (LD_IS_DATE_RANGE_BUTTON (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->range_label), !compact);
   gtk_widget_set_visible (self->arrow_image, !compact);
+  gtk_label_set_wrap (self->range_label, compact);
+  gtk_label_set_wrap_mode (self->range_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (self->range_label, GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (self->range_label, compact ? 12 : -1);
 }
 
 const char *

@@ -185,7 +185,7 @@ ld_geo_card_init (LdGeoCard *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (table),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Countries table"),
                                   -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), table);
+  gtk_box_append (GTK_BOX (self->scroller), ld_row_table_wrap (table, _("Countries table")));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_row_selected), self, 0);
   g_signal_connect_object (table, "activate", G_CALLBACK (on_row_activated), self, 0);

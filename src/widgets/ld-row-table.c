@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ld-a11y.h"
@@ -131,7 +132,14 @@ setup_cell (GtkSignalListItemFactory *factory,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      /* Names that share a start ("Vereinigte Staaten", "Vereinigtes Königreich",
+       * one offer's plans) differ further on: cut them in the middle, and the
+       * tooltip has the whole text. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_MIDDLE);
+      /* On a narrow window a name keeps some 12 characters (the figures scroll
+       * sideways) rather than shrink to "Conto…mizer". */
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_widget_add_css_class (subtitle, "caption");
       gtk_widget_add_css_class (subtitle, "dim-label");
       gtk_widget_set_visible (subtitle, FALSE);
@@ -193,6 +201,9 @@ render_cell (GtkListItem *list_item,
 
         if (product != NULL)
           {
+            g_autofree char *full = ld_describe_product_plan (product);
+
+            gtk_widget_set_tooltip_text (child, full);
             /* TRANSLATORS: under an offer's name in the Analysis table: plan · offer type. */
             g_autofree char *line = g_strdup_printf (_("%s · %s"),
                                                      product->plan_name != NULL ? product->plan_name : "",
@@ -201,7 +212,10 @@ render_cell (GtkListItem *list_item,
             gtk_widget_set_visible (subtitle, TRUE);
           }
         else
-          gtk_widget_set_visible (subtitle, FALSE);
+          {
+            gtk_widget_set_visible (subtitle, FALSE);
+            gtk_widget_set_tooltip_text (child, gtk_label_get_label (label));
+          }
       }
       return;
     case LD_ROW_COLUMN_CODE:
@@ -450,6 +464,260 @@ create_sorter (LdRowColumn column)
                                                                           callback, NULL, NULL)));
 }
 
+/* ---- the top rows, and "Show All" -------------------------------------------------
+ *
+ * The table shows its first rows in the page, with no scroller of its own (the
+ * page scrolls as one), and a button shows the rest in place. The caller's
+ * selection is over every row; the view selects over the rows it shows, at the
+ * same positions (the slice starts at 0), and the two follow each other. */
+
+typedef struct
+{
+  GtkSingleSelection *all;      /* the caller's, over the sorted rows */
+  GtkSingleSelection *shown;    /* the view's, over the slice */
+  GtkSliceListModel  *slice;
+  GtkWidget          *button;
+  GtkWidget          *note;     /* "The first 200 of 1,234 rows …" */
+  char               *name;     /* the table's, "Countries table" */
+  gboolean            expanded;
+  gboolean            syncing;
+} Expander;
+
+static void
+expander_free (gpointer data)
+{
+  Expander *e = data;
+
+  g_clear_object (&e->slice);
+  g_clear_object (&e->shown);
+  g_free (e->name);
+  g_free (e);
+}
+
+static void
+expander_update (Expander *e)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (e->all));
+  guint size = e->expanded ? LD_ROW_TABLE_MAX_ROWS : LD_ROW_TABLE_TOP_ROWS;
+  g_autofree char *count = ld_chart_format_count (n);
+  g_autofree char *description = NULL;
+
+  if (gtk_slice_list_model_get_size (e->slice) != size)
+    gtk_slice_list_model_set_size (e->slice, size);
+  if (e->button == NULL)
+    return;
+
+  gtk_widget_set_visible (e->button, n > LD_ROW_TABLE_TOP_ROWS);
+  if (e->expanded)
+    {
+      gtk_button_set_label (GTK_BUTTON (e->button), _("Show Fewer"));
+      /* TRANSLATORS: what "Show Fewer" does, for screen readers; %u is 8. */
+      description = g_strdup_printf (_("Shows only the top %u rows"), LD_ROW_TABLE_TOP_ROWS);
+    }
+  else if (n <= LD_ROW_TABLE_MAX_ROWS)
+    {
+      gtk_button_set_label (GTK_BUTTON (e->button), _("Show All"));
+      /* TRANSLATORS: what "Show All" does, for screen readers: "Shows all 45 rows". */
+      description = g_strdup_printf (_("Shows all %s rows"), count);
+    }
+  else
+    {
+      g_autofree char *label = NULL;
+
+      /* TRANSLATORS: a button under a long table: "Show the Top 200". */
+      label = g_strdup_printf (_("Show the Top %u"), LD_ROW_TABLE_MAX_ROWS);
+      gtk_button_set_label (GTK_BUTTON (e->button), label);
+      /* TRANSLATORS: for screen readers: "Shows the top 200 of 1,234 rows". */
+      description = g_strdup_printf (_("Shows the top %u of %s rows"), LD_ROW_TABLE_MAX_ROWS, count);
+    }
+  /* One name (GTK 4.8 would add its label child's again) that says which table:
+   * several show "Show All" at once. */
+  {
+    /* TRANSLATORS: a table's "Show All" button for screen readers: "Show All, Countries table". */
+    g_autofree char *name = g_strdup_printf (_("%s, %s"), gtk_button_get_label (GTK_BUTTON (e->button)), e->name);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (e->button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  }
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (e->button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
+  if (e->expanded && n > LD_ROW_TABLE_MAX_ROWS)
+    {
+      /* TRANSLATORS: under a long table: "The top 200 of 1,234 rows. Sort, filter, or
+       * save the table as CSV for the others." */
+      g_autofree char *note = g_strdup_printf (_("The top %u of %s rows. Sort, filter, or save the table as CSV for the others."),
+                                               LD_ROW_TABLE_MAX_ROWS, count);
+
+      gtk_label_set_label (GTK_LABEL (e->note), note);
+      gtk_widget_set_visible (e->note, TRUE);
+    }
+  else
+    gtk_widget_set_visible (e->note, FALSE);
+}
+
+static void
+on_shown_selected (GtkSingleSelection *shown,
+                   GParamSpec         *pspec,
+                   Expander           *e)
+{
+  guint position = gtk_single_selection_get_selected (shown);
+
+  if (e->syncing)
+    return;
+  /* A row out of view stays selected when the view just has nothing selected. */
+  if (position == GTK_INVALID_LIST_POSITION &&
+      gtk_single_selection_get_selected (e->all) >= g_list_model_get_n_items (G_LIST_MODEL (e->slice)))
+    return;
+  if (gtk_single_selection_get_selected (e->all) == position)
+    return;
+  e->syncing = TRUE;
+  gtk_single_selection_set_selected (e->all, position);
+  e->syncing = FALSE;
+}
+
+static void
+on_all_selected (GtkSingleSelection *all,
+                 GParamSpec         *pspec,
+                 Expander           *e)
+{
+  guint position = gtk_single_selection_get_selected (all);
+
+  if (e->syncing)
+    return;
+  /* A row selected elsewhere (a country on the map) beyond the top rows: show it. */
+  if (position != GTK_INVALID_LIST_POSITION && position >= LD_ROW_TABLE_TOP_ROWS &&
+      position < LD_ROW_TABLE_MAX_ROWS && !e->expanded)
+    {
+      e->expanded = TRUE;
+      expander_update (e);
+    }
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (e->slice)))
+    position = GTK_INVALID_LIST_POSITION;
+  if (gtk_single_selection_get_selected (e->shown) == position)
+    return;
+  e->syncing = TRUE;
+  gtk_single_selection_set_selected (e->shown, position);
+  e->syncing = FALSE;
+}
+
+static void
+on_all_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      Expander   *e)
+{
+  expander_update (e);
+}
+
+static void
+on_expander_clicked (GtkButton *button,
+                     Expander  *e)
+{
+  e->expanded = !e->expanded;
+  expander_update (e);
+}
+
+/* A GtkScrolledWindow (GTK 4.8) that can scroll sideways takes every wheel turn,
+ * even one it cannot use: up and down over a table would stop the page. The
+ * table's pane hands vertical turns to the page's scroller, as GTK would scroll it. */
+static gboolean
+on_table_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 GtkWidget                *scroller)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adj;
+  double step = dy;
+
+  if (page == NULL || dy == 0 || dx != 0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = dy * pow (gtk_adjustment_get_page_size (adj), 2.0 / 3.0);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + step);
+
+  return TRUE;
+}
+
+GtkWidget *
+ld_row_table_wrap (GtkWidget  *table,
+                   const char *name)
+{
+  Expander *e;
+  GtkWidget *box, *scroller, *footer;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (table), NULL);
+  e = g_object_get_data (G_OBJECT (table), "ld-row-table-expander");
+  g_return_val_if_fail (e != NULL && e->button == NULL, NULL);
+  e->name = g_strdup (name);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  /* Wide columns scroll sideways on a narrow window; up and down is the page's. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), table);
+  gtk_box_append (GTK_BOX (box), scroller);
+  {
+    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+    g_signal_connect (wheel, "scroll", G_CALLBACK (on_table_scroll), scroller);
+    gtk_widget_add_controller (scroller, wheel);
+  }
+
+  footer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (footer, "ld-row-table-footer");
+  e->note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (e->note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (e->note), 0);
+  gtk_widget_add_css_class (e->note, "caption");
+  gtk_widget_add_css_class (e->note, "dim-label");
+  gtk_widget_set_margin_start (e->note, 12);
+  gtk_widget_set_margin_end (e->note, 12);
+  gtk_box_append (GTK_BOX (footer), e->note);
+
+  /* No mnemonic: several tables show one at a time. */
+  e->button = gtk_button_new_with_label (_("Show All"));
+  gtk_widget_add_css_class (e->button, "flat");
+  gtk_widget_add_css_class (e->button, "ld-row-table-more");
+  gtk_widget_set_halign (e->button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (e->button, 3);
+  gtk_widget_set_margin_bottom (e->button, 6);
+  g_signal_connect (e->button, "clicked", G_CALLBACK (on_expander_clicked), e);
+  gtk_box_append (GTK_BOX (footer), e->button);
+  gtk_box_append (GTK_BOX (box), footer);
+
+  expander_update (e);
+
+  return box;
+}
+
+GtkSingleSelection *
+ld_row_table_get_selection (GtkWidget *table)
+{
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (table), NULL);
+
+  return g_object_get_data (G_OBJECT (table), "ld-row-table-all");
+}
+
+GtkWidget *
+ld_row_table_get_more_button (GtkWidget *table)
+{
+  Expander *e;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (table), NULL);
+  e = g_object_get_data (G_OBJECT (table), "ld-row-table-expander");
+
+  return e != NULL ? e->button : NULL;
+}
+
 GtkWidget *
 ld_row_table_new (LdRowModel            *model,
                   const LdRowColumnSpec *columns,
@@ -459,6 +727,7 @@ ld_row_table_new (LdRowModel            *model,
   GtkColumnView *view;
   GtkSortListModel *sorted;
   GtkSingleSelection *single;
+  Expander *expander;
 
   g_return_val_if_fail (LD_IS_ROW_MODEL (model), NULL);
   g_return_val_if_fail (selection != NULL, NULL);
@@ -502,9 +771,23 @@ ld_row_table_new (LdRowModel            *model,
   gtk_single_selection_set_autoselect (single, FALSE);
   gtk_single_selection_set_can_unselect (single, TRUE);
   gtk_single_selection_set_selected (single, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (single));
+
+  expander = g_new0 (Expander, 1);
+  expander->all = single;
+  expander->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (sorted)), 0,
+                                              LD_ROW_TABLE_TOP_ROWS);
+  expander->shown = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (expander->slice)));
+  gtk_single_selection_set_autoselect (expander->shown, FALSE);
+  gtk_single_selection_set_can_unselect (expander->shown, TRUE);
+  gtk_single_selection_set_selected (expander->shown, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (expander->shown, "notify::selected", G_CALLBACK (on_shown_selected), expander);
+  g_signal_connect (single, "notify::selected", G_CALLBACK (on_all_selected), expander);
+  g_signal_connect (single, "items-changed", G_CALLBACK (on_all_items_changed), expander);
+  /* The view holds the selections (and through them the models) and the expander. */
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (expander->shown));
+  g_object_set_data_full (G_OBJECT (view), "ld-row-table-all", single, g_object_unref);
+  g_object_set_data_full (G_OBJECT (view), "ld-row-table-expander", expander, expander_free);
   *selection = single;
-  g_object_unref (single);
 
   return GTK_WIDGET (view);
 }

@@ -35,12 +35,32 @@ typedef struct
   const char  *title;   /* translated */
 } LdRowColumnSpec;
 
-/* Returns a new GtkColumnView; *@selection (not owned) is its model. An
+/* Returns a new GtkColumnView; *@selection (not owned) selects over every row, at
+ * the positions of the sorted rows (the view itself shows the top ones). An
  * LD_ROW_COLUMN_OPEN column's title may be NULL: it is only read to screen readers. */
 GtkWidget  *ld_row_table_new (LdRowModel            *model,
                               const LdRowColumnSpec *columns,
                               guint                  n_columns,
                               GtkSingleSelection   **selection);
+
+/* The table shows its top rows in the page (no scroller of its own: the page
+ * scrolls as one); "Show All" shows up to LD_ROW_TABLE_MAX_ROWS in place (more
+ * rows than that ask for a filter, a sort or the CSV: each row shown is widgets). */
+#define LD_ROW_TABLE_TOP_ROWS 8
+#define LD_ROW_TABLE_MAX_ROWS 200
+
+/* @table (from ld_row_table_new()) in a box with its "Show All" / "Show Fewer"
+ * button, which screen readers hear with @name ("Countries table"); the box
+ * scrolls sideways when the columns do not fit. Call once. */
+GtkWidget  *ld_row_table_wrap (GtkWidget  *table,
+                               const char *name);
+
+/* The selection over every row that ld_row_table_new() gave for @table (the
+ * view's own model selects over the rows it shows). */
+GtkSingleSelection *ld_row_table_get_selection (GtkWidget *table);
+
+/* The "Show All" / "Show Fewer" button of a wrapped @table, or NULL. */
+GtkWidget  *ld_row_table_get_more_button (GtkWidget *table);
 
 /* Gives @model (the one the table of @selection lists) a new result, the
  * cheapest way the table's current sorting allows. */
