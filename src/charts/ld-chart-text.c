@@ -110,6 +110,71 @@ ld_chart_measure_layout (LdChartLayoutFunc   func,
   return drawn;
 }
 
+/* A name and its plan ("Offer · Plan"): when the whole does not fit, the plan stays whole
+ * and the offer's name is cut at its end — the plan is what tells two rows of one offer
+ * apart. Returns FALSE (layout untouched) when the text has no plan or the plan alone
+ * takes more than three fifths of the width; the caller then cuts in the middle. */
+static gboolean
+keep_plan_whole (PangoLayout *layout,
+                 const char  *str,
+                 double       width)
+{
+  const char *sep = g_strrstr (str, " · ");
+  PangoRectangle logical;
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+  glong lo = 1, hi, best = 0;
+
+  if (sep == NULL || sep == str)
+    return FALSE;
+  /* Measured unbounded; bounded again (and cut at the end, should rounding differ) after. */
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (logical.width <= width * PANGO_SCALE)
+    goto bounded;  /* fits as it is */
+
+  tail = g_strconcat ("…", sep, NULL);
+  pango_layout_set_text (layout, tail, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (logical.width > width * 0.6 * PANGO_SCALE)
+    {
+      pango_layout_set_text (layout, str, -1);
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      return FALSE;
+    }
+
+  /* The longest start of the name that fits before the ellipsis and the plan. */
+  head = g_strndup (str, sep - str);
+  hi = g_utf8_strlen (head, -1);
+  while (lo <= hi)
+    {
+      glong mid = (lo + hi) / 2;
+      const char *end = g_utf8_offset_to_pointer (head, mid);
+      g_autofree char *try = g_strdup_printf ("%.*s%s", (int) (end - head), head, tail);
+
+      pango_layout_set_text (layout, try, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      if (logical.width <= width * PANGO_SCALE)
+        {
+          best = mid;
+          lo = mid + 1;
+        }
+      else
+        hi = mid - 1;
+    }
+
+  {
+    const char *end = g_utf8_offset_to_pointer (head, best);
+    g_autofree char *cut = g_strdup_printf ("%.*s%s", (int) (end - head), head, tail);
+
+    pango_layout_set_text (layout, cut, -1);
+  }
+bounded:
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  return TRUE;
+}
+
 PangoLayout *
 ld_chart_text_layout_sized (LdChartText      *text,
                             const char       *str,
@@ -136,6 +201,8 @@ ld_chart_text_layout_sized (LdChartText      *text,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       if (style & LD_CHART_TEXT_WRAP)
         pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      else if ((style & LD_CHART_TEXT_MIDDLE) && str != NULL && keep_plan_whole (layout, str, width))
+        ; /* cut by hand, the plan whole */
       else
         pango_layout_set_ellipsize (layout, (style & LD_CHART_TEXT_MIDDLE) ? PANGO_ELLIPSIZE_MIDDLE
                                                                            : PANGO_ELLIPSIZE_END);
