@@ -305,8 +305,9 @@ ld_window_show_report_page (LdWindow *self)
   n_files = ld_report_get_n_files (self->report);
   skipped = ld_report_get_rows_skipped (self->report);
   if (n_files > 1)
-    /* Translators: names the downloads of a report with no row, "These 2 reports". */
-    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "This %u report", "These %u reports", n_files),
+    /* Translators: names the downloads of a report with no row, "Each of these 2 reports"
+     * (the sentence goes on "has a header but no rows"). */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "This %u report", "Each of these %u reports", n_files),
                             n_files);
   else
     /* Translators: the file of a report with no row, in quotes. */
@@ -316,7 +317,7 @@ ld_window_show_report_page (LdWindow *self)
     {
       g_autofree char *count = ld_chart_format_count (skipped);
 
-      /* Translators: %s is "“licenses.csv”" (or "These 2 reports"), then a number of rows. */
+      /* Translators: %s is "“licenses.csv”" (or "Each of these 2 reports"), then a number of rows. */
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "%s has a header, and its only row could not be read. "
                                                   "Fix the file, download the License report from Partner "
@@ -328,7 +329,7 @@ ld_window_show_report_page (LdWindow *self)
                                      name, count);
     }
   else
-    /* Translators: %s is "“licenses.csv”" (or "These 2 reports"). */
+    /* Translators: %s is "“licenses.csv”" (or "Each of these 2 reports"). */
     description = g_strdup_printf (_("%s has a header but no rows of licenses. In Partner Center, "
                                      "download the License report for a period in which you had "
                                      "licenses, or open another file."),
