@@ -360,7 +360,7 @@ ld_date_range_button_set_compact (LdDateRangeButton *self,
   gtk_label_set_wrap (self->range_label, compact);
   gtk_label_set_wrap_mode (self->range_label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (self->range_label, GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (self->range_label, compact ? 12 : -1);
+  gtk_label_set_max_width_chars (self->range_label, compact ? 22 : -1);
 }
 
 const char *

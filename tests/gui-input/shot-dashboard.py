@@ -29,7 +29,8 @@ sizes = [int(w) for w in sys.argv[3:]] or [1600, 1024, 360]
 HEIGHTS = {1600: 3300, 1024: 4700, 360: 5500}
 
 for width in sizes:
-    with ldinput.App() as app:
+    # A translated window names its map in its language: LD_SHOT_READY gives that name.
+    with ldinput.App(ready_name=os.environ.get("LD_SHOT_READY", "World map of provisioned licenses")) as app:
         height = HEIGHTS.get(width, 4000)
         ldinput.xdotool("windowsize", "--sync", app.xid, width, height)
         time.sleep(2.0)
