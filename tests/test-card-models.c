@@ -38,31 +38,8 @@
  *   States: Inactive 8 (Feb 0), Active 5 (Feb 8).
  */
 
-typedef struct
-{
-  LdReport *report;
-  LdQuery  *query;
-  LdResult *result;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->report = ld_test_load_fixture ();
-  f->query = ld_query_new (f->report);
-  ld_query_set_range_preset (f->query, LD_RANGE_ALL);
-  f->result = ld_query_run (f->query);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&f->result, ld_result_unref);
-  g_clear_object (&f->query);
-  g_clear_object (&f->report);
-}
+/* The fixture, its query over All time and the result (ld-test-report.h). */
+typedef LdTestQueryFixture Fixture;
 
 static void
 rerun (Fixture *f)
@@ -602,7 +579,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
+#define ADD(path, func) g_test_add ((path), Fixture, NULL, ld_test_query_fixture_setup, (func), ld_test_query_fixture_teardown)
   ADD ("/card-models/adoption", test_adoption);
   ADD ("/card-models/adoption/previous", test_adoption_previous);
   ADD ("/card-models/states", test_states);

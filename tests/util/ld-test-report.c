@@ -35,3 +35,22 @@ ld_test_load_sample (void)
 
   return report;
 }
+
+void
+ld_test_query_fixture_setup (LdTestQueryFixture *f,
+                             gconstpointer       data)
+{
+  f->report = ld_test_load_fixture ();
+  f->query = ld_query_new (f->report);
+  ld_query_set_range_preset (f->query, LD_RANGE_ALL);
+  f->result = ld_query_run (f->query);
+}
+
+void
+ld_test_query_fixture_teardown (LdTestQueryFixture *f,
+                                gconstpointer       data)
+{
+  g_clear_pointer (&f->result, ld_result_unref);
+  g_clear_object (&f->query);
+  g_clear_object (&f->report);
+}
