@@ -35,9 +35,20 @@ def test_wheel_over_table_scrolls_page(app):
     assert fy - ty < 80, f"the first row is not at the top of its table ({fy - ty} px below)"
 
     ldinput.scroll(tx + tw // 2, fy + fh // 2, down=True, clicks=3)
-    moved = ldinput.wait_for(lambda: (lambda y: y if y < ty - 20 else None)(app.extents(table)[1]),
-                             "the page to scroll under the wheel")
-    _, fy2, _, _ = app.extents(first)
+    ldinput.wait_for(lambda: app.extents(table)[1] < ty - 20 or None,
+                     "the page to scroll under the wheel")
+    # The three clicks arrive one by one: read the table and its row only once the page
+    # has come to rest (the same place twice, half a second apart).
+    last = [None]
+
+    def at_rest():
+        now = (app.extents(table)[1], app.extents(first)[1])
+        settled = now if now == last[0] else None
+        last[0] = now
+        time.sleep(0.5)
+        return settled
+
+    moved, fy2 = ldinput.wait_for(at_rest, "the page to come to rest")
     assert ty - moved == fy - fy2, (
         f"the table moved {ty - moved} px but its first row {fy - fy2} px: it scrolled inside")
     print(f"# three wheel clicks over the table moved the page {ty - moved} px", flush=True)
